@@ -1,0 +1,28 @@
+"""Wiring only: build the Dash app, its cache and CLI, and expose ``server`` for gunicorn."""
+
+from __future__ import annotations
+
+import dash
+import dash_bootstrap_components as dbc
+
+import callbacks  # noqa: F401  (registers every callback)
+from config import get_settings
+from data_access.cache import init_cache
+from data_access.cli import data as data_cli
+from layouts._components.shell import shell
+
+settings = get_settings()
+app = dash.Dash(
+    __name__,
+    pages_folder="layouts",
+    external_stylesheets=[dbc.themes.BOOTSTRAP],
+    title="Combating Drugs Outcomes Dashboard",
+    update_title=None,
+    health_endpoint="health",
+    meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+)
+server = app.server
+server.config["SECRET_KEY"] = settings.secret_key
+init_cache(server, settings)
+server.cli.add_command(data_cli)
+app.layout = shell

@@ -1,0 +1,1 @@
+"""Every callback of the app, registered by importing its module here."""

@@ -1,0 +1,60 @@
+"""Settings read once from the environment, with defaults that work offline on a fresh machine.
+
+This is the only module that reads ``os.environ``; everything else asks ``get_settings()``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+INSTANCE = Path(os.environ.get("CDP_INSTANCE_DIR", ROOT / "instance"))
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Deployment settings; see the README's table of environment variables."""
+
+    database_url: str
+    mode: str  # "public" (read-only, published releases only) or "internal"
+    cache_type: str
+    cache_dir: str
+    cache_redis_url: str | None
+    cache_timeout: int
+    boundaries_source: str | None
+    boundary_cache_dir: Path
+    secret_key: str
+    log_level: str
+
+    @property
+    def is_public(self) -> bool:
+        return self.mode == "public"
+
+
+def _default_database_url() -> str:
+    return f"sqlite:///{INSTANCE / 'cdp.sqlite3'}"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Build the settings from the environment (cached; tests call ``get_settings.cache_clear()``)."""
+    env = os.environ
+    redis_url = env.get("CACHE_REDIS_URL") or None
+    mode = env.get("CDP_MODE", "internal").strip().lower()
+    if mode not in ("public", "internal"):
+        raise ValueError(f"CDP_MODE must be 'public' or 'internal', not {mode!r}")
+    return Settings(
+        database_url=env.get("DATABASE_URL") or _default_database_url(),
+        mode=mode,
+        cache_type=env.get("CACHE_TYPE") or ("RedisCache" if redis_url else "FileSystemCache"),
+        cache_dir=env.get("CACHE_DIR") or str(INSTANCE / "cache"),
+        cache_redis_url=redis_url,
+        cache_timeout=int(env.get("CACHE_TIMEOUT", "86400")),
+        boundaries_source=env.get("CDP_BOUNDARIES") or None,
+        boundary_cache_dir=Path(env.get("CDP_BOUNDARY_CACHE") or INSTANCE / "boundaries"),
+        secret_key=env.get("SECRET_KEY") or "development-only-secret-change-me",
+        log_level=env.get("LOG_LEVEL", "INFO"),
+    )

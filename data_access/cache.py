@@ -1,0 +1,36 @@
+"""The one shared cache for data functions, keyed on the current data release.
+
+FileSystemCache by default so every gunicorn worker on a machine shares it; Redis when
+``CACHE_REDIS_URL`` is set. A new release or footprint changes ``release_key()``, so cached answers
+for the old data are simply never asked for again. If the cache backend fails (Redis gone),
+flask-caching logs it and the function runs uncached.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask
+from flask_caching import Cache
+
+from config import Settings
+
+cache = Cache()
+log = logging.getLogger(__name__)
+
+
+def cache_config(settings: Settings) -> dict:
+    """flask-caching configuration for the settings (Redis, filesystem, or none)."""
+    config: dict = {"CACHE_TYPE": settings.cache_type, "CACHE_DEFAULT_TIMEOUT": settings.cache_timeout,
+                    "CACHE_KEY_PREFIX": "cdp:"}
+    if settings.cache_type == "RedisCache":
+        config["CACHE_REDIS_URL"] = settings.cache_redis_url
+        config["CACHE_OPTIONS"] = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+    elif settings.cache_type == "FileSystemCache":
+        config["CACHE_DIR"] = settings.cache_dir
+        config["CACHE_THRESHOLD"] = 20000
+    return config
+
+
+def init_cache(server: Flask, settings: Settings) -> None:
+    cache.init_app(server, config=cache_config(settings))
