@@ -9,6 +9,8 @@ flask-caching logs it and the function runs uncached.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from functools import wraps
 
 from flask import Flask
 from flask_caching import Cache
@@ -34,3 +36,17 @@ def cache_config(settings: Settings) -> dict:
 
 def init_cache(server: Flask, settings: Settings) -> None:
     cache.init_app(server, config=cache_config(settings))
+
+
+def memoize(fn: Callable) -> Callable:
+    """Memoize ``fn`` in the shared cache; run it directly where no app has set the cache up (CLI, tests)."""
+    cached = cache.memoize()(fn)
+
+    @wraps(fn)
+    def wrapper(*args, **kwargs):
+        if getattr(cache, "app", None) is None:
+            return fn(*args, **kwargs)
+        return cached(*args, **kwargs)
+
+    wrapper.uncached = fn  # type: ignore[attr-defined]
+    return wrapper

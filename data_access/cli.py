@@ -9,9 +9,14 @@ import click
 from flask.cli import AppGroup
 
 from data_access.db import get_engine
+from data_access.demo.cli import demo_command
+from data_access.ingest.cli import fingertips_command, load_command, releases_command
 from data_access.setup import init_store
 
 data = AppGroup("data", help="Build and fill the data store.")
+data.add_command(load_command)
+data.add_command(fingertips_command)
+data.add_command(releases_command)
 
 
 @data.command("init")
@@ -20,3 +25,6 @@ def init_command() -> None:
     summary = init_store(get_engine(read_only=False))
     click.echo(f"Store ready: {summary['metrics']} metrics, {summary['areas']} areas, "
                f"footprint version {summary['footprint_version']}.")
+
+
+data.add_command(demo_command)

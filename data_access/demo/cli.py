@@ -1,0 +1,29 @@
+"""``flask --app app data demo [--seed N] [--replace]``: build the demonstration release."""
+
+from __future__ import annotations
+
+import time
+
+import click
+
+from data_access.db import get_engine
+from data_access.demo.frame import DEFAULT_SEED
+from data_access.demo.load import DemoLoadError, load_demo
+
+
+@click.command("demo")
+@click.option("--seed", type=int, default=DEFAULT_SEED, show_default=True, help="Random seed of the generator.")
+@click.option("--replace", is_flag=True, help="Add a new demo release even if this one is loaded (the old one is kept).")
+def demo_command(seed: int, replace: bool) -> None:
+    """Generate the seeded demonstration dataset and store it as one release marked as demo."""
+    started = time.perf_counter()
+    try:
+        result = load_demo(get_engine(read_only=False), seed=seed, replace=replace)
+    except DemoLoadError as error:
+        raise click.ClickException(str(error)) from error
+    if result["status"] == "exists":
+        click.echo(f"Demo data for seed {seed} is already loaded as release {result['release_id']} "
+                   f"({result['rows']:,} observations); nothing to do. Use --replace to add a new demo release.")
+        return
+    click.echo(f"Demo release {result['release_id']} created: {result['rows']:,} observations, "
+               f"{result['periods_created']} new periods, seed {seed}, in {time.perf_counter() - started:.1f} s.")

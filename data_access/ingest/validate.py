@@ -1,0 +1,191 @@
+"""Check every row of a canonical table at once and produce the normalised rows or every problem.
+
+Checks run as pandas column operations (codes, periods and metrics are resolved once per distinct
+value and mapped back), so a million-row file validates in seconds; a per-row Python loop would
+take minutes. Each check adds one problem per offending row, naming the file line and the column
+as the file spells it, and all checks always run so one pass shows everything to fix.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+from data_access.catalogue import Catalogue
+from data_access.ingest.areas import AreaResolver
+from data_access.ingest.layouts import CanonicalTable
+from data_access.ingest.numbers import parse_numbers
+from data_access.ingest.report import NORMALISED_COLUMNS, Problem, ValidationReport
+from data_access.periods import PeriodError, PeriodSpec, parse_period
+
+NUMERIC = ("value", "numerator", "denominator", "lower_ci", "upper_ci")
+NON_NEGATIVE = ("value", "numerator", "denominator")
+BREAKDOWN_MAX = 60  # observation.breakdown is VARCHAR(60)
+# Notes publishers put on a withheld value: "*", "Value suppressed for disclosure control…", "…too small".
+SUPPRESSION_NOTE = re.compile(r"^\s*\*+\s*$|suppress|disclos|too small|\bredacted\b|^\s*(?:c|x|\[c\]|\[x\])\s*$", re.I)
+
+
+class _Collector:
+    """Accumulates problems for masked rows without a Python loop over the whole table."""
+
+    def __init__(self, table: pd.DataFrame, display: dict[str, str]) -> None:
+        self.table, self.display, self.problems = table, display, []
+
+    def add(self, mask: pd.Series, column: str, message, *values: Iterable) -> None:
+        """``message`` is a string, or a function of the masked rows' ``values`` giving one."""
+        if not mask.any():
+            return
+        lines = self.table["line"][mask]
+        name = self.display.get(column, column)
+        if isinstance(message, str):
+            self.problems.extend(Problem(int(line), name, message) for line in lines)
+            return
+        picked = [pd.Series(v)[mask] if isinstance(v, pd.Series) else v for v in values]
+        for line, *args in zip(lines, *picked, strict=True):
+            self.problems.append(Problem(int(line), name, message(*args)))
+
+
+def validate_table(canonical: CanonicalTable, catalogue: Catalogue, known_metrics: set[str],
+                   resolver: AreaResolver, *, encoding: str, rows_read: int,
+                   earlier: list[Problem] | None = None) -> ValidationReport:
+    """Validate ``canonical`` against the catalogue and the store's areas; never writes."""
+    report = ValidationReport(canonical.layout, encoding, rows_read, [*(earlier or []), *canonical.problems],
+                              skipped=dict(canonical.skipped))
+    if canonical.frame.empty:
+        report.problems.sort()
+        return report
+    table = canonical.frame.apply(lambda s: s.str.strip() if s.name != "line" else s)
+    resolved = resolver.resolve_column(table["area_code"], table["area_name"])
+    skip = resolved["skip"] != ""
+    for reason, count in resolved["skip"][skip].value_counts().items():
+        report.skipped[str(reason)] = report.skipped.get(str(reason), 0) + int(count)
+    table, resolved = table[~skip], resolved[~skip]
+    check = _Collector(table, canonical.display)
+
+    metric_ok = table["metric"].isin(known_metrics)
+    check.add(~metric_ok & (table["metric"] != ""), "metric",
+              lambda m: f"unknown metric '{m}': not in the catalogue (data_access/catalogue/metrics.yaml)",
+              table["metric"])
+    if canonical.layout == "long":
+        check.add(table["metric"] == "", "metric", "the metric is empty")
+    area_ok = resolved["problem"] == ""
+    check.add(~area_ok, "area_code", lambda p: p, resolved["problem"])
+
+    periods = _periods(table["period"], table["metric"].where(metric_ok, ""), catalogue)
+    period_ok = metric_ok & (periods["problem"] == "")
+    check.add(metric_ok & ~period_ok, "period", lambda p: p, periods["problem"])
+    _check_validity(check, table, resolved["code"], periods, area_ok & period_ok, resolver)
+
+    numbers = {c: parse_numbers(table[c]) for c in NUMERIC}
+    for column, (_, bad) in numbers.items():
+        check.add(bad, column, lambda t: f"'{t}' is not a number", table[column])
+    values = {c: numbers[c][0] for c in NUMERIC}
+    for column in NON_NEGATIVE:
+        check.add(values[column] < 0, column, lambda t: f"must not be negative ({t})", table[column])
+    note = table["note"]
+    value_missing = (table["value"] == "")
+    suppressed = value_missing & note.str.contains(SUPPRESSION_NOTE, na=False)
+    check.add(value_missing & (note == ""), "value",
+              "the value is empty and no note says why (write e.g. '*' or 'suppressed' in note)")
+    _check_arithmetic(check, table, values, metric_ok, catalogue)
+
+    breakdown = table["breakdown"].where(table["breakdown"] != "", "all")
+    check.add(breakdown.str.len() > BREAKDOWN_MAX, "breakdown",
+              lambda b: f"'{b}' is longer than {BREAKDOWN_MAX} characters", breakdown)
+    key_ok = metric_ok & area_ok & period_ok
+    key = pd.DataFrame({"m": table["metric"], "a": resolved["code"], "p": periods["label"], "b": breakdown})[key_ok]
+    dupes = key.duplicated(keep="first")
+    if dupes.any():
+        first_line = table["line"][key_ok].groupby([key[c] for c in key.columns]).transform("first")
+        key_label = ", ".join(canonical.display.get(c, c) for c in ("metric", "area_code", "period", "breakdown"))
+        check.add(dupes.reindex(table.index, fill_value=False), key_label,
+                  lambda first: f"duplicate of line {int(first)}: same metric, area, period and breakdown",
+                  first_line.reindex(table.index))
+    report.problems.extend(check.problems)
+    report.problems.sort()
+    notes = [_join(a, n) for a, n in zip(resolved["alias_note"], note, strict=True)]
+    report.frame = pd.DataFrame({
+        "line": table["line"], "metric_id": table["metric"], "area_code": resolved["code"],
+        "period_label": periods["label"], "period_type": periods["type"], "period_start": periods["start"],
+        "period_end": periods["end"], "breakdown": breakdown, **values, "suppressed": suppressed,
+        "note": pd.Series(notes, index=table.index, dtype=object),
+    })[list(NORMALISED_COLUMNS)]
+    return report
+
+
+def _join(*parts: str) -> str | None:
+    text = "; ".join(p for p in parts if p)
+    return text or None
+
+
+def _periods(labels: pd.Series, metrics: pd.Series, catalogue: Catalogue) -> pd.DataFrame:
+    """Parse each distinct (label, metric) once with the metric's period type as the hint."""
+    pairs = pd.DataFrame({"label_raw": labels, "metric": metrics})
+    distinct = pairs.drop_duplicates()
+    rows = [_period(label, metric, catalogue) for label, metric in zip(distinct["label_raw"], distinct["metric"],
+                                                                        strict=True)]
+    parsed = pd.DataFrame(rows, columns=["label", "type", "start", "end", "problem"])
+    parsed["label_raw"], parsed["metric"] = distinct["label_raw"].to_numpy(), distinct["metric"].to_numpy()
+    merged = pairs.merge(parsed, on=["label_raw", "metric"], how="left")
+    merged.index = labels.index
+    return merged
+
+
+def _period(label: str, metric: str, catalogue: Catalogue) -> tuple:
+    if not metric:
+        return ("", "", None, None, "")
+    expected = catalogue.metrics[metric].period_type
+    try:
+        spec: PeriodSpec = parse_period(label, expected)
+    except PeriodError as error:
+        return ("", "", None, None, f"cannot read the period for metric {metric} "
+                                    f"(a {expected.replace('_', ' ')}): {error}")
+    if spec.type != expected:
+        return ("", "", None, None, f"'{label}' is a {spec.type.replace('_', ' ')}, but metric {metric} is "
+                                    f"reported by {expected.replace('_', ' ')}")
+    return (spec.label, spec.type, spec.start, spec.end, "")
+
+
+def _check_validity(check: _Collector, table: pd.DataFrame, codes: pd.Series, periods: pd.DataFrame,
+                    usable: pd.Series, resolver: AreaResolver) -> None:
+    """An area may hold a period's value only if the area existed on the period's last day."""
+    areas = resolver.areas
+    start = pd.to_datetime(codes.map(lambda c: areas[c].valid_from if c in areas else None))
+    end = pd.to_datetime(codes.map(lambda c: areas[c].valid_to if c in areas else None))
+    period_end = pd.to_datetime(periods["end"])
+    invalid = usable & ((period_end < start) | (end.notna() & (period_end > end)))
+
+    def message(code: str, label: str) -> str:
+        area = areas[code]
+        span = f"from {area.valid_from}" + (f" to {area.valid_to}" if area.valid_to else "")
+        return (f"area {code} ({area.name}) is not valid in {label}: it exists {span}, and a period "
+                "belongs to the areas in force on its last day")
+
+    check.add(invalid, "area_code", message, codes, periods["label"])
+
+
+def _check_arithmetic(check: _Collector, table: pd.DataFrame, values: dict[str, pd.Series],
+                      metric_ok: pd.Series, catalogue: Catalogue) -> None:
+    value, numerator, denominator = values["value"], values["numerator"], values["denominator"]
+    lower, upper = values["lower_ci"], values["upper_ci"]
+    proportion = table["metric"].map(lambda m: catalogue.metrics[m].measure == "proportion" if m in catalogue.metrics
+                                     else False).astype(bool) & metric_ok
+    check.add(proportion & (numerator > denominator), "numerator",
+              lambda n, d: f"numerator {n} is above denominator {d}, impossible for a proportion",
+              table["numerator"], table["denominator"])
+    check.add(lower.notna() & upper.isna() & (table["upper_ci"] == ""), "upper_ci",
+              "a lower limit is given without an upper limit")
+    check.add(upper.notna() & lower.isna() & (table["lower_ci"] == ""), "lower_ci",
+              "an upper limit is given without a lower limit")
+    check.add(lower > upper, "lower_ci", lambda lo, up: f"lower limit {lo} is above upper limit {up}",
+              table["lower_ci"], table["upper_ci"])
+    # Published limits are rounded like the value, so allow a rounding-sized slack.
+    slack = np.maximum(value.abs(), 1.0) * 1e-9
+    ordered = ~(lower > upper)
+    check.add(ordered & (lower > value + slack), "lower_ci",
+              lambda lo, v: f"lower limit {lo} is above the value {v}", table["lower_ci"], table["value"])
+    check.add(ordered & (upper < value - slack), "upper_ci",
+              lambda up, v: f"upper limit {up} is below the value {v}", table["upper_ci"], table["value"])

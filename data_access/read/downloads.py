@@ -1,0 +1,39 @@
+"""Tidy CSV downloads of what the charts show, with limits, comparisons, flags and the release."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from data_access.catalogue import get_catalogue
+
+DOWNLOAD_COLUMNS = ["metric_id", "metric_name", "area_code", "area_name", "area_type", "period", "value", "unit",
+                    "lower_ci_95", "upper_ci_95", "lower_ci_99_8", "upper_ci_99_8", "numerator", "denominator",
+                    "england_value", "comparison_with_england_95", "comparison_with_england_99_8", "quintile",
+                    "baseline_value", "change_since_baseline", "change_significance", "suppressed", "provisional",
+                    "note", "release_id", "release_extracted_date", "demonstration_data"]
+
+
+def observations_download(metric_id: str, *, area_type: str | None = None, period: str | None = None) -> pd.DataFrame:
+    """Rows for one metric, optionally one area type and one period (DOWNLOAD_COLUMNS)."""
+    from data_access.read import current_release, metric_table
+
+    spec = get_catalogue().metric(metric_id)
+    table = metric_table(metric_id)
+    if area_type:
+        table = table[table["area_type"] == area_type]
+    if period:
+        table = table[table["period"] == period]
+    release = current_release() or {}
+    out = pd.DataFrame({
+        "metric_id": spec.id, "metric_name": spec.name, "area_code": table["area_code"], "area_name": table["area_name"],
+        "area_type": table["area_type"], "period": table["period"], "value": table["value"], "unit": spec.value_unit,
+        "lower_ci_95": table["lower_ci"], "upper_ci_95": table["upper_ci"], "lower_ci_99_8": table["lower_998"],
+        "upper_ci_99_8": table["upper_998"], "numerator": table["numerator"], "denominator": table["denominator"],
+        "england_value": table["england_value"], "comparison_with_england_95": table["comparison"],
+        "comparison_with_england_99_8": table["comparison_998"], "quintile": table["quintile"],
+        "baseline_value": table["baseline_value"], "change_since_baseline": table["change"],
+        "change_significance": table["change_significance"], "suppressed": table["suppressed"],
+        "provisional": table["provisional"], "note": table["note"], "release_id": release.get("id"),
+        "release_extracted_date": release.get("extracted_date"), "demonstration_data": bool(release.get("any_demo")),
+    }, columns=DOWNLOAD_COLUMNS)
+    return out.sort_values(["area_type", "area_name", "period"], ignore_index=True)

@@ -1,0 +1,160 @@
+"""Turn one metric's stored observations into the figures every page shows.
+
+For each period: authorities as stored; partnerships, regions and England pooled from member
+numerators and denominators (never averaged) unless a region or England figure was published;
+intervals by the metric's OHID method; primary and secondary suppression across all levels at
+once (so no hidden value can be recovered by subtraction); comparison with England; quintiles;
+and change since the metric's baseline as a tested difference.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from data_access.catalogue import MetricSpec
+from data_access.read.areas import ENGLAND, valid_on
+from data_access.statistics import (
+    apply_suppression,
+    change_since_baseline_frame,
+    compare_with_benchmark,
+    compute_values,
+    quintiles,
+)
+
+LEVELS = ("utla", "partnership", "region", "country")
+TABLE_COLUMNS = ["area_code", "area_name", "area_type", "period", "period_type", "period_start", "period_end",
+                 "value", "lower_ci", "upper_ci", "lower_998", "upper_998", "numerator", "denominator", "suppressed",
+                 "note", "england_value", "comparison", "comparison_998", "quintile", "baseline_value", "change",
+                 "change_significance", "provisional"]
+_VALUE_COLUMNS = ["value", "lower_ci", "upper_ci", "lower_998", "upper_998", "numerator", "denominator"]
+_GROUP = ["area_code", "area_type", "period"]
+_GROUP_POOL = ["group_code", "area_type", "period"]
+
+
+def _pool_members(obs: pd.DataFrame, areas: pd.DataFrame, members: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Rows to pool for every level, and the parent→child pairs that pooling used."""
+    utla_codes = set(areas.loc[areas["type"] == "utla", "code"])
+    parents = areas.set_index("code")["parent_code"]
+    local = obs[obs["area_code"].isin(utla_codes)]
+    stored_high = obs[~obs["area_code"].isin(utla_codes)]
+    has_stored = set(zip(stored_high["area_code"], stored_high["period"], strict=True))
+
+    parts = [local.assign(group_code=local["area_code"], area_type="utla")]
+    link = members[["partnership_code", "member_code"]].rename(columns={"partnership_code": "group_code",
+                                                                        "member_code": "area_code"})
+    parts.append(local.merge(link, on="area_code").assign(area_type="partnership"))
+    region_rows = local.assign(group_code=local["area_code"].map(parents), area_type="region")
+    parts.append(region_rows[[(g, p) not in has_stored for g, p in zip(region_rows["group_code"], region_rows["period"], strict=True)]])
+    england_rows = local.assign(group_code=ENGLAND, area_type="country")
+    parts.append(england_rows[[(ENGLAND, p) not in has_stored for p in england_rows["period"]]])
+    stored_types = stored_high["area_code"].map(lambda c: "country" if c == ENGLAND else "region")
+    parts.append(stored_high.assign(group_code=stored_high["area_code"], area_type=stored_types))
+    pool = pd.concat(parts, ignore_index=True)
+
+    pairs = pd.concat([
+        link.rename(columns={"group_code": "parent_code", "area_code": "child_code"}),
+        pd.DataFrame({"parent_code": [parents.get(c) for c in utla_codes], "child_code": list(utla_codes)}),
+        pd.DataFrame({"parent_code": ENGLAND, "child_code": list(utla_codes)}),
+    ], ignore_index=True).dropna()
+    return pool, pairs
+
+
+def _completeness(pool: pd.DataFrame, areas: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
+    """Pooled groups missing a member valid in the period: their total would be wrong, so it is withheld."""
+    rows = pool[(pool["area_type"] != "utla") & (pool["breakdown"] == "all") & (pool["group_code"] != pool["area_code"])]
+    have = (rows.assign(ok=rows["numerator"].notna()).groupby(_GROUP_POOL)["ok"].sum()
+            .rename("have").reset_index().rename(columns={"group_code": "area_code"}))
+    utlas = areas[areas["type"] == "utla"]
+    partnership_members = members.groupby("partnership_code")["member_code"].agg(set)
+    expected = []
+    for period, end in rows.drop_duplicates("period")[["period", "period_end"]].itertuples(index=False):
+        valid = utlas[valid_on(utlas, end.date())]
+        codes = set(valid["code"])
+        expected += [(code, "partnership", period, len(codes & group)) for code, group in partnership_members.items()]
+        expected += [(region, "region", period, n) for region, n in valid.groupby("parent_code").size().items()]
+        expected.append((ENGLAND, "country", period, len(codes)))
+    expect = pd.DataFrame(expected, columns=["area_code", "area_type", "period", "expected"])
+    merged = have.merge(expect, on=["area_code", "area_type", "period"], how="left")
+    merged["complete"] = merged["have"] >= merged["expected"].fillna(0)
+    return merged[["area_code", "area_type", "period", "complete"]]
+
+
+def build_metric_table(spec: MetricSpec, obs: pd.DataFrame, areas: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
+    """Every level × period for one metric (columns: TABLE_COLUMNS)."""
+    if obs.empty:
+        return pd.DataFrame(columns=TABLE_COLUMNS)
+    pool, pairs = _pool_members(obs, areas, members)
+    rows = pool[pool["breakdown"] != "all"] if spec.measure == "dsr" else pool[pool["breakdown"] == "all"]
+    computed = compute_values(rows, measure=spec.measure, ci_method=spec.ci_method, multiplier=spec.multiplier,
+                              group_cols=_GROUP_POOL)
+    computed = computed.rename(columns={"group_code": "area_code"})
+    stored = (pool[pool["breakdown"] == "all"].groupby(_GROUP_POOL)
+              .agg(n=("area_code", "size"), s_value=("value", "first"), s_lower=("lower_ci", "first"),
+                   s_upper=("upper_ci", "first"), s_suppressed=("suppressed", "any"), s_note=("note", "first"))
+              .reset_index().rename(columns={"group_code": "area_code"}))
+    table = computed.merge(stored, on=["area_code", "area_type", "period"], how="outer")
+    single = table["n"].fillna(0) == 1
+    use_stored = single & table["value"].isna() & table["s_value"].notna()
+    table.loc[use_stored, "value"] = table.loc[use_stored, "s_value"]
+    table.loc[use_stored, "lower_ci"] = table.loc[use_stored, "s_lower"]
+    table.loc[use_stored, "upper_ci"] = table.loc[use_stored, "s_upper"]
+    table["suppressed"] = table["s_suppressed"].fillna(False).astype(bool) & single
+    table["note"] = table["s_note"].where(single, None)
+
+    complete = _completeness(pool, areas, members)
+    table = table.merge(complete, on=["area_code", "area_type", "period"], how="left")
+    incomplete = table["complete"].eq(False) & (table["area_type"] != "utla")
+    table.loc[incomplete, _VALUE_COLUMNS] = np.nan
+    table.loc[incomplete, "note"] = "Not available: a member authority has no published value for this period"
+
+    periods = pool.drop_duplicates("period").set_index("period")[["period_type", "period_start", "period_end"]]
+    table = table.join(periods, on="period")
+    names = pd.concat([areas.set_index("code")["name"],
+                       members.drop_duplicates("partnership_code").set_index("partnership_code")["partnership_name"]])
+    table["area_name"] = table["area_code"].map(names)
+
+    table = apply_suppression(table, threshold=int(spec.suppression_threshold), groups=pairs)
+    return _add_judgements(spec, table)
+
+
+def _add_judgements(spec: MetricSpec, table: pd.DataFrame) -> pd.DataFrame:
+    england = table[table["area_code"] == ENGLAND].set_index("period")["value"]
+    table["england_value"] = table["period"].map(england)
+    table["comparison"] = compare_with_benchmark(table["value"], table["lower_ci"], table["upper_ci"],
+                                                 benchmark=table["england_value"], polarity=spec.polarity)
+    table["comparison_998"] = compare_with_benchmark(table["value"], table["lower_998"], table["upper_998"],
+                                                     benchmark=table["england_value"], polarity=spec.polarity)
+    table.loc[table["area_code"] == ENGLAND, ["comparison", "comparison_998"]] = "not_compared"
+    table["quintile"] = pd.array([pd.NA] * len(table), dtype="Int64")
+    for _, index in table.groupby(["area_type", "period"]).groups.items():
+        table.loc[index, "quintile"] = pd.array(quintiles(table.loc[index, "value"], polarity=spec.polarity), dtype="Int64")
+    table = _add_baseline(spec, table)
+    latest = set(sorted(table["period_start"].unique())[-int(spec.extra.get("provisional_latest", 0)):]) \
+        if spec.extra.get("provisional_latest") else set()
+    table["provisional"] = table["period_start"].isin(latest) | table["note"].fillna("").str.contains("rovisional")
+    return table[TABLE_COLUMNS].sort_values(["area_type", "area_code", "period_start"], ignore_index=True)
+
+
+def _add_baseline(spec: MetricSpec, table: pd.DataFrame) -> pd.DataFrame:
+    table["baseline_value"], table["change"], table["change_significance"] = np.nan, np.nan, "not_tested"
+    periods = list(spec.baseline_periods)
+    if spec.baseline_rule == "none" or not periods:
+        return table
+    base = table[table["period"].isin(periods)]
+    if base.empty:
+        return table
+    agg = base.groupby("area_code").agg(
+        b_value=("value", "mean"), b_lower=("lower_ci", "mean"), b_upper=("upper_ci", "mean"),
+        b_num=("numerator", "mean"), b_den=("denominator", "mean"), b_n=("value", "count"))
+    agg = agg[agg["b_n"] == len(periods)]
+    joined = table.join(agg, on="area_code").rename(columns={
+        "b_value": "base_value", "b_lower": "base_lower_ci", "b_upper": "base_upper_ci", "b_num": "base_numerator",
+        "b_den": "base_denominator"})
+    tested = change_since_baseline_frame(joined, measure=spec.measure, polarity=spec.polarity,
+                                         multiplier=spec.multiplier)
+    in_baseline = table["period"].isin(periods)
+    table["baseline_value"] = joined["base_value"]
+    table["change"] = tested["change"].where(~in_baseline)
+    table["change_significance"] = tested["significance"].where(~in_baseline, "not_tested")
+    return table

@@ -1,0 +1,51 @@
+"""Which data is current: visible releases, the current footprint, and the cache key they make.
+
+Every memoized read takes ``release_key()`` as an argument, so a new release or footprint
+version invalidates cached answers without any explicit purge.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy import func, select
+
+from config import get_settings
+from data_access.db import get_engine
+from data_access.models import FootprintVersion, Release
+
+
+def visible_release_filter():
+    """Public instances show only published releases; internal ones show everything."""
+    if get_settings().is_public:
+        return Release.visibility == "published"
+    return Release.id.is_not(None)
+
+
+def release_key() -> str:
+    """A short key naming the data a page sees: newest visible release, footprint and mode."""
+    engine = get_engine()
+    with engine.connect() as conn:
+        newest = conn.scalar(select(func.max(Release.id)).where(visible_release_filter()))
+        count = conn.scalar(select(func.count(Release.id)).where(visible_release_filter()))
+        footprint = conn.scalar(select(FootprintVersion.id).where(FootprintVersion.is_current))
+    return f"r{newest or 0}.{count or 0}-f{footprint or 0}-{get_settings().mode}"
+
+
+def releases() -> pd.DataFrame:
+    """Visible releases, newest first: id, source, publisher, published_date, extracted_date,
+    loaded_at, is_demo, visibility, row_count."""
+    columns = [Release.id, Release.source, Release.publisher, Release.published_date, Release.extracted_date,
+               Release.loaded_at, Release.is_demo, Release.visibility, Release.row_count]
+    with get_engine().connect() as conn:
+        rows = conn.execute(select(*columns).where(visible_release_filter()).order_by(Release.id.desc())).all()
+    return pd.DataFrame(rows, columns=[c.key for c in columns])
+
+
+def current_release() -> dict | None:
+    """The newest visible release as a dict, or None for an empty store."""
+    frame = releases()
+    if frame.empty:
+        return None
+    latest = frame.iloc[0].to_dict()
+    latest["any_demo"] = bool(frame["is_demo"].any())
+    return latest

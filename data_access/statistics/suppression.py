@@ -1,0 +1,147 @@
+"""Disclosure control: hide small counts, and whatever would let them be worked out.
+
+Responsibility: decide which published rows must be hidden and blank them. This is the method
+the About page describes:
+
+1. **Primary suppression.** A row whose numerator is more than 0 and less than the metric's
+   threshold (NDTMS uses 5) is suppressed. A zero is shown (it discloses no individual), and a
+   threshold of 0 switches disclosure control off. Rows that arrive with ``suppressed=True``
+   (suppressed at source) stay suppressed.
+2. **Secondary suppression.** A parent's published total (partnership, region, England) is the
+   pooled sum of its children (authorities). If, within one parent and one period, exactly one
+   child is suppressed while the parent total is shown, the hidden count could be recovered by
+   subtracting the shown children from the total; so the shown child with the smallest positive
+   numerator is also suppressed. If there is no such child (e.g. a partnership of one authority,
+   whose total equals that authority), the parent is suppressed instead. Conversely, if a parent is
+   suppressed but all of its children are shown, the parent could be recovered by adding them up,
+   so its smallest positive child is suppressed. A child can belong to several parents (its
+   partnership and its region), so these rules are applied again until nothing changes.
+
+A suppressed row gets ``suppressed=True``, NaN (never 0) in ``value``, ``numerator`` and every
+interval column, and a ``note`` explaining why. Denominators (populations, cohorts) are kept.
+Children whose numerator is missing are not counted as protecting a suppressed sibling, which errs
+towards hiding more. Only differencing within one parent is guarded against; a parent's total is
+assumed to be the sum of the children present in ``frame`` for that period.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+BLANKED = ("value", "numerator", "lower_ci", "upper_ci", "lower_998", "upper_998")
+_SOURCE_NOTE = "Suppressed at source"
+
+
+def primary_note(threshold: int) -> str:
+    """The note on a row hidden because its own count is small."""
+    return f"Suppressed: fewer than {threshold}"
+
+
+def secondary_note(parent_type: str) -> str:
+    """The note on a row hidden so that a suppressed sibling cannot be recovered by subtraction."""
+    return f"Suppressed to protect a suppressed value in the same {parent_type}"
+
+
+PARENT_NOTE = "Suppressed because it would reveal a suppressed area it contains"
+ADDITION_NOTE = "Suppressed so that a suppressed total cannot be recovered by adding its parts"
+
+
+def apply_suppression(frame: pd.DataFrame, *, threshold: int, groups: pd.DataFrame) -> pd.DataFrame:
+    """Return a copy of ``frame`` with primary and secondary suppression applied (module docstring).
+
+    ``frame``: one row per (``area_code``, ``period``) for members and aggregates alike, with
+    ``numerator``, ``value``, ``lower_ci``, ``upper_ci`` and optionally ``lower_998``, ``upper_998``,
+    ``denominator``, ``suppressed`` (already suppressed at source) and ``note``; ``period`` may be
+    any hashable. ``groups``: ``parent_code``, ``child_code`` and optionally ``parent_type`` (e.g.
+    "partnership", "region"; used in the note, default "group").
+
+    Adds/overwrites ``suppressed`` (bool) and ``note`` (str, "" when shown). The input is not changed.
+    """
+    if threshold < 0:
+        raise ValueError("threshold must be 0 (no suppression) or positive")
+    if frame.duplicated(["area_code", "period"]).any():
+        raise ValueError("apply_suppression expects one row per area_code and period")
+    out = frame.copy().reset_index(drop=True)
+    num = pd.to_numeric(out["numerator"], errors="coerce").to_numpy(dtype=float)
+    incoming = out["suppressed"].fillna(False).to_numpy(dtype=bool) if "suppressed" in out else np.zeros(len(out), bool)
+    old_notes = out["note"].fillna("").astype(str).to_numpy() if "note" in out else np.full(len(out), "")
+    notes = np.where(incoming, np.where(old_notes != "", old_notes, _SOURCE_NOTE), "").astype(object)
+    suppressed = incoming.copy()
+    if threshold > 0:
+        primary = (num > 0) & (num < threshold) & ~suppressed
+        notes[primary] = primary_note(threshold)
+        suppressed |= primary
+        _secondary(out, num, suppressed, notes, groups)
+    out["suppressed"] = suppressed
+    out["note"] = notes
+    for col in BLANKED:
+        if col in out:
+            out[col] = out[col].astype(float).where(~suppressed)
+    return out
+
+
+def _edges(out: pd.DataFrame, groups: pd.DataFrame) -> pd.DataFrame:
+    """One row per (parent, child, period) present in ``out``: child and parent row positions."""
+    cols = ["parent_code", "child_code"] + (["parent_type"] if "parent_type" in groups else [])
+    links = groups[cols].drop_duplicates(["parent_code", "child_code"])
+    if "parent_type" not in links:
+        links = links.assign(parent_type="group")
+    rows = pd.DataFrame({"area_code": out["area_code"], "period": out["period"], "row": np.arange(len(out))})
+    child = links.merge(rows.rename(columns={"area_code": "child_code", "row": "child_row"}), on="child_code")
+    parent_rows = rows.rename(columns={"area_code": "parent_code", "row": "parent_row"})
+    edges = child.merge(parent_rows, on=["parent_code", "period"], how="left")
+    edges["parent_row"] = edges["parent_row"].fillna(-1).astype(int)
+    edges["child_code"] = edges["child_code"].astype(str)
+    return edges
+
+
+def _secondary(
+    out: pd.DataFrame, num: np.ndarray, suppressed: np.ndarray, notes: np.ndarray, groups: pd.DataFrame
+) -> None:
+    """Apply the secondary rules in place on ``suppressed`` and ``notes`` until nothing changes."""
+    edges = _edges(out, groups)
+    if edges.empty:
+        return
+    # Sort once so the first candidate in each parent is the smallest numerator (ties by code).
+    edges = edges.assign(child_num=num[edges["child_row"].to_numpy()])
+    edges = edges.sort_values(["child_num", "child_code"], kind="stable", na_position="last")
+    child_row = edges["child_row"].to_numpy()
+    parent_row = edges["parent_row"].to_numpy()
+    key = pd.MultiIndex.from_frame(edges[["parent_code", "period"]]).factorize()[0]
+    has_parent = parent_row >= 0
+    while True:
+        child_supp = suppressed[child_row]
+        child_num = num[child_row]
+        shown_positive = ~child_supp & (child_num > 0)
+        n_supp = np.bincount(key, weights=child_supp, minlength=key.max() + 1)
+        n_hidden = np.bincount(key, weights=child_supp | np.isnan(child_num), minlength=key.max() + 1)
+        safe_parent = np.where(has_parent, parent_row, 0)
+        parent_shown = has_parent & ~suppressed[safe_parent] & ~np.isnan(num[safe_parent])
+        parent_hidden = has_parent & suppressed[safe_parent]
+        # First shown positive child of each parent/period (edges are sorted by numerator).
+        running = pd.Series(shown_positive.astype(int)).groupby(key).cumsum().to_numpy()
+        first_candidate = shown_positive & (running == 1)
+        has_candidate = np.bincount(key, weights=shown_positive, minlength=key.max() + 1) > 0
+
+        subtract = parent_shown & (n_supp[key] == 1)
+        add = parent_hidden & (n_hidden[key] == 0)
+        new_children = (subtract | add) & first_candidate
+        new_parents = subtract & ~has_candidate[key]
+        changed = False
+        for rows, note_for in (
+            (child_row[new_children & subtract], edges["parent_type"].to_numpy()[new_children & subtract]),
+            (child_row[new_children & add], None),
+        ):
+            for i, row in enumerate(rows):
+                if not suppressed[row]:
+                    suppressed[row] = True
+                    notes[row] = secondary_note(note_for[i]) if note_for is not None else ADDITION_NOTE
+                    changed = True
+        for row in np.unique(parent_row[new_parents]):
+            if not suppressed[row]:
+                suppressed[row] = True
+                notes[row] = PARENT_NOTE
+                changed = True
+        if not changed:
+            return

@@ -1,0 +1,150 @@
+"""Every component id in the app, in one place.
+
+Static ids are ``UPPER_SNAKE`` constants whose values are kebab-case and start with the page area
+(``outcome-``, ``partnership-`` …) so ids never collide across pages. Repeated blocks (chart cards,
+headline tiles) use pattern-matching dict ids from the builders below, for ``MATCH``/``ALL``
+callbacks. Pages and callbacks import ids from here and never write an id string themselves.
+The allowed values of the URL-backed controls live here too, so layouts, callbacks and URL
+parsing agree on them.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+# Allowed values of controls whose state is kept in the URL.
+AREA_TYPE_VALUES = ("partnership", "utla")
+COLOUR_BY_VALUES = ("value", "comparison", "change")
+MAP_KIND_VALUES = ("boundaries", "tiles")
+COMPARE_VIEW_VALUES = ("bars", "funnel")
+CONFIDENCE_LEVEL_VALUES = ("95", "99.8")
+
+# Shell (app frame, present on every page).
+URL = "url"
+MAIN = "main"
+SHELL_BANNERS = "shell-banners"
+SHELL_NAV = "shell-nav"
+SHELL_FILTER_STORE = "shell-filter-store"
+AREA_PICKER = "area-picker-select"
+
+# Home / overview page.
+HOME_AREA = "home-area-select"
+HOME_AREA_GO = "home-area-go-link"
+HOME_HEADLINES = "home-headlines"
+HOME_OUTCOMES = "home-outcome-list"
+HOME_SUMMARY = "home-summary"
+
+# Outcome pages (/outcome/<slug>): map, trend, compare, table for one metric.
+OUTCOME_METRIC = "outcome-metric-select"
+OUTCOME_PERIOD = "outcome-period-select"
+OUTCOME_AREA_TYPE = "outcome-area-type-select"
+OUTCOME_AREA = "outcome-area-select"
+OUTCOME_COLOUR_BY = "outcome-colour-by-select"
+OUTCOME_CONFIDENCE = "outcome-confidence-select"
+OUTCOME_HEADLINES = "outcome-headlines"
+OUTCOME_MAP = "outcome-map"
+OUTCOME_MAP_KIND = "outcome-map-kind-select"
+OUTCOME_MAP_LEGEND = "outcome-map-legend"
+OUTCOME_TREND = "outcome-trend"
+OUTCOME_COMPARE = "outcome-compare"
+OUTCOME_TABLE = "outcome-table"
+OUTCOME_DOWNLOAD = "outcome-download"
+OUTCOME_DOWNLOAD_BUTTON = "outcome-download-button"
+OUTCOME_DEFINITION = "outcome-definition"
+OUTCOME_STATUS = "outcome-status"
+
+# Partnership pages (/partnership/<code>): one partnership across the framework.
+PARTNERSHIP_AREA = "partnership-area-select"
+PARTNERSHIP_OUTCOME = "partnership-outcome-select"
+PARTNERSHIP_METRIC = "partnership-metric-select"
+PARTNERSHIP_HEADLINES = "partnership-headlines"
+PARTNERSHIP_TREND = "partnership-trend"
+PARTNERSHIP_MEMBERS = "partnership-members-table"
+PARTNERSHIP_FOOTPRINT = "partnership-footprint"
+PARTNERSHIP_DOWNLOAD = "partnership-download"
+PARTNERSHIP_DOWNLOAD_BUTTON = "partnership-download-button"
+PARTNERSHIP_PACK_BUTTON = "partnership-pack-button"
+PARTNERSHIP_PACK_DOWNLOAD = "partnership-pack-download"
+PARTNERSHIP_STATUS = "partnership-status"
+
+# Compare page (JCDU view across partnerships).
+COMPARE_METRIC = "compare-metric-select"
+COMPARE_PERIOD = "compare-period-select"
+COMPARE_AREA_TYPE = "compare-area-type-select"
+COMPARE_VIEW = "compare-view-select"
+COMPARE_CONFIDENCE = "compare-confidence-select"
+COMPARE_HIGHLIGHT = "compare-highlight-select"
+COMPARE_CHART = "compare-chart"
+COMPARE_TABLE = "compare-table"
+COMPARE_DOWNLOAD = "compare-download"
+COMPARE_DOWNLOAD_BUTTON = "compare-download-button"
+COMPARE_STATUS = "compare-status"
+
+# Metric definitions and data download pages.
+DEFINITIONS_OUTCOME = "definitions-outcome-select"
+DEFINITIONS_LIST = "definitions-list"
+DOWNLOAD_METRICS = "download-metrics-select"
+DOWNLOAD_AREA_TYPE = "download-area-type-select"
+DOWNLOAD_FORMAT = "download-format-select"
+DOWNLOAD_BUTTON = "download-button"
+DOWNLOAD_FILE = "download-file"
+
+
+def _pattern(kind: str, **keys: str) -> dict[str, str]:
+    return {"type": kind, **keys}
+
+
+def chart_graph(name: str) -> dict[str, str]:
+    """The ``dcc.Graph`` of a repeated chart card called ``name``."""
+    return _pattern("chart-graph", chart=name)
+
+
+def chart_summary(name: str) -> dict[str, str]:
+    """The plain-English summary paragraph that describes chart ``name`` (its aria-describedby target)."""
+    return _pattern("chart-summary", chart=name)
+
+
+def chart_table(name: str) -> dict[str, str]:
+    """The container of the table alternative of chart ``name``."""
+    return _pattern("chart-table", chart=name)
+
+
+def chart_download(name: str) -> dict[str, str]:
+    """The ``dcc.Download`` of chart ``name``'s data."""
+    return _pattern("chart-download", chart=name)
+
+
+def chart_download_button(name: str) -> dict[str, str]:
+    """The button that triggers chart ``name``'s CSV download."""
+    return _pattern("chart-download-button", chart=name)
+
+
+def chart_meta(name: str) -> dict[str, str]:
+    """The source / "data up to" lines of chart ``name`` (updated when the metric changes)."""
+    return _pattern("chart-meta", chart=name)
+
+
+def headline_tile(metric_id: str) -> dict[str, str]:
+    """One headline tile, keyed by metric id."""
+    return _pattern("headline-tile", metric=metric_id)
+
+
+def outcome_section(outcome_slug: str) -> dict[str, str]:
+    """The block of one outcome on overview and partnership pages."""
+    return _pattern("outcome-section", outcome=outcome_slug)
+
+
+def _js(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def dom_id(component_id: str | dict[str, Any]) -> str:
+    """The id attribute the browser sees for a Dash id.
+
+    Dash renders a dict id as JSON with sorted keys and no spaces; ARIA references such as
+    ``aria-describedby`` must name that exact string.
+    """
+    if isinstance(component_id, str):
+        return component_id
+    return "{" + ",".join(f"{_js(k)}:{_js(component_id[k])}" for k in sorted(component_id)) + "}"
