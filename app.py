@@ -10,6 +10,7 @@ from config import get_settings
 from data_access.cache import init_cache
 from data_access.cli import data as data_cli
 from layouts._components.shell import shell
+from routes import register_routes
 
 settings = get_settings()
 app = dash.Dash(
@@ -25,4 +26,5 @@ server = app.server
 server.config["SECRET_KEY"] = settings.secret_key
 init_cache(server, settings)
 server.cli.add_command(data_cli)
+register_routes(server)
 app.layout = shell

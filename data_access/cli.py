@@ -8,6 +8,7 @@ from __future__ import annotations
 import click
 from flask.cli import AppGroup
 
+from data_access.boundaries.cli import boundaries_command, footprints_command
 from data_access.db import get_engine
 from data_access.demo.cli import demo_command
 from data_access.ingest.cli import fingertips_command, load_command, releases_command
@@ -17,6 +18,8 @@ data = AppGroup("data", help="Build and fill the data store.")
 data.add_command(load_command)
 data.add_command(fingertips_command)
 data.add_command(releases_command)
+data.add_command(boundaries_command)
+data.add_command(footprints_command)
 
 
 @data.command("init")

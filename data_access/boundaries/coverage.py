@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import cache
 
 import numpy as np
 import shapely
-from pyproj import Transformer
 from shapely.geometry.base import BaseGeometry
 
 DECIMALS = 5
@@ -29,7 +29,6 @@ GRID = 10.0 ** -DECIMALS
 #: Default simplification tolerance (metres, roughly the side of the largest triangle removed).
 DEFAULT_TOLERANCE_M = 500.0
 _METRES_PER_DEGREE = 111_195.0
-_EQUAL_AREA = Transformer.from_crs(4326, 3035, always_xy=True)  # ETRS89 LAEA Europe: areas in m²
 
 
 def round_coordinates(geoms: np.ndarray) -> np.ndarray:
@@ -43,14 +42,14 @@ def snap_coverage(geoms: np.ndarray, warnings: list[str]) -> np.ndarray:
     cannot become a self-touching ring); if the result is not a valid coverage (overlaps or
     mismatched shared edges in the source) GEOS's coverage cleaner repairs it once.
     """
+    exact = bool(shapely.coverage_is_valid(np.asarray(geoms)))
     snapped = round_coordinates(shapely.set_precision(np.asarray(geoms), GRID))
     if not shapely.coverage_is_valid(snapped):
-        cleaned = shapely.coverage_clean(snapped, snapping_distance=GRID)
-        snapped = round_coordinates(shapely.set_precision(cleaned, GRID))
-        if shapely.coverage_is_valid(snapped):
-            warnings.append("source polygons overlapped or did not share edges exactly; cleaned into a coverage")
-        else:
-            warnings.append("source polygons are not a clean coverage even after cleaning; small slivers may remain")
+        snapped = round_coordinates(shapely.set_precision(shapely.coverage_clean(snapped, snapping_distance=GRID), GRID))
+    if not shapely.coverage_is_valid(snapped):
+        warnings.append("source polygons are not a clean coverage even after cleaning; small slivers may remain")
+    elif not exact:
+        warnings.append("source polygons had tiny gaps or overlaps between neighbours; closed on the 1 m grid")
     return snapped
 
 
@@ -85,8 +84,18 @@ def geojson_geometry(geom: BaseGeometry) -> dict:
     return {"type": mapping["type"], "coordinates": lists(mapping["coordinates"])}
 
 
+@cache
+def _to_equal_area():
+    from pyproj import Transformer  # only the quality check needs pyproj here
+
+    return Transformer.from_crs(4326, 3035, always_xy=True)  # ETRS89 LAEA Europe: areas in m²
+
+
 def equal_area(geoms) -> np.ndarray:
-    return shapely.transform(np.asarray(geoms, dtype=object), lambda xy: np.column_stack(_EQUAL_AREA.transform(xy[:, 0], xy[:, 1])))
+    """Lon/lat geometries in an equal-area projection, so areas compare in m²."""
+    transformer = _to_equal_area()
+    return shapely.transform(np.asarray(geoms, dtype=object),
+                             lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
 
 
 def coverage_quality(original: Sequence[BaseGeometry], simplified: Sequence[BaseGeometry]) -> dict[str, float | int | bool]:
@@ -95,7 +104,8 @@ def coverage_quality(original: Sequence[BaseGeometry], simplified: Sequence[Base
     ``area_change_pct``: change in the area of the whole (coastline simplification moves it a
     little; a crack between neighbours would not, so this is paired with the next two);
     ``overlap_m2``: total area where two simplified polygons overlap (slivers);
-    ``new_holes``: holes in the simplified whole that the original whole does not have (gaps);
+    ``holes_before``/``holes_after``: holes in the whole (a crack between neighbours is a hole; a
+    source with tiny gaps has holes before and, once snapped into a coverage, none after);
     ``coverage_valid``: GEOS's own check that shared edges are identical.
     """
     before, after = equal_area(original), equal_area(simplified)
@@ -107,7 +117,8 @@ def coverage_quality(original: Sequence[BaseGeometry], simplified: Sequence[Base
     return {
         "area_change_pct": round(100 * (union_after.area - union_before.area) / union_before.area, 4),
         "overlap_m2": round(float(overlaps.sum()), 3),
-        "new_holes": _holes(union_after) - _holes(union_before),
+        "holes_before": _holes(union_before),
+        "holes_after": _holes(union_after),
         "coverage_valid": bool(shapely.coverage_is_valid(np.asarray(simplified, dtype=object))),
         "all_valid": bool(shapely.is_valid(np.asarray(simplified, dtype=object)).all()),
     }

@@ -64,6 +64,7 @@ def write_layers(cache_dir: Path, layers: dict[str, tuple[dict, dict[str, Any]]]
     entries = dict(keep or {})
     now = datetime.now(UTC).replace(microsecond=0).isoformat()
     for name, (collection, metadata) in layers.items():
+        metadata = dict(metadata)
         data = encode(collection)
         packed = gzip_bytes(data)
         file_name = f"{name}.{hashlib.sha256(data).hexdigest()[:12]}.geojson"
@@ -117,12 +118,20 @@ def read_layer_bytes(cache_dir: Path, file_name: str) -> bytes:
     return data
 
 
+def check_layer(cache_dir: Path, file_name: str) -> None:
+    """Raise ``CorruptCache`` unless the file is intact; a file already checked costs one ``stat``."""
+    path = cache_dir / file_name
+    signature = _signature(path)
+    if signature is None or _verified.get(str(path)) != signature:
+        read_layer_bytes(cache_dir, file_name)
+
+
 def verify(cache_dir: Path, manifest: dict) -> list[str]:
     """Names of the manifest's layers whose files are missing or corrupt."""
     bad = []
     for name, entry in manifest["layers"].items():
         try:
-            read_layer_bytes(cache_dir, entry["file"])
+            check_layer(cache_dir, entry["file"])
         except CorruptCache as error:
             log.warning("boundary cache: layer %s unusable (%s)", name, error)
             bad.append(name)

@@ -129,9 +129,9 @@ def _to_wgs84(frame: gpd.GeoDataFrame, source: str, warnings: list[str]) -> gpd.
     """Reproject to lon/lat; a file without a CRS is placed by its coordinate range, with a warning."""
     if frame.crs is None:
         minx, miny, maxx, maxy = shapely.total_bounds(frame.geometry.values)
-        if -10 <= minx and maxx <= 5 and 45 <= miny and maxy <= 62:
+        if -10 <= minx <= maxx <= 5 and 45 <= miny <= maxy <= 62:
             guess = "EPSG:4326"
-        elif 0 <= minx and maxx <= 700_000 and 0 <= miny and maxy <= 1_300_000:
+        elif 0 <= minx <= maxx <= 700_000 and 0 <= miny <= maxy <= 1_300_000:
             guess = "EPSG:27700"
         else:
             raise BoundaryError([f"{source}: no coordinate reference system and coordinates are neither "

@@ -32,7 +32,6 @@ RATE_MEASURES = ("crude_rate", "dsr")
 NEED_WEIGHT = 0.6  # correlation of a harm rate's area effect with the shared need factor
 DRIFT_SHARE = 0.05  # per-year drift sd as a share of the spread: some areas improve relative to England, some worsen
 NOISE_SHARE = 0.15  # per-period noise sd as a share of the spread
-ENGLAND_NOISE_SD = 0.015  # England's wobble between anchors, so trends are not ruler-straight
 MAX_PROPORTION = 0.98
 # Relative drug misuse death rate by age band (shape of ONS registrations: peak at 40-49, few under 20 or over 70)
 AGE_PROFILE = {"0-4": 0.0, "5-9": 0.0, "10-14": 0.02, "15-19": 0.3, "20-24": 1.4, "25-29": 2.8, "30-34": 4.8,
@@ -97,8 +96,6 @@ class LocalGenerator:
             denominator = cohorts.denominator(unit)
             base = all_ages if denominator is None else denominator
             level = anchors.level(unit)
-            if not anchors.is_anchor(unit):
-                level *= float(np.exp(rng.normal(0.0, ENGLAND_NOISE_SD)))
             total = round(level if anchored_counts else level / spec.multiplier * base.sum())
             if spec.measure == "proportion":
                 weights = base * np.minimum(total / base.sum() * relative, MAX_PROPORTION)

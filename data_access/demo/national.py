@@ -1,9 +1,9 @@
 """Demonstration rows for metrics that exist only for England (surveys, policing and supply figures).
 
-One England row per period. At an anchored period the value is the published figure; between
-anchors it is the interpolation with a little noise. Counts store the count as numerator too; a
-survey proportion with ``demo.sample`` stores numerator and denominator from a sample of about that
-size, so the read layer can compute its interval.
+One England row per period: the published figure at an anchored period, the linear interpolation
+between anchors. Counts store the count as numerator too; a survey proportion with ``demo.sample``
+stores numerator and denominator from a sample of about that size (varying a little between
+non-anchored years, as achieved samples do), so the read layer can compute its interval.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from data_access.catalogue import MetricSpec
 from data_access.demo.local import metric_rng
 from data_access.demo.timeline import anchors_of, metric_periods
 
-NOISE_SD = 0.02
 SAMPLE_SD = 0.05  # survey achieved samples vary a little from year to year
 
 
@@ -28,8 +27,6 @@ def national_frame(spec: MetricSpec, england: str, seed: int) -> pd.DataFrame:
     for period in metric_periods(spec):
         level = anchors.level(period)
         exact = anchors.is_anchor(period)
-        if not exact:
-            level *= float(np.exp(rng.normal(0.0, NOISE_SD)))
         numerator = denominator = np.nan
         if spec.measure == "count":
             value = numerator = float(round(level))

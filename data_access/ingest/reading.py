@@ -73,26 +73,47 @@ def read_table(content: bytes) -> RawTable:
     text, encoding, problems = decode(content)
     if not text.strip():
         return RawTable([], pd.DataFrame(), encoding, [*problems, Problem(0, "", "the file is empty")])
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header: list[str] = []
+    records, lines = _records(text, problems)
+    # Blank lines (and rows of empty cells that spreadsheets leave at the end) carry nothing.
+    kept = [i for i, record in enumerate(records) if "".join(record).strip()]
+    if not kept:
+        return RawTable([], pd.DataFrame(), encoding, [*problems, Problem(0, "", "the file has no cells with text")])
+    header = [cell.strip() for cell in records[kept[0]]] if kept else []
+    width = len(header)
     rows: list[list[str]] = []
-    lines: list[int] = []
-    previous_end = 0
-    for record in _records(reader, problems):
-        start, previous_end = previous_end + 1, reader.line_num
-        if not record or all(not cell.strip() for cell in record):
-            continue  # blank lines carry nothing; line numbers still count them
-        if not header:
-            header = [cell.strip() for cell in record]
-            width = len(header)
+    row_lines: list[int] = []
+    for i in kept[1:]:
+        if len(records[i]) != width:
+            problems.append(Problem(lines[i], "", f"the row has {len(records[i])} cells but the header has {width}"))
             continue
-        if len(record) != width:
-            problems.append(Problem(start, "", f"the row has {len(record)} cells but the header has {width}"))
-            continue
-        rows.append(record)
-        lines.append(start)
+        rows.append(records[i])
+        row_lines.append(lines[i])
     frame = pd.DataFrame(rows, columns=unique_labels(header), dtype=object)
-    return _finish(header, frame, lines, encoding, problems)
+    return _finish(header, frame, row_lines, encoding, problems)
+
+
+def _records(text: str, problems: list[Problem]) -> tuple[list[list[str]], list[int]]:
+    """Every CSV record with the file line it starts on.
+
+    Fast path: when there are as many records as lines, no quoted cell spans lines and record i is
+    on line i + 1. Otherwise the records are read again one by one, tracking the reader's line.
+    """
+    try:
+        records = list(csv.reader(io.StringIO(text, newline="")))
+        if len(records) == text.count("\n") + (0 if text.endswith("\n") else 1):
+            return records, list(range(1, len(records) + 1))
+    except csv.Error:
+        pass
+    reader = csv.reader(io.StringIO(text, newline=""))
+    records, lines, previous_end = [], [], 0
+    try:
+        for record in reader:
+            records.append(record)
+            lines.append(previous_end + 1)
+            previous_end = reader.line_num
+    except csv.Error as error:
+        problems.append(Problem(reader.line_num, "", f"the CSV cannot be read from here on: {error}"))
+    return records, lines
 
 
 def raw_from_frame(frame: pd.DataFrame) -> RawTable:
@@ -114,14 +135,6 @@ def _finish(header: list[str], frame: pd.DataFrame, lines: list[int], encoding: 
         problems.append(Problem(1, "", "the file has a header but no data rows"))
     frame.insert(0, "line", pd.array(lines, dtype="int64"))
     return RawTable(header, frame, encoding, problems)
-
-
-def _records(reader, problems: list[Problem]):
-    """The reader's records; a malformed record (e.g. an unclosed quote) ends reading with a problem."""
-    try:
-        yield from reader
-    except csv.Error as error:
-        problems.append(Problem(reader.line_num, "", f"the CSV cannot be read from here on: {error}"))
 
 
 def _header_problems(header: list[str]) -> list[Problem]:

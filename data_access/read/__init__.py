@@ -9,11 +9,13 @@ Column contracts:
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 
 from data_access.cache import memoize
 from data_access.catalogue import get_catalogue
-from data_access.read.areas import ENGLAND, areas_frame, memberships_frame, partnerships_table
+from data_access.read.areas import ENGLAND, areas_frame, memberships_frame, partnerships_table, valid_on
 from data_access.read.indicators import TABLE_COLUMNS, build_metric_table
 from data_access.read.observations import current_observations
 from data_access.read.releases import current_release, release_key, releases
@@ -130,7 +132,31 @@ def area_values(metric_id: str, *, area_type: str, period: str | None = None) ->
         periods = metric_periods(metric_id)
         period = periods[-1] if periods else None
     rows = table[(table["area_type"] == area_type) & (table["period"] == period)]
+    expected = _areas_of_type(area_type, rows["period_end"].iloc[0] if len(rows) else None)
+    rows = expected.merge(rows.drop(columns=["area_name"]), on="area_code", how="left")
+    rows["area_type"], rows["period"] = area_type, period
+    rows["suppressed"] = rows["suppressed"].eq(True)
+    rows["provisional"] = rows["provisional"].eq(True)
+    for column in ("comparison", "comparison_998"):
+        rows[column] = rows[column].fillna("not_compared")
+    rows["change_significance"] = rows["change_significance"].fillna("not_tested")
+    rows["note"] = rows["note"].where(rows["note"].notna() | rows["value"].notna(), "No data for this period")
     return rows.drop(columns=["period_type", "period_start", "period_end"]).reset_index(drop=True)
+
+
+def _areas_of_type(area_type: str, period_end) -> pd.DataFrame:
+    """Every area a map or table of ``area_type`` should list, data or not (area_code, area_name)."""
+    geo = _geography(release_key())
+    if area_type == "partnership":
+        frame = geo["partnerships"][["code", "name"]]
+    else:
+        areas = geo["areas"]
+        frame = areas[areas["type"] == area_type]
+        if area_type == "utla":
+            day = period_end.date() if period_end is not None and not pd.isna(period_end) else date.today()
+            frame = frame[valid_on(frame, day)]
+        frame = frame[["code", "name"]]
+    return frame.rename(columns={"code": "area_code", "name": "area_name"}).reset_index(drop=True)
 
 
 def series(metric_id: str, *, area_codes: tuple[str, ...] | list[str]) -> pd.DataFrame:

@@ -99,7 +99,7 @@ def build_metric_table(spec: MetricSpec, obs: pd.DataFrame, areas: pd.DataFrame,
     table.loc[use_stored, "value"] = table.loc[use_stored, "s_value"]
     table.loc[use_stored, "lower_ci"] = table.loc[use_stored, "s_lower"]
     table.loc[use_stored, "upper_ci"] = table.loc[use_stored, "s_upper"]
-    table["suppressed"] = table["s_suppressed"].fillna(False).astype(bool) & single
+    table["suppressed"] = table["s_suppressed"].eq(True) & single
     table["note"] = table["s_note"].where(single, None)
 
     complete = _completeness(pool, areas, members)

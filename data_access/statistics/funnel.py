@@ -34,7 +34,9 @@ OUTSIDE = "outside 99.8%"
 _LEVELS = ((0.95, "lower_95", "upper_95"), (0.998, "lower_998", "upper_998"))
 
 
-def proportion_limits(denominator: np.ndarray, average: float, confidence: float, multiplier: float):
+def proportion_limits(
+    denominator: np.ndarray, average: float, confidence: float, multiplier: float
+) -> tuple[np.ndarray, np.ndarray]:
     """Wilson-score funnel limits at each denominator for a true proportion ``average`` (0..1).
 
     Array form of ``PHStatsMethods.utils_funnel.sigma_adjustment`` (p = 1 - (1 - confidence) / 2),
@@ -54,7 +56,9 @@ def proportion_limits(denominator: np.ndarray, average: float, confidence: float
     return np.clip(lower, 0, multiplier), np.clip(upper, 0, multiplier)
 
 
-def rate_limits(denominator: np.ndarray, average: float, confidence: float, multiplier: float):
+def rate_limits(
+    denominator: np.ndarray, average: float, confidence: float, multiplier: float
+) -> tuple[np.ndarray, np.ndarray]:
     """Exact Poisson funnel limits at each denominator for a true rate ``average`` per 1.
 
     With expected count mu = average * denominator, the lower limit is the count x whose exact

@@ -84,15 +84,15 @@ def apply_suppression(frame: pd.DataFrame, *, threshold: int, groups: pd.DataFra
 def _edges(out: pd.DataFrame, groups: pd.DataFrame) -> pd.DataFrame:
     """One row per (parent, child, period) present in ``out``: child and parent row positions."""
     cols = ["parent_code", "child_code"] + (["parent_type"] if "parent_type" in groups else [])
-    links = groups[cols].drop_duplicates(["parent_code", "child_code"])
+    links = groups[cols].astype({"parent_code": str, "child_code": str}).drop_duplicates(["parent_code", "child_code"])
     if "parent_type" not in links:
         links = links.assign(parent_type="group")
-    rows = pd.DataFrame({"area_code": out["area_code"], "period": out["period"], "row": np.arange(len(out))})
+    codes = out["area_code"].astype(str)
+    rows = pd.DataFrame({"area_code": codes, "period": out["period"], "row": np.arange(len(out))})
     child = links.merge(rows.rename(columns={"area_code": "child_code", "row": "child_row"}), on="child_code")
     parent_rows = rows.rename(columns={"area_code": "parent_code", "row": "parent_row"})
     edges = child.merge(parent_rows, on=["parent_code", "period"], how="left")
     edges["parent_row"] = edges["parent_row"].fillna(-1).astype(int)
-    edges["child_code"] = edges["child_code"].astype(str)
     return edges
 
 
@@ -100,6 +100,8 @@ def _secondary(
     out: pd.DataFrame, num: np.ndarray, suppressed: np.ndarray, notes: np.ndarray, groups: pd.DataFrame
 ) -> None:
     """Apply the secondary rules in place on ``suppressed`` and ``notes`` until nothing changes."""
+    if out.empty or groups.empty:
+        return
     edges = _edges(out, groups)
     if edges.empty:
         return
@@ -109,39 +111,47 @@ def _secondary(
     child_row = edges["child_row"].to_numpy()
     parent_row = edges["parent_row"].to_numpy()
     key = pd.MultiIndex.from_frame(edges[["parent_code", "period"]]).factorize()[0]
+    size = np.bincount(key)[key]  # children of the same parent in the same period
+    parent_type = edges["parent_type"].to_numpy()
     has_parent = parent_row >= 0
+    safe_parent = np.where(has_parent, parent_row, 0)
     while True:
         child_supp = suppressed[child_row]
         child_num = num[child_row]
         shown_positive = ~child_supp & (child_num > 0)
-        n_supp = np.bincount(key, weights=child_supp, minlength=key.max() + 1)
-        n_hidden = np.bincount(key, weights=child_supp | np.isnan(child_num), minlength=key.max() + 1)
-        safe_parent = np.where(has_parent, parent_row, 0)
+        n_supp = np.bincount(key, weights=child_supp)[key]
+        n_hidden = np.bincount(key, weights=child_supp | np.isnan(child_num))[key]
+        has_candidate = np.bincount(key, weights=shown_positive)[key] > 0
+        # The first shown positive child of each parent/period is the smallest (edges are sorted).
+        first_candidate = shown_positive & (pd.Series(shown_positive).groupby(key).cumsum().to_numpy() == 1)
         parent_shown = has_parent & ~suppressed[safe_parent] & ~np.isnan(num[safe_parent])
         parent_hidden = has_parent & suppressed[safe_parent]
-        # First shown positive child of each parent/period (edges are sorted by numerator).
-        running = pd.Series(shown_positive.astype(int)).groupby(key).cumsum().to_numpy()
-        first_candidate = shown_positive & (running == 1)
-        has_candidate = np.bincount(key, weights=shown_positive, minlength=key.max() + 1) > 0
-
-        subtract = parent_shown & (n_supp[key] == 1)
-        add = parent_hidden & (n_hidden[key] == 0)
-        new_children = (subtract | add) & first_candidate
-        new_parents = subtract & ~has_candidate[key]
-        changed = False
-        for rows, note_for in (
-            (child_row[new_children & subtract], edges["parent_type"].to_numpy()[new_children & subtract]),
-            (child_row[new_children & add], None),
-        ):
-            for i, row in enumerate(rows):
-                if not suppressed[row]:
-                    suppressed[row] = True
-                    notes[row] = secondary_note(note_for[i]) if note_for is not None else ADDITION_NOTE
-                    changed = True
-        for row in np.unique(parent_row[new_parents]):
-            if not suppressed[row]:
-                suppressed[row] = True
-                notes[row] = PARENT_NOTE
-                changed = True
-        if not changed:
+        subtract = parent_shown & (n_supp == 1)
+        add = parent_hidden & (n_hidden == 0)
+        # Fix the smallest parents first: the sibling hidden there often protects the larger parent too,
+        # so fixing everything at once would hide more than needed.
+        for level in np.unique(size[subtract | add]):
+            at_level = size == level
+            changed = _hide(
+                child_row[subtract & at_level & first_candidate],
+                suppressed,
+                notes,
+                [secondary_note(t) for t in parent_type[subtract & at_level & first_candidate]],
+            )
+            changed |= _hide(child_row[add & at_level & first_candidate], suppressed, notes, ADDITION_NOTE)
+            changed |= _hide(parent_row[subtract & at_level & ~has_candidate], suppressed, notes, PARENT_NOTE)
+            if changed:
+                break
+        else:
             return
+
+
+def _hide(rows: np.ndarray, suppressed: np.ndarray, notes: np.ndarray, note: str | list[str]) -> bool:
+    """Suppress ``rows`` not already suppressed, with ``note`` (one for all, or one per row)."""
+    changed = False
+    for i, row in enumerate(rows):
+        if not suppressed[row]:
+            suppressed[row] = True
+            notes[row] = note if isinstance(note, str) else note[i]
+            changed = True
+    return changed

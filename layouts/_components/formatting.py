@@ -6,9 +6,10 @@ and a summary sentence. Missing values read "–" and suppressed values "Suppres
 
 from __future__ import annotations
 
-import math
 import re
 from typing import Any, Protocol
+
+import pandas as pd
 
 MISSING = "–"
 SUPPRESSED = "Suppressed"
@@ -23,13 +24,14 @@ class MetricLike(Protocol):
 
 
 def is_missing(value: Any) -> bool:
-    """True for None, NaN and pandas' NA — the forms a missing number takes in the read layer's frames."""
+    """True for None, NaN, NaT and pandas' NA — the forms a missing value takes in the read layer's frames."""
     if value is None:
         return True
     try:
-        return bool(value != value) or math.isnan(float(value))
+        return bool(pd.isna(value))
     except (TypeError, ValueError):
-        return True
+        # Array-likes are not scalar "missing" values.
+        return False
 
 
 def is_percent(spec: MetricLike) -> bool:

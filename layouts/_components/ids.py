@@ -135,6 +135,11 @@ def outcome_section(outcome_slug: str) -> dict[str, str]:
     return _pattern("outcome-section", outcome=outcome_slug)
 
 
+def definition_anchor(metric_id: str) -> str:
+    """The string id of a metric's definition panel, so links can point at ``#definition-<metric>``."""
+    return f"definition-{metric_id}"
+
+
 def _js(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 

@@ -1,10 +1,115 @@
-"""The frame around every page: header, navigation, page container, footer."""
+"""The frame around every page: skip link, header and navigation, banners, main landmark, footer.
+
+The navigation is built from ``dash.page_registry`` so routes and menu cannot drift apart; a page
+appears in it when it registers ``nav=<label>`` (or ``nav=True``) or an explicit ``order``, and
+``nav=False`` hides it. On narrow screens the menu collapses into a native ``<details>``
+disclosure, which works by keyboard and screen reader with no callback.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from typing import Any
+
 import dash
-from dash import html
+from dash import dcc, html
+
+from layouts._components import ids
+
+SERVICE_NAME = "Combating Drugs Outcomes"
+ATTRIBUTION = (
+    "Contains data from the Office for National Statistics licensed under the Open Government Licence v3.0. "
+    "Contains OS data © Crown copyright and database right 2024."
+)
+FOOTER_LINKS = (
+    ("About", "/about"),
+    ("Accessibility", "/accessibility"),
+    ("Metric definitions", "/definitions"),
+    ("Download data", "/download"),
+)
+OGL_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
 
 
-def shell() -> html.Div:
-    return html.Div([html.Header(html.A("Combating Drugs Outcomes", href="/")), dash.page_container])
+def nav_pages(pages: Iterable[Mapping[str, Any]] | None = None) -> list[tuple[str, str]]:
+    """``(label, href)`` of the pages that belong in the main menu, in registry order.
+
+    Pages with a path template (``/partnership/<code>``) are reached from other pages, not the menu.
+    """
+    registry = list(dash.page_registry.values()) if pages is None else list(pages)
+    items = []
+    for page in registry:
+        nav = page.get("nav")
+        if nav is False:
+            continue
+        if not nav and page.get("supplied_order", page.get("order")) is None:
+            continue
+        href = page.get("relative_path") or page.get("path") or "/"
+        if "<" in href:
+            continue
+        label = nav if isinstance(nav, str) else page.get("name", href)
+        items.append((str(label), href))
+    return items
+
+
+def nav_list(items: list[tuple[str, str]], current_path: str | None = None) -> html.Ul:
+    """The menu links; the current page is marked with ``aria-current="page"``."""
+    links = []
+    for label, href in items:
+        current = {"aria-current": "page"} if current_path is not None and href == current_path else {}
+        links.append(html.Li(html.A(label, href=href, className="site-nav__link", **current),
+                             className="site-nav__item"))
+    return html.Ul(links, className="site-nav__list")
+
+
+def navigation(pages: Iterable[Mapping[str, Any]] | None = None, current_path: str | None = None) -> list[Any]:
+    """Children of the nav landmark: the wide-screen list and the narrow-screen "Menu" disclosure.
+
+    Exactly one is displayed at any width (CSS), so assistive technology meets one menu. A
+    callback may return this for ``ids.SHELL_NAV`` with the URL's path to mark the current page.
+    """
+    items = nav_pages(pages)
+    return [
+        html.Div(nav_list(items, current_path), className="site-nav__wide"),
+        html.Details([html.Summary("Menu", className="site-nav__toggle"), nav_list(items, current_path)],
+                     className="site-nav__narrow"),
+    ]
+
+
+def header(pages: Iterable[Mapping[str, Any]] | None = None) -> html.Header:
+    """Service name (links home) and the main navigation."""
+    return html.Header(html.Div([
+        html.A(SERVICE_NAME, href="/", className="site-header__service"),
+        html.Nav(navigation(pages), id=ids.SHELL_NAV, className="site-nav", **{"aria-label": "Main"}),
+    ], className="site-header__inner container-lg"), className="site-header")
+
+
+def footer() -> html.Footer:
+    """Support links, the data attribution and the licence."""
+    return html.Footer(html.Div([
+        html.Nav(html.Ul([html.Li(html.A(label, href=href)) for label, href in FOOTER_LINKS],
+                         className="site-footer__links"), **{"aria-label": "Support links"}),
+        html.P(ATTRIBUTION, className="site-footer__attribution"),
+        html.P(["All content is available under the ", html.A("Open Government Licence v3.0", href=OGL_URL),
+                ", except where otherwise stated."], className="site-footer__licence"),
+    ], className="container-lg"), className="site-footer")
+
+
+def shell(*, banners: Any = None, pages: Iterable[Mapping[str, Any]] | None = None) -> html.Div:
+    """The app layout: location, skip link, header, banner slot, main (page container), footer.
+
+    Args:
+        banners: initial content of the banner slot (``ids.SHELL_BANNERS``), e.g. ``blocks.demo_banner()``;
+            a callback may fill it instead.
+        pages: page records to build the menu from (tests); defaults to ``dash.page_registry``.
+    """
+    return html.Div([
+        dcc.Location(id=ids.URL, refresh="callback-nav"),
+        dcc.Store(id=ids.SHELL_FILTER_STORE, storage_type="session"),
+        html.A("Skip to main content", href=f"#{ids.MAIN}", className="skip-link"),
+        header(pages),
+        html.Main([
+            html.Div(banners, id=ids.SHELL_BANNERS, className="site-banners"),
+            dash.page_container,
+        ], id=ids.MAIN, tabIndex=-1, className="site-main container-lg"),
+        footer(),
+    ], className="site")

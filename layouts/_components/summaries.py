@@ -52,7 +52,12 @@ def metric_subject(spec: MetricSpec) -> str:
 
 
 def _is_plural(subject: str) -> bool:
-    """Whether the head noun (last word before the first "of/for/in/…") is plural: "deaths … were"."""
+    """Whether the head noun (last word before the first "of/for/in/…") is plural: "deaths … were".
+
+    A subject opening with a gerund ("protecting vulnerable people") is singular whatever follows.
+    """
+    if subject.split()[0].lower().endswith("ing"):
+        return False
     head = _HEAD_BREAKS.split(f"{subject} ", maxsplit=1)[0].split()[-1].lower()
     return head in _IRREGULAR_PLURALS or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
 

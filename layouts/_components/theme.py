@@ -120,7 +120,7 @@ def quintile_style(quintile: int) -> dict[str, str]:
     if quintile not in range(1, 6):
         raise ValueError(f"quintile must be 1..5, not {quintile!r}")
     fill = QUINTILES[quintile - 1]
-    text_colour = TEXT if quintile <= 2 else BACKGROUND
+    text_colour = TEXT if quintile <= 3 else BACKGROUND
     return {"colour": fill, "text_colour": text_colour, "symbol": str(quintile), "marker": "circle",
             "text": QUINTILE_LABELS[quintile - 1]}
 

@@ -9,8 +9,9 @@ import pytest
 from data_access.catalogue import get_catalogue
 from data_access.demo import MISSING_NOTE, generate_demo_frame
 from data_access.demo.local import allocate
+from data_access.demo.timeline import Anchors
 from data_access.geography import POPULATION_FILE
-from data_access.periods import period_sequence
+from data_access.periods import parse_period, period_sequence
 
 ENGLAND = "E92000001"
 CELL = ["metric_id", "period_label", "period_type", "breakdown"]
@@ -56,6 +57,20 @@ def test_real_national_figures_are_hit(frame):
     assert england(frame, "county_lines_closed", "2021/22").value == 703
     assert england(frame, "county_lines_closed", "2022/23").numerator == 1_364
     assert england(frame, "drug_use_last_year", "2019/20").value == pytest.approx(9.4, abs=0.05)
+
+
+def test_between_anchors_england_follows_the_straight_line(frame):
+    # 2016/17 lies a third of the way from 2015/16 (288,843) to 2018/19 (268,390)
+    assert england(frame, "numbers_in_treatment", "2016/17").numerator == pytest.approx(282_025, abs=15)
+    assert england(frame, "prison_continuity_of_care", "Q2 2022/23").value == pytest.approx(38.4, abs=0.06)
+    assert england(frame, "drug_related_homicides", "2022/23").value == 350
+
+
+def test_anchors_hold_flat_outside_their_range():
+    anchors = Anchors({"2016/17": 10, "2018/19": 20}, "financial_year")
+    assert anchors.level(parse_period("2015/16")) == 10 and anchors.level(parse_period("2024/25")) == 20
+    assert anchors.level(parse_period("2017/18")) == pytest.approx(15, abs=0.01)
+    assert anchors.is_anchor(parse_period("2016/17")) and not anchors.is_anchor(parse_period("2017/18"))
 
 
 def test_every_pool_of_deaths_sums_its_three_anchor_years(frame):

@@ -12,6 +12,7 @@ from data_access.cli import data
 from data_access.db import make_engine
 from data_access.demo import DemoLoadError, load_demo
 from data_access.demo import cli as demo_cli
+from data_access.demo import load as demo_load
 from data_access.models import Observation, Period, Release
 from data_access.schema import upgrade
 from data_access.setup import init_store
@@ -57,12 +58,21 @@ def sqlite_store(tmp_path: Path):
 def test_cli_demo_then_replace_adds_a_release_and_keeps_the_old(sqlite_store, monkeypatch):
     assert data.commands["demo"] is demo_cli.demo_command
     monkeypatch.setattr(demo_cli, "get_engine", lambda read_only=None: sqlite_store)
+    # the command's behaviour does not depend on the amount of data: one metric keeps this test quick
+    full = demo_load.generate_demo_frame
+
+    def one_metric(seed: int):
+        frame = full(seed)
+        return frame[frame.metric_id == "numbers_in_treatment"]
+
+    monkeypatch.setattr(demo_load, "generate_demo_frame", one_metric)
     runner = CliRunner()
     created = runner.invoke(demo_cli.demo_command, [])
     assert created.exit_code == 0 and "Demo release 1 created" in created.output
     again = runner.invoke(demo_cli.demo_command, ["--seed", "2022"])
     assert again.exit_code == 0 and "already loaded as release 1" in again.output
     rows = count(sqlite_store, Observation)
+    assert rows == 1532
     replaced = runner.invoke(demo_cli.demo_command, ["--replace"])
     assert replaced.exit_code == 0 and "Demo release 2 created" in replaced.output
     with sqlite_store.connect() as conn:

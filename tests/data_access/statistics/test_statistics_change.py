@@ -17,7 +17,13 @@ def interval(num: float, den: float, measure: str, multiplier: float) -> dict:
     ci = {"proportion": "wilson", "crude_rate": "byar", "count": "byar"}[measure]
     frame = pd.DataFrame({"area_code": ["A"], "numerator": [num], "denominator": [den], "value": [np.nan]})
     row = compute_values(frame, measure=measure, ci_method=ci, multiplier=multiplier, group_cols=["area_code"]).iloc[0]
-    return {"value": row["value"], "lower": row["lower_ci"], "upper": row["upper_ci"], "numerator": num, "denominator": den}
+    return {
+        "value": row["value"],
+        "lower": row["lower_ci"],
+        "upper": row["upper_ci"],
+        "numerator": num,
+        "denominator": den,
+    }
 
 
 def change(latest: dict, base: dict, measure: str, polarity: str, multiplier: float) -> dict:

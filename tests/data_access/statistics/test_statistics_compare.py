@@ -31,7 +31,9 @@ def test_interval_excluding_the_benchmark_is_significant(polarity, expected):
 
 def test_missing_limit_or_benchmark_is_not_compared_and_series_are_accepted():
     value = pd.Series([30.0, 30.0])
-    got = compare_with_benchmark(value, pd.Series([26.0, np.nan]), pd.Series([34.0, 34.0]), benchmark=20, polarity="lower_is_better")
+    got = compare_with_benchmark(
+        value, pd.Series([26.0, np.nan]), pd.Series([34.0, 34.0]), benchmark=20, polarity="lower_is_better"
+    )
     assert got.tolist() == ["worse", "not_compared"]
     nan_bench = compare_with_benchmark(value, [26, 26], [34, 34], benchmark=np.nan, polarity="lower_is_better")
     assert nan_bench.tolist() == ["not_compared", "not_compared"]

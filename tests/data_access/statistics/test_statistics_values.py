@@ -82,7 +82,9 @@ def test_pooling_sums_counts_rather_than_averaging_rates():
 
 def test_groups_are_kept_apart_and_sorted():
     frame = pd.concat([rows(("B", 5, 50)), rows(("A", 1, 10)), rows(("A", 2, 10), period="2023/24")])
-    out = compute_values(frame, measure="proportion", ci_method="wilson", multiplier=100, group_cols=["area_code", "period"])
+    out = compute_values(
+        frame, measure="proportion", ci_method="wilson", multiplier=100, group_cols=["area_code", "period"]
+    )
     assert list(out.columns) == [
         "area_code", "period", "value", "lower_ci", "upper_ci", "lower_998", "upper_998", "numerator", "denominator"
     ]  # fmt: skip
@@ -106,7 +108,13 @@ def test_ci_method_none_gives_value_without_interval():
 
 def test_count_sums_numerator_or_value_with_optional_byar():
     frame = pd.DataFrame(
-        {"area_code": ["P", "P"], "breakdown": "all", "numerator": [12, np.nan], "denominator": np.nan, "value": [12, 8]}
+        {
+            "area_code": ["P", "P"],
+            "breakdown": "all",
+            "numerator": [12, np.nan],
+            "denominator": np.nan,
+            "value": [12, 8],
+        }
     )
     got = one(frame, "count", "byar", multiplier=1)
     assert got["value"] == 20 and got["numerator"] == 20
@@ -176,9 +184,13 @@ def test_dsr_needs_ten_events_and_all_bands():
 
 def test_invalid_arguments_are_rejected():
     with pytest.raises(ValueError, match="ci_method"):
-        compute_values(rows(("A", 1, 10)), measure="proportion", ci_method="byar", multiplier=100, group_cols=["area_code"])
+        compute_values(
+            rows(("A", 1, 10)), measure="proportion", ci_method="byar", multiplier=100, group_cols=["area_code"]
+        )
     with pytest.raises(ValueError, match="exceeds"):
-        compute_values(rows(("A", 11, 10)), measure="proportion", ci_method="wilson", multiplier=100, group_cols=["area_code"])
+        compute_values(
+            rows(("A", 11, 10)), measure="proportion", ci_method="wilson", multiplier=100, group_cols=["area_code"]
+        )
     with pytest.raises(ValueError, match="measure"):
         compute_values(rows(("A", 1, 10)), measure="ratio", ci_method="none", multiplier=100, group_cols=["area_code"])
 
@@ -188,8 +200,12 @@ def test_array_intervals_equal_phstatsmethods_scalars(confidence):
     counts = np.array([0, 1, 3, 9, 10, 11, 57, 250, 4999, 120000], dtype=float)
     dens = counts * 3 + 7
     lo, hi = wilson(counts, dens, confidence)
-    assert lo == pytest.approx([ph.wilson_lower(c, d, confidence) for c, d in zip(counts, dens, strict=True)], rel=1e-12)
-    assert hi == pytest.approx([ph.wilson_upper(c, d, confidence) for c, d in zip(counts, dens, strict=True)], rel=1e-12)
+    assert lo == pytest.approx(
+        [ph.wilson_lower(c, d, confidence) for c, d in zip(counts, dens, strict=True)], rel=1e-12
+    )
+    assert hi == pytest.approx(
+        [ph.wilson_upper(c, d, confidence) for c, d in zip(counts, dens, strict=True)], rel=1e-12
+    )
     lo, hi = byar(counts[1:], confidence)
     assert lo == pytest.approx([ph.byars_lower(c, confidence) for c in counts[1:]], rel=1e-12)
     assert hi == pytest.approx([ph.byars_upper(c, confidence) for c in counts[1:]], rel=1e-12)
@@ -218,7 +234,9 @@ def test_125_groups_by_40_periods_is_fast():
         timings = []
         for _ in range(3):
             start = time.perf_counter()
-            out = compute_values(frame, measure=measure, ci_method=ci, multiplier=100, group_cols=["area_code", "period"])
+            out = compute_values(
+                frame, measure=measure, ci_method=ci, multiplier=100, group_cols=["area_code", "period"]
+            )
             timings.append(time.perf_counter() - start)
         assert len(out) == 125 * 40
         assert min(timings) < 0.1, f"{measure} took {min(timings) * 1000:.0f} ms"

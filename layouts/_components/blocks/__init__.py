@@ -1,0 +1,25 @@
+"""Reusable Dash building blocks (html/dbc), pure functions of their arguments — no callbacks, no data access."""
+
+from layouts._components.blocks.cards import (
+    chart_card,
+    chart_meta_lines,
+    demo_banner,
+    download_controls,
+    heading,
+    provenance_footer,
+)
+from layouts._components.blocks.definitions import confidence_text, definition_panel
+from layouts._components.blocks.tables import (
+    Column,
+    area_values_columns,
+    area_values_table,
+    comparison_cell,
+    data_table,
+)
+from layouts._components.blocks.tiles import change_badge, headline_tile
+
+__all__ = [
+    "Column", "area_values_columns", "area_values_table", "change_badge", "chart_card", "chart_meta_lines",
+    "comparison_cell", "confidence_text", "data_table", "definition_panel", "demo_banner", "download_controls",
+    "heading", "headline_tile", "provenance_footer",
+]

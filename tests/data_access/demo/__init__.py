@@ -1,0 +1,1 @@
+"""Tests of the demonstration dataset (data_access.demo)."""
