@@ -19,6 +19,7 @@ app = dash.Dash(
     external_stylesheets=[dbc.themes.BOOTSTRAP],
     title="Combating Drugs Outcomes Dashboard",
     update_title=None,
+    compress=True,
     health_endpoint="health",
     meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
 )

@@ -167,9 +167,13 @@ def _dsr(data: pd.DataFrame, group_cols: list[str], multiplier: float, with_ci: 
         by_band["wt_rate"] = d * w / n_safe
         by_band["sq_rate"] = d * (w / n_safe) ** 2
     by_band["weight"] = w
+    by_band["rows"] = data.groupby([*group_cols, "breakdown"], sort=True, dropna=False, observed=True).size().to_numpy()
     out = _strict_sum(by_band, group_cols, ["numerator", "denominator", "wt_rate", "sq_rate", "weight"])
-    bands_present = by_band.groupby(group_cols, sort=True, dropna=False, observed=True).size()
-    complete = bands_present == len(weights)
+    per_group = by_band.groupby(group_cols, sort=True, dropna=False, observed=True)
+    # Every band present, and from as many rows as every other band (a member missing a band
+    # would otherwise leave that band's pool quietly partial).
+    rows = per_group["rows"]
+    complete = (per_group.size() == len(weights)) & (rows.min() == rows.max())
     total_w = out["weight"]
     value = out["wt_rate"] / total_w * multiplier
     value = value.where(complete & (out["numerator"] >= DSR_MIN_EVENTS))

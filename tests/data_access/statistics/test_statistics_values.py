@@ -175,6 +175,10 @@ def test_dsr_needs_ten_events_and_all_bands():
     assert np.isnan(few["value"]) and np.isnan(few["lower_ci"]) and few["numerator"] == 9
     partial = dsr_frame([2] * 19, [1000] * 19).iloc[:-1]
     assert np.isnan(one(partial, "dsr", "dobson", multiplier=100000)["value"])
+    member_missing_a_band = pd.concat([dsr_frame([2] * 19, [1000] * 19, "A"), partial.assign(area_code="B")])
+    assert np.isnan(one(member_missing_a_band.assign(area_code="P"), "dsr", "dobson", multiplier=100000)["value"])
+    assert one(pd.concat([dsr_frame([2] * 19, [1000] * 19, "A")] * 2).assign(area_code="P"), "dsr", "dobson",
+               multiplier=100000)["value"] == pytest.approx(200.0)  # fmt: skip
     with pytest.raises(ValueError, match="age bands"):
         compute_values(
             dsr_frame([2] * 19, [1000] * 19).assign(breakdown="all"),

@@ -1,0 +1,14 @@
+"""Write each page's selections to the address bar without re-rendering the page."""
+
+from __future__ import annotations
+
+from dash import MATCH, ClientsideFunction, Input, Output, clientside_callback
+
+from layouts._components.url_state import URL_STATE_TYPE
+
+clientside_callback(
+    ClientsideFunction(namespace="cdp", function_name="writeQueryString"),
+    Output({"type": URL_STATE_TYPE, "page": MATCH}, "modified_timestamp"),
+    Input({"type": URL_STATE_TYPE, "page": MATCH}, "data"),
+    prevent_initial_call=True,
+)
