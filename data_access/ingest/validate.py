@@ -57,7 +57,7 @@ def validate_table(canonical: CanonicalTable, catalogue: Catalogue, known_metric
     if canonical.frame.empty:
         report.problems.sort()
         return report
-    table = canonical.frame.apply(lambda s: s.str.strip() if s.name != "line" else s)
+    table = canonical.frame.apply(lambda s: _strip(s) if s.name != "line" else s)
     resolved = resolver.resolve_column(table["area_code"], table["area_name"])
     skip = resolved["skip"] != ""
     for reason, count in resolved["skip"][skip].value_counts().items():
@@ -106,19 +106,22 @@ def validate_table(canonical: CanonicalTable, catalogue: Catalogue, known_metric
                   first_line.reindex(table.index))
     report.problems.extend(check.problems)
     report.problems.sort()
-    notes = [_join(a, n) for a, n in zip(resolved["alias_note"], note, strict=True)]
+    alias_note = resolved["alias_note"]
+    notes = alias_note.where(note == "", alias_note + "; " + note).where(alias_note != "", note)
     report.frame = pd.DataFrame({
         "line": table["line"], "metric_id": table["metric"], "area_code": resolved["code"],
         "period_label": periods["label"], "period_type": periods["type"], "period_start": periods["start"],
         "period_end": periods["end"], "breakdown": breakdown, **values, "suppressed": suppressed,
-        "note": pd.Series(notes, index=table.index, dtype=object),
+        "note": notes.where(notes != "", None).astype(object),
     })[list(NORMALISED_COLUMNS)]
     return report
 
 
-def _join(*parts: str) -> str | None:
-    text = "; ".join(p for p in parts if p)
-    return text or None
+def _strip(column: pd.Series) -> pd.Series:
+    """Trim each cell, working on the distinct values (codes and labels repeat on most rows)."""
+    codes, uniques = pd.factorize(column)
+    stripped = pd.Series(uniques, dtype=object).str.strip().to_numpy(dtype=object)
+    return pd.Series(stripped[codes], index=column.index, dtype=object)
 
 
 def _periods(labels: pd.Series, metrics: pd.Series, catalogue: Catalogue) -> pd.DataFrame:
@@ -153,10 +156,12 @@ def _check_validity(check: _Collector, table: pd.DataFrame, codes: pd.Series, pe
                     usable: pd.Series, resolver: AreaResolver) -> None:
     """An area may hold a period's value only if the area existed on the period's last day."""
     areas = resolver.areas
-    start = pd.to_datetime(codes.map(lambda c: areas[c].valid_from if c in areas else None))
-    end = pd.to_datetime(codes.map(lambda c: areas[c].valid_to if c in areas else None))
-    period_end = pd.to_datetime(periods["end"])
-    invalid = usable & ((period_end < start) | (end.notna() & (period_end > end)))
+    pairs = pd.DataFrame({"code": codes, "end": periods["end"]})[usable]
+    distinct = pairs.drop_duplicates()
+    valid = {(c, e): areas[c].valid_from <= e and (areas[c].valid_to is None or e <= areas[c].valid_to)
+             for c, e in zip(distinct["code"], distinct["end"], strict=True)}
+    ok = pd.Series([valid[k] for k in zip(pairs["code"], pairs["end"], strict=True)], index=pairs.index, dtype=bool)
+    invalid = (~ok).reindex(codes.index, fill_value=False)
 
     def message(code: str, label: str) -> str:
         area = areas[code]
@@ -171,8 +176,8 @@ def _check_arithmetic(check: _Collector, table: pd.DataFrame, values: dict[str, 
                       metric_ok: pd.Series, catalogue: Catalogue) -> None:
     value, numerator, denominator = values["value"], values["numerator"], values["denominator"]
     lower, upper = values["lower_ci"], values["upper_ci"]
-    proportion = table["metric"].map(lambda m: catalogue.metrics[m].measure == "proportion" if m in catalogue.metrics
-                                     else False).astype(bool) & metric_ok
+    proportions = {m.id: m.measure == "proportion" for m in catalogue.metrics.values()}
+    proportion = table["metric"].map(proportions).fillna(False).astype(bool) & metric_ok
     check.add(proportion & (numerator > denominator), "numerator",
               lambda n, d: f"numerator {n} is above denominator {d}, impossible for a proportion",
               table["numerator"], table["denominator"])

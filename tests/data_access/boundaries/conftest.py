@@ -4,6 +4,7 @@ by the tests themselves in every supported format."""
 
 from __future__ import annotations
 
+import csv
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -15,6 +16,7 @@ from sqlalchemy import Engine
 
 from config import get_settings
 from data_access.db import reset_engines
+from data_access.geography import DEFAULT_FOOTPRINT_FILE
 
 SQUARE_M = 10_000
 ORIGIN = (430_000, 510_000)  # Teesside, in EPSG:27700
@@ -31,10 +33,16 @@ def square(column: int, row: int):
     return box(x, y, x + SQUARE_M, y + SQUARE_M)
 
 
-def squares_frame(codes: dict[tuple[int, int], str] | None = None, column: str = "CTYUA24CD") -> gpd.GeoDataFrame:
+def _squares_frame(codes: dict[tuple[int, int], str] | None = None, column: str = "CTYUA24CD") -> gpd.GeoDataFrame:
     cells = codes or SQUARES
     return gpd.GeoDataFrame({column: list(cells.values()), "NAME": [f"area {c}" for c in cells.values()]},
                             geometry=[square(*cell) for cell in cells], crs=27700)
+
+
+@pytest.fixture
+def squares_frame() -> Callable[..., gpd.GeoDataFrame]:
+    """Factory: the synthetic squares (or other ``{(column, row): code}`` cells) in EPSG:27700."""
+    return _squares_frame
 
 
 def _reset() -> None:
@@ -70,7 +78,7 @@ def geo_store(store: Engine, store_url: str, geo_cache: Path, monkeypatch: pytes
 def squares_file(tmp_path: Path) -> Callable[..., Path]:
     """Write the synthetic squares as ``geojson``, ``shp``, ``zip`` (zipped Shapefile) or ``gpkg``."""
     def write(fmt: str = "geojson", frame: gpd.GeoDataFrame | None = None) -> Path:
-        frame = squares_frame() if frame is None else frame
+        frame = _squares_frame() if frame is None else frame
         folder = tmp_path / f"src-{fmt}"
         folder.mkdir(exist_ok=True)
         if fmt == "geojson":
@@ -89,5 +97,27 @@ def squares_file(tmp_path: Path) -> Callable[..., Path]:
                         if part.suffix != ".zip":
                             bundle.write(part, part.name)
                 path = archive
+        return path
+    return write
+
+
+@pytest.fixture
+def footprint_csv(tmp_path: Path) -> Callable[..., Path]:
+    """Factory: write footprint rows (default: the committed default footprint) as a CSV file.
+
+    ``change`` maps member code → replacement values for that row; ``columns`` picks the header.
+    """
+    def write(rows: list[dict[str, str]] | None = None, *, change: dict[str, dict[str, str]] | None = None,
+              columns: tuple[str, ...] = ("partnership_code", "partnership_name", "member_code", "status", "source"),
+              name: str = "footprint.csv") -> Path:
+        if rows is None:
+            with DEFAULT_FOOTPRINT_FILE.open(encoding="utf-8") as handle:
+                rows = list(csv.DictReader(handle))
+        rows = [{**row, **(change or {}).get(row.get("member_code", ""), {})} for row in rows]
+        path = tmp_path / name
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(columns), extrasaction="ignore")
+            writer.writeheader()
+            writer.writerows(rows)
         return path
     return write

@@ -1,0 +1,71 @@
+"""The app frame: skip link, main landmark, registry-built navigation, banners slot, footer attribution."""
+
+from __future__ import annotations
+
+import dash
+from dash import dcc
+from layout_tree import find, text
+
+from layouts._components import ids
+from layouts._components.shell import ATTRIBUTION, nav_pages, navigation, shell
+
+PAGES = [
+    {"module": "layouts.home", "name": "Overview", "path": "/", "relative_path": "/", "order": 0,
+     "supplied_order": None, "nav": "Overview"},
+    {"module": "layouts.outcome", "name": "Outcomes", "path": "/outcomes", "relative_path": "/outcomes", "order": 1,
+     "supplied_order": 1},
+    {"module": "layouts.partnership", "name": "Partnership", "path": "/partnership/<code>",
+     "relative_path": "/partnership/<code>", "order": 2, "supplied_order": 2},
+    {"module": "layouts.about", "name": "About", "path": "/about", "relative_path": "/about", "order": None,
+     "supplied_order": None},
+    {"module": "layouts.hidden", "name": "Hidden", "path": "/x", "relative_path": "/x", "order": 3,
+     "supplied_order": 3, "nav": False},
+]
+
+
+class TestShell:
+    def test_skip_link_targets_main_landmark(self):
+        """Given the shell, then the first link skips to #main and <main id="main" tabindex="-1"> exists."""
+        frame = shell(pages=PAGES)
+        links = find(frame, "A")
+        assert links[0].children == "Skip to main content" and links[0].href == "#main"
+        main = find(frame, "Main")
+        assert len(main) == 1 and main[0].id == ids.MAIN == "main" and main[0].tabIndex == -1
+        assert dash.page_container in main[0].children
+
+    def test_location_banner_slot_and_store(self):
+        frame = shell(pages=PAGES, banners="Banner")
+        location = find(frame, "Location")[0]
+        assert location.id == ids.URL and location.refresh == "callback-nav"
+        assert find(frame, "Div", id=ids.SHELL_BANNERS)[0].children == "Banner"
+        assert isinstance(find(frame, "Store", id=ids.SHELL_FILTER_STORE)[0], dcc.Store)
+
+    def test_header_and_footer(self):
+        frame = shell(pages=PAGES)
+        assert "Combating Drugs Outcomes" in text(find(frame, "Header")[0])
+        footer = find(frame, "Footer")[0]
+        assert ATTRIBUTION == ("Contains data from the Office for National Statistics licensed under the Open "
+                               "Government Licence v3.0. Contains OS data © Crown copyright and database right 2024.")
+        assert ATTRIBUTION in text(footer)
+        assert [a.children for a in find(footer, "A")][:4] == ["About", "Accessibility", "Metric definitions",
+                                                                "Download data"]
+
+
+class TestNavigation:
+    def test_only_pages_with_nav_or_order(self):
+        """Given registry records, then the menu lists nav/order pages, skips templates, nav=False and unordered."""
+        assert nav_pages(PAGES) == [("Overview", "/"), ("Outcomes", "/outcomes")]
+
+    def test_wide_and_narrow_menus_and_current_page(self):
+        wide, narrow = navigation(PAGES, current_path="/outcomes")
+        assert find(narrow, "Summary")[0].children == "Menu"
+        current = [a for a in find(wide, "A") if getattr(a, "aria-current", None) == "page"]
+        assert [a.href for a in current] == ["/outcomes"]
+
+    def test_shell_renders_in_a_dash_app(self):
+        """Given a Dash app using the shell, then the layout endpoint serves it (props are valid)."""
+        app = dash.Dash(__name__)
+        app.layout = shell(pages=PAGES)
+        response = app.server.test_client().get("/_dash-layout")
+        assert response.status_code == 200
+        assert b"Skip to main content" in response.data
