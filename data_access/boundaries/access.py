@@ -71,6 +71,10 @@ def _repair(cache_dir: Path, manifest: dict | None) -> dict:
     entry = (manifest or {}).get("layers", {}).get("utla", {})
     source = entry.get("source") if entry.get("kind") == "boundary" else None
     source = source or get_settings().boundaries_source
+    if source and source.startswith(("http://", "https://")):
+        # A download inside a web request could hang for its whole timeout; the CLI does downloads.
+        log.warning("boundary cache: not downloading %s while serving; using the tile map", source)
+        source = None
     if source:
         from data_access.boundaries.build import build_boundaries
         from data_access.boundaries.source import BoundaryError

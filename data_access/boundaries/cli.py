@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+from sqlalchemy.exc import SQLAlchemyError
 
 from data_access.boundaries.coverage import DEFAULT_TOLERANCE_M
 from data_access.boundaries.facts import VINTAGES
@@ -20,6 +21,11 @@ def _fail(title: str, problems: list) -> None:
     for problem in problems:
         click.echo(f"  - {problem}", err=True)
     raise click.exceptions.Exit(1)
+
+
+def _store_failed(error: SQLAlchemyError) -> None:
+    _fail("The store could not be read", [f"{getattr(error, 'orig', None) or error}; "
+                                           "run `flask --app app data init` first"])
 
 
 def _echo_layers(manifest: dict) -> None:
@@ -59,6 +65,8 @@ def boundaries_command(source: str | None, vintage: str | None, allow_missing: b
                                   allow_missing=allow_missing, tolerance_m=tolerance)
     except BoundaryError as error:
         _fail("Boundaries not built", error.problems)
+    except SQLAlchemyError as error:
+        _store_failed(error)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     click.echo(f"Boundary layers built in {report.seconds:.2f} s:")
@@ -87,6 +95,8 @@ def footprints_command(file: Path, label: str | None) -> None:
         result = load_footprint_file(file, engine=engine, label=label)
     except FootprintError as error:
         _fail(f"{file} not loaded", error.problems)
+    except SQLAlchemyError as error:
+        _store_failed(error)
     if not result.created:
         state = "the current version" if result.is_current else "not the current version"
         click.echo(f"{file} is already footprint version {result.version_id} ({state}); nothing changed.")

@@ -72,8 +72,16 @@ def orient(geoms):
 
 
 def dissolve(geoms: Sequence[BaseGeometry]) -> BaseGeometry:
-    """One polygon (or multipolygon) from members of a coverage, without new vertices."""
-    return orient(shapely.coverage_union_all(np.asarray(geoms, dtype=object)))
+    """One polygon (or multipolygon) from members of a coverage, without new vertices.
+
+    A source that could not be cleaned into a coverage makes the fast coverage union refuse;
+    the general union still gives an answer (with whatever slivers the source had).
+    """
+    parts = np.asarray(geoms, dtype=object)
+    try:
+        return orient(shapely.coverage_union_all(parts))
+    except shapely.errors.GEOSException:
+        return orient(round_coordinates(shapely.union_all(parts)))
 
 
 def geojson_geometry(geom: BaseGeometry) -> dict:

@@ -129,6 +129,7 @@ def validate_footprint(rows: list[tuple[int, dict[str, str]]], areas: dict[str, 
     for code, number in first_row.items():
         if not members[code]:
             problems.append(Problem(number, "member_code", f"partnership {code} has no valid member"))
+    problems.sort(key=lambda problem: problem.row or 0)  # stable: a row's problems stay in column order
     problems.extend(_coverage_problems(placed, areas, today or date.today()))
     return problems
 
@@ -138,11 +139,12 @@ def _coverage_problems(placed: dict[str, tuple[int, str]], areas: dict[str, Area
     days = {today} | {areas[m].valid_to for m in placed if areas[m].valid_to is not None}
     problems, reported = [], set(placed)
     for day in sorted(days, reverse=True):
-        reason = "is in force today" if day == today else f"was in force on {day}, a day this file covers"
+        reason = ("is in force today" if day == today
+                  else f"was in force on {day}, which the file covers (it lists authorities that ended that day)")
         for code, area in sorted(authorities_on(areas, day).items()):
             if code not in reported:
                 reported.add(code)
-                problems.append(Problem(None, "member_code", f"{code} ({area.name}) {reason} but is in no partnership"))
+                problems.append(Problem(None, "member_code", f"{code} ({area.name}) is in no partnership but {reason}"))
     return problems
 
 

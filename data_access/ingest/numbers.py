@@ -6,20 +6,34 @@ anything else that is not a finite decimal number is flagged, never coerced to a
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
-_THOUSANDS = r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$"
+_THOUSANDS = r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$"
 
 
-def parse_numbers(text: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Floats for ``text`` (NaN where empty) and a mask of cells that are present but not numbers."""
-    numbers = pd.to_numeric(text, errors="coerce").astype(float)
-    failed = numbers.isna() & (text != "")
+@dataclass(frozen=True)
+class Numbers:
+    """A text column read as numbers: ``values`` (NaN where empty or bad), ``empty`` and ``bad`` masks."""
+
+    values: pd.Series
+    empty: pd.Series
+    bad: pd.Series
+
+
+def parse_numbers(text: pd.Series) -> Numbers:
+    """Parse ``text`` (cells may carry surrounding spaces); only cells that fail are looked at twice."""
+    values = pd.to_numeric(text, errors="coerce").astype(float)
+    failed = values.isna()
+    empty = pd.Series(False, index=text.index)
+    bad = pd.Series(False, index=text.index)
     if failed.any():
-        grouped = text[failed].str.fullmatch(_THOUSANDS, na=False)
-        numbers[grouped[grouped].index] = pd.to_numeric(text[grouped[grouped].index].str.replace(",", "",
-                                                                                                    regex=False))
-    bad = (numbers.isna() & (text != "")) | ~np.isfinite(numbers.fillna(0.0))
-    numbers = numbers.where(~bad)
-    return numbers, bad
+        stripped = text[failed].astype(str).str.strip()
+        empty[failed] = stripped == ""
+        grouped = stripped[stripped.str.fullmatch(_THOUSANDS)]
+        values[grouped.index] = pd.to_numeric(grouped.str.replace(",", "", regex=False))
+        bad = values.isna() & ~empty
+    bad = bad | ~np.isfinite(values.fillna(0.0))
+    return Numbers(values.where(~bad), empty, bad)

@@ -17,7 +17,7 @@ import pandas as pd
 from data_access.catalogue import Catalogue
 from data_access.ingest.areas import AreaResolver
 from data_access.ingest.layouts import CanonicalTable
-from data_access.ingest.numbers import parse_numbers
+from data_access.ingest.numbers import Numbers, parse_numbers
 from data_access.ingest.report import NORMALISED_COLUMNS, Problem, ValidationReport
 from data_access.periods import PeriodError, PeriodSpec, parse_period
 
@@ -57,7 +57,8 @@ def validate_table(canonical: CanonicalTable, catalogue: Catalogue, known_metric
     if canonical.frame.empty:
         report.problems.sort()
         return report
-    table = canonical.frame.apply(lambda s: _strip(s) if s.name != "line" else s)
+    # Numeric columns are not trimmed: number parsing ignores surrounding spaces by itself.
+    table = canonical.frame.apply(lambda s: s if s.name == "line" or s.name in NUMERIC else _strip(s))
     resolved = resolver.resolve_column(table["area_code"], table["area_name"])
     skip = resolved["skip"] != ""
     for reason, count in resolved["skip"][skip].value_counts().items():
@@ -80,17 +81,17 @@ def validate_table(canonical: CanonicalTable, catalogue: Catalogue, known_metric
     _check_validity(check, table, resolved["code"], periods, area_ok & period_ok, resolver)
 
     numbers = {c: parse_numbers(table[c]) for c in NUMERIC}
-    for column, (_, bad) in numbers.items():
-        check.add(bad, column, lambda t: f"'{t}' is not a number", table[column])
-    values = {c: numbers[c][0] for c in NUMERIC}
+    for column, parsed in numbers.items():
+        check.add(parsed.bad, column, lambda t: f"'{t.strip()}' is not a number", table[column])
+    values = {c: numbers[c].values for c in NUMERIC}
     for column in NON_NEGATIVE:
         check.add(values[column] < 0, column, lambda t: f"must not be negative ({t})", table[column])
     note = table["note"]
-    value_missing = (table["value"] == "")
+    value_missing = numbers["value"].empty
     suppressed = value_missing & note.str.contains(SUPPRESSION_NOTE, na=False)
     check.add(value_missing & (note == ""), "value",
               "the value is empty and no note says why (write e.g. '*' or 'suppressed' in note)")
-    _check_arithmetic(check, table, values, metric_ok, catalogue)
+    _check_arithmetic(check, table, numbers, metric_ok, catalogue)
 
     breakdown = table["breakdown"].where(table["breakdown"] != "", "all")
     check.add(breakdown.str.len() > BREAKDOWN_MAX, "breakdown",
@@ -172,18 +173,18 @@ def _check_validity(check: _Collector, table: pd.DataFrame, codes: pd.Series, pe
     check.add(invalid, "area_code", message, codes, periods["label"])
 
 
-def _check_arithmetic(check: _Collector, table: pd.DataFrame, values: dict[str, pd.Series],
+def _check_arithmetic(check: _Collector, table: pd.DataFrame, numbers: dict[str, Numbers],
                       metric_ok: pd.Series, catalogue: Catalogue) -> None:
-    value, numerator, denominator = values["value"], values["numerator"], values["denominator"]
-    lower, upper = values["lower_ci"], values["upper_ci"]
+    value, numerator, denominator = (numbers[c].values for c in ("value", "numerator", "denominator"))
+    lower, upper = numbers["lower_ci"].values, numbers["upper_ci"].values
     proportions = {m.id: m.measure == "proportion" for m in catalogue.metrics.values()}
     proportion = table["metric"].map(proportions).fillna(False).astype(bool) & metric_ok
     check.add(proportion & (numerator > denominator), "numerator",
               lambda n, d: f"numerator {n} is above denominator {d}, impossible for a proportion",
               table["numerator"], table["denominator"])
-    check.add(lower.notna() & upper.isna() & (table["upper_ci"] == ""), "upper_ci",
+    check.add(lower.notna() & numbers["upper_ci"].empty, "upper_ci",
               "a lower limit is given without an upper limit")
-    check.add(upper.notna() & lower.isna() & (table["lower_ci"] == ""), "lower_ci",
+    check.add(upper.notna() & numbers["lower_ci"].empty, "lower_ci",
               "an upper limit is given without a lower limit")
     check.add(lower > upper, "lower_ci", lambda lo, up: f"lower limit {lo} is above upper limit {up}",
               table["lower_ci"], table["upper_ci"])

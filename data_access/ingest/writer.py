@@ -1,13 +1,11 @@
 """Write validated rows into the store: the release, any missing periods, and the observations in bulk.
 
-Observations go in as multi-row Core inserts in chunks (PostgreSQL: ``COPY``), not one ORM object
-per row: building a million ORM objects costs minutes and gigabytes, bulk inserts seconds. All of
+Observations go in as one compiled Core INSERT executed over chunks of row tuples (PostgreSQL:
+``COPY``), not one ORM object per row: a million ORM objects cost minutes and gigabytes. All of
 it happens in the caller's transaction, so the caller decides commit or rollback.
 """
 
 from __future__ import annotations
-
-from collections.abc import Iterator
 
 import numpy as np
 import pandas as pd
@@ -40,10 +38,9 @@ def write_release(session: Session, release: Release, frame: pd.DataFrame) -> tu
         "note": frame["note"].astype(object).where(frame["note"].notna(), None).to_numpy(dtype=object),
     }
     if session.get_bind().dialect.name == "postgresql":
-        _copy_postgresql(session, columns, len(frame))
+        _copy_postgresql(session, columns)
     else:
-        for chunk in _chunks(columns, len(frame)):
-            session.execute(insert(Observation), chunk)
+        _executemany(session, columns, len(frame))
     return len(frame), new_periods
 
 
@@ -78,15 +75,22 @@ def _nullable(series: pd.Series) -> np.ndarray:
     return values
 
 
-def _chunks(columns: dict[str, np.ndarray], rows: int) -> Iterator[list[dict]]:
-    names = list(columns)
+def _executemany(session: Session, columns: dict[str, np.ndarray], rows: int) -> None:
+    """The Core INSERT compiled once, executed with plain row tuples in chunks.
+
+    Passing tuples straight to the driver skips SQLAlchemy's per-row parameter processing, which
+    measured 2.5 times slower on SQLite (and the ORM bulk path 4.5 times) for the same rows.
+    """
+    connection = session.connection()
+    compiled = insert(Observation.__table__).compile(dialect=connection.dialect, column_keys=list(OBSERVATION_COLUMNS))
+    order = compiled.positiontup or list(OBSERVATION_COLUMNS)  # the driver's parameter order
     for start in range(0, rows, CHUNK_ROWS):
         stop = min(start + CHUNK_ROWS, rows)
-        sliced = [columns[n][start:stop] for n in names]
-        yield [dict(zip(names, row, strict=True)) for row in zip(*sliced, strict=True)]
+        chunk = list(zip(*(columns[n][start:stop] for n in order), strict=True))
+        connection.exec_driver_sql(str(compiled), chunk)
 
 
-def _copy_postgresql(session: Session, columns: dict[str, np.ndarray], rows: int) -> None:
+def _copy_postgresql(session: Session, columns: dict[str, np.ndarray]) -> None:
     """``COPY … FROM STDIN`` on the session's own connection, so it stays inside the transaction."""
     driver = session.connection().connection.driver_connection
     statement = sql.SQL("COPY {} ({}) FROM STDIN").format(

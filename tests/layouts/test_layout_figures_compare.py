@@ -33,7 +33,7 @@ class TestCompareFigure:
         bars = {t.name: t for t in fig.data if t.type == "bar"}
         assert bars["✗ Worse than England"].marker.color == theme.WORSE
         assert bars["✓ Better than England"].y == ("P2",)
-        assert bars["✗ Worse than England"].text == ("✗",)
+        assert list(fig.layout.yaxis.ticktext) == ["Cleveland ✗", "Dorset ≈", "Avon ✓", "Rutland", "Isles"]
 
     def test_suppressed_and_missing_have_words_not_bars(self):
         fig = compare_figure(area_values(), spec=spec(DEATHS), england_value=5.2)
@@ -52,7 +52,8 @@ class TestCompareFigure:
                              source_line="Source: ONS")
         england = [s for s in fig.layout.shapes if s.x0 == 5.2]
         assert england and england[0].line.dash == "dash"
-        assert "<b>Dorset</b>" in fig.layout.yaxis.ticktext
+        assert [a.text for a in fig.layout.annotations if a.name == "england"] == ["England 5.2"]
+        assert "<b>Dorset ≈</b>" in fig.layout.yaxis.ticktext
         assert [t for t in fig.data if t.name == "Dorset (selected)"][0].marker.symbol == "star"
         similar = [t for t in fig.data if t.name == "≈ Similar to England"][0]
         assert similar.marker.line.width == (3,)

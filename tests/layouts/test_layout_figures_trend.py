@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 from layout_samples import ENGLAND, baseline_summary, series, spec
 
 from layouts._components import theme
@@ -39,10 +40,22 @@ class TestTrendFigure:
         assert "Suppressed" in annotation_texts(fig, "suppressed")
 
     def test_ci_band_present_when_limits_exist(self):
-        fig = trend_figure(series(), spec=spec(DEATHS), selected_code="P1")
+        fig = trend_figure(series(suppressed_period=None), spec=spec(DEATHS), selected_code="P1")
         band = trace(fig, "95% confidence interval")
         assert band.fill == "tonexty" and band.fillcolor == theme.CI_BAND
-        assert band.y[1] is None
+        assert band.y == pytest.approx((6.2, 6.7, 6.9, 8.1, 9.0))
+        assert trace(fig, "95% confidence interval (upper)").y == pytest.approx((7.8, 8.3, 8.5, 9.7, 10.6))
+
+    def test_ci_band_not_drawn_across_a_suppressed_period(self):
+        """Given 2018-20 suppressed, then no band spans it: the isolated 2017-19 gets an error bar instead."""
+        fig = trend_figure(series(), spec=spec(DEATHS), selected_code="P1")
+        ci = [t for t in fig.data if t.legendgroup == "ci"]
+        assert all("2018-20" not in t.x for t in ci)
+        isolated = [t for t in ci if t.x == ("2017-19",)][0]
+        assert isolated.error_y.array == pytest.approx((0.8,)) and isolated.error_y.arrayminus == pytest.approx((0.8,))
+        bands = [t for t in ci if t.fill == "tonexty"]
+        assert len(bands) == 1 and bands[0].x == ("2019-21", "2020-22", "2021-23")
+        assert sum(1 for t in ci if t.showlegend is not False) == 1
 
     def test_no_ci_band_without_limits(self):
         fig = trend_figure(series(with_ci=False), spec=spec(DEATHS), selected_code="P1")
@@ -116,6 +129,7 @@ class TestNationalFigure:
         fig = national_figure(frame, spec=spec(DEATHS), baseline_summary=None, ambition_text="Prevent 1,000 deaths",
                               ambition_value=4.0, source_line="Source: ONS")
         assert [t.name for t in fig.data] == ["95% confidence interval (upper)", "95% confidence interval", "England"]
+        assert fig.data[1].x == ("2017-19", "2018-20", "2019-21", "2020-22", "2021-23")
         assert trace(fig, "England").line.dash == "solid"
         assert "Ambition: Prevent 1,000 deaths" in fig.layout.title.subtitle.text
         ambition = [s for s in fig.layout.shapes if s.y0 == 4.0]

@@ -1,7 +1,7 @@
 """Compare areas: every area's value as a horizontal bar with its interval, against England.
 
-Bars are sorted from highest to lowest and coloured by the comparison with England; each bar
-also carries the comparison glyph (✓ ≈ ✗ …) so the chart reads without colour. Suppressed and
+Bars are sorted from highest to lowest and coloured by the comparison with England; each area's
+label also carries the comparison glyph (✓ ≈ ✗ …) so the chart reads without colour. Suppressed and
 missing areas are listed at the end with the words "Suppressed" / "No data" and no bar.
 """
 
@@ -78,8 +78,6 @@ def compare_figure(
             marker={"color": style["colour"], "line": {"color": [theme.SELECTED_OUTLINE if s else theme.NOT_COMPARED_OUTLINE
                                                                  for s in selected],
                                                        "width": [3 if s else 0.5 for s in selected]}},
-            text=[style["symbol"]] * len(part), textposition="inside", insidetextanchor="start",
-            textfont={"color": style["text_colour"], "size": 13}, cliponaxis=False,
             hovertext=[hover_text(r, spec, suppressed=False) for _, r in part.iterrows()],
             hovertemplate="%{hovertext}<extra></extra>",
         ))
@@ -99,12 +97,17 @@ def compare_figure(
                     "line": {"color": theme.BACKGROUND, "width": 1}},
         ))
     if not is_missing(england_value):
-        fig.add_vline(x=float(england_value), line={"color": theme.ENGLAND, "dash": "dash", "width": 2},
-                      annotation={"text": f"England {format_value(england_value, spec, short=True)}",
-                                  "font": {"size": 13, "color": theme.TEXT}, "bgcolor": theme.BACKGROUND},
-                      annotation_position="top", name="england")
+        # Labelled inside the plot (top) so it never collides with the legend above it.
+        fig.add_vline(x=float(england_value), line={"color": theme.ENGLAND, "dash": "dash", "width": 2})
+        fig.add_annotation(x=float(england_value), y=1, yref="paper", yanchor="top", xanchor="left", xshift=4,
+                           text=f"England {format_value(england_value, spec, short=True)}", showarrow=False,
+                           font={"size": 13, "color": theme.TEXT}, bgcolor=theme.BACKGROUND, name="england")
     codes = rows["area_code"].astype(str).tolist()
-    labels = [f"<b>{n}</b>" if c == selected_code else str(n) for c, n in zip(codes, rows["area_name"], strict=True)]
+    # The comparison glyph follows each name, so the ranking reads without colour.
+    glyphs = [theme.comparison_style(k)["symbol"] if state == 1 else "" for k, state in
+              zip(rows["_comparison"], rows["_state"], strict=True)]
+    labels = [f"<b>{n} {g}</b>" if c == selected_code else f"{n} {g}".rstrip()
+              for c, n, g in zip(codes, rows["area_name"], glyphs, strict=True)]
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=codes, tickvals=codes, ticktext=labels,
                      autorange="reversed", title_text=None, tickfont={"size": 13})
     fig.update_xaxes(title_text=axis_title(spec), rangemode="tozero")
@@ -112,6 +115,6 @@ def compare_figure(
     periods = rows["period"].dropna().unique().tolist() if "period" in rows else []
     default_title = f"{spec.name}, {periods[0]}" if len(periods) == 1 else spec.name
     return finish_figure(fig, title=title or default_title, source_line=source_line,
-                         height=max(360, ROW_HEIGHT * len(rows) + 220), legend_on_top=True,
+                         height=max(360, ROW_HEIGHT * len(rows) + 240), legend_on_top=True, footer_offset=72,
                          subtitle=f"Bars show values with {level}% confidence intervals; dashed line: England"
                          if spec.has_interval else "Dashed line: England")

@@ -90,5 +90,5 @@ def funnel_figure(
                      rangemode="tozero")
     fig.update_yaxes(title_text=axis_title(spec))
     fig.update_layout(hovermode="closest")
-    return finish_figure(fig, title=title or f"{spec.name}: funnel plot", source_line=source_line, height=560,
+    return finish_figure(fig, title=title or f"{spec.name}: funnel plot", source_line=source_line, height=560, footer_offset=72,
                          subtitle=subtitle, legend_on_top=True)

@@ -63,19 +63,54 @@ def _line(aligned: pd.DataFrame, spec: MetricSpec, *, name: str, colour: str, da
     )
 
 
+def _runs(present: list[bool]) -> list[tuple[int, int]]:
+    """Index ranges [start, stop) of consecutive True values."""
+    runs, start = [], None
+    for i, flag in enumerate([*present, False]):
+        if flag and start is None:
+            start = i
+        elif not flag and start is not None:
+            runs.append((start, i))
+            start = None
+    return runs
+
+
 def _ci_band(aligned: pd.DataFrame, level: str = "95") -> list[go.Scatter]:
+    """The interval as a shaded band, one band per unbroken run of periods.
+
+    A single band would be joined straight across a suppressed period (Plotly fills the polygon
+    over the gap), implying an interval where there is no value; an isolated period gets an
+    error bar instead.
+    """
     flags = suppressed_flags(aligned.reset_index(drop=True))
-    upper = gap_values(aligned["upper_ci"], flags) if "upper_ci" in aligned else []
-    lower = gap_values(aligned["lower_ci"], flags) if "lower_ci" in aligned else []
-    if not any(u is not None for u in upper) or not any(v is not None for v in lower):
-        return []
+    upper = gap_values(aligned["upper_ci"], flags) if "upper_ci" in aligned else [None] * len(aligned)
+    lower = gap_values(aligned["lower_ci"], flags) if "lower_ci" in aligned else [None] * len(aligned)
+    values = gap_values(aligned["value"], flags)
     x = list(aligned.index)
+    name = f"{level}% confidence interval"
     common = {"mode": "lines", "line": {"width": 0}, "hoverinfo": "skip", "legendgroup": "ci", "connectgaps": False}
-    return [
-        go.Scatter(x=x, y=upper, showlegend=False, name=f"{level}% confidence interval (upper)", **common),
-        go.Scatter(x=x, y=lower, fill="tonexty", fillcolor=theme.CI_BAND, name=f"{level}% confidence interval",
-                   **common),
-    ]
+    traces: list[go.Scatter] = []
+    present = [u is not None and lo is not None and v is not None for u, lo, v in zip(upper, lower, values,
+                                                                                      strict=True)]
+    runs = _runs(present)
+    # The legend shows the first band; only when every run is a single period does an error bar carry it.
+    legend_run = next((r for r in runs if r[1] - r[0] > 1), runs[0] if runs else None)
+    for start, stop in runs:
+        first = (start, stop) == legend_run
+        if stop - start == 1:
+            v = values[start]
+            traces.append(go.Scatter(
+                x=[x[start]], y=[v], mode="markers", name=name, legendgroup="ci", showlegend=first,
+                hoverinfo="skip", marker={"size": 1, "color": theme.SELECTED},
+                error_y={"type": "data", "array": [upper[start] - v], "arrayminus": [v - lower[start]],
+                         "color": theme.SELECTED, "thickness": 1.5, "width": 6},
+            ))
+            continue
+        traces.append(go.Scatter(x=x[start:stop], y=upper[start:stop], showlegend=False, name=f"{name} (upper)",
+                                 **common))
+        traces.append(go.Scatter(x=x[start:stop], y=lower[start:stop], fill="tonexty", fillcolor=theme.CI_BAND,
+                                 name=name, showlegend=first, **common))
+    return traces
 
 
 def _mark_baseline(fig: go.Figure, spec: MetricSpec, summary: Mapping[str, Any], order: list[str]) -> None:
@@ -87,7 +122,7 @@ def _mark_baseline(fig: go.Figure, spec: MetricSpec, summary: Mapping[str, Any],
         if is_missing(value):
             fig.add_shape(type="rect", x0=x0, x1=x1, yref="paper", y0=0, y1=1, line={"color": theme.BASELINE,
                           "dash": "dot"}, layer="below", name="baseline")
-            fig.add_annotation(x=(x0 + x1) / 2, y=1, yref="paper", yanchor="bottom", text=label, showarrow=False,
+            fig.add_annotation(x=(x0 + x1) / 2, y=1, yref="paper", yanchor="top", text=label, showarrow=False,
                                name="baseline", font={"color": theme.TEXT, "size": 13})
             return
         fig.add_shape(type="line", x0=x0, x1=x1, y0=float(value), y1=float(value),
@@ -102,8 +137,10 @@ def _mark_baseline(fig: go.Figure, spec: MetricSpec, summary: Mapping[str, Any],
         return
     fig.add_shape(type="line", x0=period, x1=period, yref="paper", y0=0, y1=1,
                   line={"color": theme.BASELINE, "dash": "dot", "width": 2}, name="baseline")
-    fig.add_annotation(x=period, y=1, yref="paper", yanchor="bottom", text=f"Baseline {period}", showarrow=False,
-                       name="baseline", font={"color": theme.TEXT, "size": 13}, bgcolor=theme.BACKGROUND)
+    # Inside the plot's top edge, so the label never collides with the legend above the plot.
+    fig.add_annotation(x=period, y=1, yref="paper", yanchor="top", xanchor="left", xshift=4,
+                       text=f"Baseline {period}", showarrow=False, name="baseline",
+                       font={"color": theme.TEXT, "size": 13}, bgcolor=theme.BACKGROUND)
     if not is_missing(value):
         fig.add_trace(go.Scatter(
             x=[period], y=[float(value)], mode="markers", name="Baseline value", showlegend=False,
