@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import dash
-import dash_bootstrap_components as dbc
 
 import callbacks  # noqa: F401  (registers every callback)
 from config import get_settings
+from data_access.boundaries.serve import register_boundary_routes
 from data_access.cache import init_cache
 from data_access.cli import data as data_cli
 from layouts._components.shell import shell
@@ -16,7 +16,8 @@ settings = get_settings()
 app = dash.Dash(
     __name__,
     pages_folder="layouts",
-    external_stylesheets=[dbc.themes.BOOTSTRAP],
+    # Bootstrap's stylesheet is served from assets/ (no CDN: the app works offline and under a strict CSP).
+    serve_locally=True,
     title="Combating Drugs Outcomes Dashboard",
     update_title=None,
     compress=True,
@@ -28,4 +29,5 @@ server.config["SECRET_KEY"] = settings.secret_key
 init_cache(server, settings)
 server.cli.add_command(data_cli)
 register_routes(server)
+register_boundary_routes(server)
 app.layout = shell

@@ -8,16 +8,22 @@ CI (``CI=true``), where an unreachable server is a failure: the suite must run o
 from __future__ import annotations
 
 import os
-import uuid
-from collections.abc import Iterator
-from pathlib import Path
+import tempfile
 
-import pytest
-from sqlalchemy import Engine, text
-from sqlalchemy.exc import OperationalError
+# Tests never touch the developer's instance folder and use a per-process cache.
+os.environ.setdefault("CDP_INSTANCE_DIR", tempfile.mkdtemp(prefix="cdp-tests-"))
+os.environ.setdefault("CACHE_TYPE", "SimpleCache")
 
-from data_access.db import make_engine
-from data_access.setup import init_store
+import uuid  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from sqlalchemy import Engine, text  # noqa: E402
+from sqlalchemy.exc import OperationalError  # noqa: E402
+
+from data_access.db import make_engine  # noqa: E402
+from data_access.setup import init_store  # noqa: E402
 
 PG_URL = os.environ.get("TEST_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 SHARED_DATA = Path(os.environ.get("CDP_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))
@@ -85,3 +91,40 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip(f"shared data not found at {SHARED_DATA}")
     return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def demo_store_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A SQLite store with the demonstration release, built once per test session."""
+    from data_access.demo import load_demo
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.sqlite3'}"
+    engine = make_engine(url)
+    init_store(engine)
+    load_demo(engine)
+    engine.dispose()
+    return url
+
+
+@pytest.fixture(scope="session")
+def web_env(demo_store_url: str) -> Iterator[None]:
+    """Point the app's settings and engines at the demonstration store for the whole session."""
+    import config
+    from data_access import db
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DATABASE_URL", demo_store_url)
+        patch.setenv("CDP_MODE", "internal")
+        config.get_settings.cache_clear()
+        db.reset_engines()
+        yield
+    config.get_settings.cache_clear()
+    db.reset_engines()
+
+
+@pytest.fixture
+def client(web_env):
+    """Flask test client of the whole app over the demonstration store."""
+    from app import server
+
+    return server.test_client()

@@ -72,6 +72,9 @@ def build_boundaries(source: str | Path | None = None, *, engine: Engine | None 
     started = time.perf_counter()
     cache_dir = Path(cache_dir or get_settings().boundary_cache_dir)
     source = resolve_source(source, vintage)
+    previous = read_manifest(cache_dir, quiet=True)
+    if vintage is not None and (previous is None or previous.get("kind") != "boundary"):
+        raise BoundaryError([f"build the current boundaries first (data boundaries), then --vintage {vintage}"])
     warnings: list[str] = []
     frame = read_boundaries(source, warnings)
     with session_scope(engine or get_engine()) as session:
@@ -87,10 +90,7 @@ def build_boundaries(source: str | Path | None = None, *, engine: Engine | None 
     quality = {layer: coverage_quality(frame.geometry.values, simplified)}
     meta: dict[str, Any] = {"source": source, "kind": "boundary"}
     options = {"allow_missing": allow_missing, "tolerance_m": tolerance_m}
-    previous = read_manifest(cache_dir, quiet=True)
     if vintage is not None:
-        if previous is None or previous.get("kind") != "boundary":
-            raise BoundaryError([f"build the current boundaries first (data boundaries), then --vintage {vintage}"])
         layers = {layer: (collection(authority_features(coverage, areas)), dict(meta))}
         keep = {k: v for k, v in previous["layers"].items() if k != layer}
         manifest = write_layers(cache_dir, layers, kind="boundary", keep=keep, options=previous.get("options"))
@@ -102,9 +102,9 @@ def build_boundaries(source: str | Path | None = None, *, engine: Engine | None 
         keep = _kept_vintages(previous, cache_dir)
         for name in keep:
             layers.pop(name, None)
-        partnerships = [g for _, _, g in partnership_features(coverage, footprint, areas)]
-        quality["partnership"] = coverage_quality(frame.geometry.values[frame["code"].isin(
-            authorities_on(areas, day)).to_numpy()], partnerships)
+        partnerships = [shapely.geometry.shape(f["geometry"]) for f in layers["partnership"][0]["features"]]
+        in_force = frame["code"].isin(authorities_on(areas, day)).to_numpy()
+        quality["partnership"] = coverage_quality(frame.geometry.values[in_force], partnerships)
         manifest = write_layers(cache_dir, layers, kind="boundary", keep=keep, options=options)
     report = BuildReport(manifest, warnings, quality, round(time.perf_counter() - started, 2))
     log.info("boundary layers built from %s in %.2f s", source, report.seconds)

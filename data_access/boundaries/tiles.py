@@ -7,16 +7,17 @@ like the real layer (an abolished authority is the union of its successors' tile
 
 Projection: the hexagons are regular in Web Mercator (EPSG:3857) and written in WGS84 lon/lat, so
 they look regular in ``go.Choroplethmap`` (always Web Mercator) and in ``go.Choropleth`` with
-``geo.projection.type="mercator"`` and ``fitbounds="locations"`` (other projections squash them
-slightly). Neighbouring tiles share edges exactly because each vertex is computed from integer
+``geo.projection.type="mercator"`` and ``fitbounds="locations"`` (other projections distort them;
+equirectangular flattens them to about 60% of their height). Neighbouring tiles share edges exactly because each vertex is computed from integer
 lattice coordinates that both neighbours use.
 
 Placement: every centroid is assigned to one cell so that the total squared distance from
-centroids to their cells is least (``scipy.optimize.linear_sum_assignment``), rather than by
-taking the nearest free cell one authority at a time. The optimal assignment is deterministic,
-needs no processing order, keeps London's 33 boroughs one compact cluster in their relative
-positions (quadratic-cost assignment is order-preserving) and keeps regions contiguous; the
-greedy nearest-free-cell variant, tried first, scattered South East tiles into the Midlands.
+centroids to their cells is least (``scipy.optimize.linear_sum_assignment``) instead of taking the
+nearest free cell one authority at a time. It is deterministic without choosing an order, and an
+optimal assignment never has two tiles that would both be nearer their centroids if swapped, so
+London's 33 boroughs form one compact cluster in roughly their real arrangement and regions stay
+contiguous. The greedy nearest-free-cell variant, tried first, scattered South East tiles into
+the Midlands and left late-placed authorities far from home.
 """
 
 from __future__ import annotations

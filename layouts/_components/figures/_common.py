@@ -74,11 +74,12 @@ def finish_figure(
     subtitle: str | None = None,
     footer_offset: int = 48,
     legend_on_top: bool = False,
+    legend_rows: int = 1,
 ) -> go.Figure:
     """Apply the template, the (wrapped) title, an optional subtitle and the source/date footer.
 
     The title block is pinned to the top of the figure and the top margin sized to hold it (and a
-    horizontal legend under it when ``legend_on_top``), so nothing overlaps on a narrow screen.
+    horizontal legend of ``legend_rows`` rows under it when ``legend_on_top``), so nothing overlaps.
     The footer sits ``footer_offset`` px below the plotting area (beneath the tick labels); the
     bottom margin is sized to hold it.
     """
@@ -93,7 +94,7 @@ def finish_figure(
     if legend_on_top:
         fig.update_layout(legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom",
                                   "yref": "paper"})
-        top += 36
+        top += 32 * legend_rows + 4
     fig.update_layout(
         template=theme.TEMPLATE_NAME,
         title=title_spec,

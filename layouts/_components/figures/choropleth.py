@@ -142,8 +142,8 @@ def map_legend(colour_by: str, spec: MetricSpec, *, component_id: str | dict | N
             html.Span(category.symbol, className="map-legend__swatch", style=swatch_style, **{"aria-hidden": "true"}),
             html.Span(category.text, className="map-legend__text"),
         ], className="map-legend__item"))
-    heading = {"value": "Quintile of value", "comparison": "Compared with England",
-               "change": "Change since baseline"}[colour_by]
+    heading = {"value": "quintile of value", "comparison": "compared with England",
+               "change": "change since baseline"}[colour_by]
     kwargs = {"id": component_id} if component_id is not None else {}
-    return html.Div([html.P(f"Key: {heading.lower()}", className="map-legend__title"),
+    return html.Div([html.P(f"Key: {heading}", className="map-legend__title"),
                      html.Ul(items, className="map-legend__list")], className="map-legend", **kwargs)

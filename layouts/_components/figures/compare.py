@@ -116,5 +116,6 @@ def compare_figure(
     default_title = f"{spec.name}, {periods[0]}" if len(periods) == 1 else spec.name
     return finish_figure(fig, title=title or default_title, source_line=source_line,
                          height=max(360, ROW_HEIGHT * len(rows) + 240), legend_on_top=True, footer_offset=72,
+                         legend_rows=-(-sum(1 for t in fig.data if t.showlegend is not False) // 4),
                          subtitle=f"Bars show values with {level}% confidence intervals; dashed line: England"
                          if spec.has_interval else "Dashed line: England")

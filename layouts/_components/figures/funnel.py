@@ -86,9 +86,10 @@ def funnel_figure(
         ))
     dropped = len(points) - len(placed)
     subtitle = f"{dropped} area{'s' if dropped != 1 else ''} not shown (suppressed or no data)" if dropped else None
-    fig.update_xaxes(title_text=denominator_label or (spec.denominator or "Denominator").capitalize(),
+    fig.update_xaxes(title_text=denominator_label or "Denominator",
                      rangemode="tozero")
     fig.update_yaxes(title_text=axis_title(spec))
     fig.update_layout(hovermode="closest")
-    return finish_figure(fig, title=title or f"{spec.name}: funnel plot", source_line=source_line, height=560, footer_offset=72,
-                         subtitle=subtitle, legend_on_top=True)
+    entries = sum(1 for t in fig.data if t.showlegend is not False)
+    return finish_figure(fig, title=title or f"{spec.name}: funnel plot", source_line=source_line, height=600,
+                         footer_offset=72, subtitle=subtitle, legend_on_top=True, legend_rows=-(-entries // 4))

@@ -95,3 +95,18 @@ def test_unwritable_cache_keeps_the_tile_map_in_memory(tmp_path, monkeypatch, ge
         layer = load_layer("partnership")
     assert len(layer["features"]) == 125
     assert "keeping it in memory" in caplog.text
+
+
+def test_a_url_source_is_never_downloaded_while_serving(geo_store, geo_cache, squares_file, monkeypatch, caplog):
+    manifest = build_boundaries(squares_file("geojson"), engine=geo_store, allow_missing=True).manifest
+    manifest["layers"]["utla"]["source"] = "https://example.invalid/boundaries.geojson"
+    (geo_cache / "manifest.json").write_text(json.dumps(manifest))
+    (geo_cache / manifest["layers"]["utla"]["file"]).unlink()
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("the web process must not download boundaries")
+
+    monkeypatch.setattr("requests.get", no_network)
+    with caplog.at_level(logging.WARNING, logger="data_access.boundaries"):
+        assert layer_manifest()["kind"] == "tile"
+    assert "not downloading https://example.invalid/boundaries.geojson" in caplog.text

@@ -35,6 +35,7 @@ def test_every_current_authority_gets_one_regular_hexagon(tiles):
     for code, tile in tiles.items():
         corners = shapely.get_coordinates(_mercator(tile))
         assert len(corners) == 7, code
+        assert not tile.exterior.is_ccw, code  # clockwise exterior, as Plotly's d3 geo expects
         sides = np.hypot(*np.diff(corners, axis=0).T)
         assert sides == pytest.approx(np.full(6, HEX_SPACING_M / math.sqrt(3)), rel=1e-3), code
 
