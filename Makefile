@@ -22,7 +22,7 @@ install-dev: $(BIN)/activate
 data: install
 	$(BIN)/flask --app app data init
 	$(BIN)/flask --app app data demo
-	$(BIN)/flask --app app data boundaries $(CDP_BOUNDARIES)
+	$(BIN)/flask --app app data boundaries $(if $(CDP_BOUNDARIES),$(CDP_BOUNDARIES),--tiles)
 
 run: data
 	$(BIN)/gunicorn -c gunicorn.conf.py --bind $(HOST):$(PORT) app:server

@@ -43,7 +43,7 @@ def get_settings() -> Settings:
     """Build the settings from the environment (cached; tests call ``get_settings.cache_clear()``)."""
     env = os.environ
     redis_url = env.get("CACHE_REDIS_URL") or None
-    mode = env.get("CDP_MODE", "internal").strip().lower()
+    mode = env.get("CDP_MODE", "public").strip().lower()
     if mode not in ("public", "internal"):
         raise ValueError(f"CDP_MODE must be 'public' or 'internal', not {mode!r}")
     return Settings(

@@ -1,10 +1,56 @@
-"""/ — overview."""
+"""/ — the overview: every outcome's headline measures for England or one partnership.
+
+The layout is the empty frame (no data access, callable with no arguments): the area picker,
+the slots the overview callback fills in one round trip, and the URL-state store that carries
+``?area=`` in and out of the address bar.
+"""
+
+from __future__ import annotations
+
+from typing import Any
 
 import dash
-from dash import html
+from dash import dcc, html
 
-dash.register_page(__name__, path="/", name="Overview")
+from layouts._components import ids
+from layouts._components.url_state import unknown_parameters, url_state_store
+
+PAGE = "home"
+QUERY_KEYS = ("area",)
+
+dash.register_page(__name__, path="/", name="Overview", nav="Overview", order=0,
+                   title="Combating Drugs Outcomes – overview",
+                   description="Headline measures of the National Combating Drugs Outcomes Framework for "
+                               "England and each Combating Drugs Partnership.")
 
 
-def layout(**_query) -> html.Div:
-    return html.Div(html.H1("Combating Drugs Outcomes"))
+def area_picker(component_id: str, label: str) -> html.Div:
+    """A labelled, searchable picker; options arrive from the page's callback (layouts read no data)."""
+    return html.Div([
+        html.Label(label, htmlFor=component_id, className="form-label fw-bold"),
+        html.P("Type a partnership or local authority name, e.g. Bolton or Cleveland.",
+               className="text-secondary mb-1", id=f"{component_id}-hint"),
+        dcc.Dropdown(id=component_id, options=[], value=None, clearable=False, searchable=True,
+                     placeholder="England (all partnerships)", maxHeight=320,
+                     labels={"search": "Search partnerships and authorities",
+                             "no_options_found": "No partnership or local authority matches"}),
+    ], className="mb-3", style={"maxWidth": "36rem"})
+
+
+def layout(**query: Any) -> html.Div:
+    """The overview frame for ``?area=<partnership code or authority>`` (England when absent)."""
+    messages: list[str] = []
+    unknown_parameters(query, QUERY_KEYS, messages)
+    return html.Div([
+        html.H1("Combating drugs outcomes"),
+        html.P("How England and each Combating Drugs Partnership are doing against the six outcomes of the "
+               "National Combating Drugs Outcomes Framework: the latest figure of each headline measure, "
+               "its change since the measure's baseline and, for a partnership, how it compares with England.",
+               className="lead"),
+        area_picker(ids.HOME_AREA, "Area"),
+        html.Div([html.P(m, className="mb-0") for m in messages], className="alert alert-warning") if messages else None,
+        html.Div(id=ids.HOME_STATUS, role="status"),
+        html.Div(id=ids.HOME_SUMMARY, **{"aria-live": "polite"}),
+        dcc.Loading(html.Div(id=ids.HOME_OUTCOMES), delay_show=400, type="dot"),
+        url_state_store(PAGE, {key: query.get(key) for key in QUERY_KEYS}),
+    ], className="home")

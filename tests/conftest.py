@@ -114,7 +114,7 @@ def web_env(demo_store_url: str) -> Iterator[None]:
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DATABASE_URL", demo_store_url)
-        patch.setenv("CDP_MODE", "internal")
+        patch.setenv("CDP_MODE", "public")
         config.get_settings.cache_clear()
         db.reset_engines()
         yield

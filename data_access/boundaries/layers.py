@@ -160,6 +160,7 @@ def _store(path: Path, data: bytes) -> None:
         handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         with os.fdopen(handle, "wb") as out:
             out.write(data)
+        os.chmod(temp, 0o644)  # mkstemp makes 0600; the web server may run as another user than the CLI
         os.replace(temp, path)
     except OSError as error:
         log.warning("boundary cache: cannot write %s (%s); keeping it in memory", path, error)

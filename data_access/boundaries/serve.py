@@ -25,8 +25,18 @@ CONTENT_TYPE = "application/geo+json"
 
 
 def register_boundary_routes(server: Flask) -> None:
-    """Add the ``/geo/<name>`` route to the Flask server (GET and HEAD)."""
-    server.add_url_rule(f"{GEO_PREFIX}/<name>", endpoint="boundary_geo", view_func=serve_layer, methods=["GET"])
+    """Add the ``/geo/…`` routes to the Flask server (GET and HEAD).
+
+    Every request below ``/geo/`` is answered here, including ``/geo/../x``, ``/geo/a%2Fb`` and
+    ``/geo//x`` (which no rule with a converter matches): otherwise it would fall through to
+    Dash's catch-all page route and get 200 with the app shell instead of 404.
+    """
+    server.add_url_rule(f"{GEO_PREFIX}/<path:name>", endpoint="boundary_geo", view_func=serve_layer, methods=["GET"])
+
+    @server.before_request
+    def _geo_paths_are_ours() -> None:
+        if request.path.startswith(f"{GEO_PREFIX}/") and request.endpoint != "boundary_geo":
+            abort(404)
 
 
 def layer_url(layer: str) -> str:

@@ -26,14 +26,14 @@ class Numbers:
 def parse_numbers(text: pd.Series) -> Numbers:
     """Parse ``text`` (cells may carry surrounding spaces); only cells that fail are looked at twice."""
     values = pd.to_numeric(text, errors="coerce").astype(float)
-    failed = values.isna()
-    empty = pd.Series(False, index=text.index)
-    bad = pd.Series(False, index=text.index)
+    failed = values.isna().to_numpy()
+    empty = np.zeros(len(text), dtype=bool)
     if failed.any():
         stripped = text[failed].astype(str).str.strip()
-        empty[failed] = stripped == ""
+        empty[failed] = (stripped == "").to_numpy(dtype=bool)
         grouped = stripped[stripped.str.fullmatch(_THOUSANDS)]
-        values[grouped.index] = pd.to_numeric(grouped.str.replace(",", "", regex=False))
-        bad = values.isna() & ~empty
+        values[grouped.index] = pd.to_numeric(grouped.str.replace(",", "", regex=False)).astype(float)
+    empty = pd.Series(empty, index=text.index)
+    bad = values.isna() & ~empty
     bad = bad | ~np.isfinite(values.fillna(0.0))
     return Numbers(values.where(~bad), empty, bad)

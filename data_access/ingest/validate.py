@@ -178,7 +178,7 @@ def _check_arithmetic(check: _Collector, table: pd.DataFrame, numbers: dict[str,
     value, numerator, denominator = (numbers[c].values for c in ("value", "numerator", "denominator"))
     lower, upper = numbers["lower_ci"].values, numbers["upper_ci"].values
     proportions = {m.id: m.measure == "proportion" for m in catalogue.metrics.values()}
-    proportion = table["metric"].map(proportions).fillna(False).astype(bool) & metric_ok
+    proportion = table["metric"].map(proportions).eq(True) & metric_ok
     check.add(proportion & (numerator > denominator), "numerator",
               lambda n, d: f"numerator {n} is above denominator {d}, impossible for a proportion",
               table["numerator"], table["denominator"])

@@ -53,6 +53,17 @@ OUTCOME_DOWNLOAD = "outcome-download"
 OUTCOME_DOWNLOAD_BUTTON = "outcome-download-button"
 OUTCOME_DEFINITION = "outcome-definition"
 OUTCOME_STATUS = "outcome-status"
+OUTCOME_PAGE = "outcome-page-store"
+OUTCOME_PERIOD_STATUS = "outcome-period-status"
+OUTCOME_AREA_STATUS = "outcome-area-status"
+OUTCOME_MAP_GEOMETRY = "outcome-map-geometry-store"
+OUTCOME_LOCAL_CONTROLS = "outcome-local-controls"
+OUTCOME_MAP_SECTION = "outcome-map-section"
+OUTCOME_COMPARE_SECTION = "outcome-compare-section"
+OUTCOME_NATIONAL_NOTE = "outcome-national-note"
+OUTCOME_MAP_DOWNLOAD = "outcome-map-download-link"
+OUTCOME_TREND_DOWNLOAD = "outcome-trend-download-link"
+OUTCOME_COMPARE_DOWNLOAD = "outcome-compare-download-link"
 
 # Partnership pages (/partnership/<code>): one partnership across the framework.
 PARTNERSHIP_AREA = "partnership-area-select"
@@ -153,3 +164,31 @@ def dom_id(component_id: str | dict[str, Any]) -> str:
     if isinstance(component_id, str):
         return component_id
     return "{" + ",".join(f"{_js(k)}:{_js(component_id[k])}" for k in sorted(component_id)) + "}"
+
+# Compare page additions: heat-map table filters, funnel downloads, England context.
+COMPARE_REGION = "compare-region-select"
+COMPARE_SORT = "compare-sort-select"
+COMPARE_QUERY = "compare-query-store"
+COMPARE_SUMMARY = "compare-summary"
+COMPARE_NATIONAL = "compare-national"
+COMPARE_LOAD = "compare-load-store"
+COMPARE_FUNNEL_DOWNLOAD = "compare-funnel-download"
+COMPARE_FUNNEL_DOWNLOAD_BUTTON = "compare-funnel-download-button"
+COMPARE_FUNNEL_LINK = "compare-funnel-link"
+
+# About page: data-dependent sections filled on load.
+ABOUT_LOAD = "about-load-store"
+ABOUT_FOOTPRINT = "about-footprint"
+ABOUT_RELEASES = "about-releases"
+
+# Overview and partnership pages: containers filled by their one data callback each.
+HOME_STATUS = "home-status"
+PARTNERSHIP_CODE = "partnership-code-store"
+PARTNERSHIP_HEADER = "partnership-header"
+PARTNERSHIP_MAP = "partnership-map"
+PARTNERSHIP_PROFILE = "partnership-profile-table"
+PARTNERSHIP_LINKS = "partnership-outcome-links"
+PARTNERSHIP_RELEASE = "partnership-release"
+PARTNERSHIP_LIST = "partnership-list"
+PARTNERSHIP_LIST_FILTER = "partnership-list-filter"
+PARTNERSHIP_BODY = "partnership-body"

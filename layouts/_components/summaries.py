@@ -207,13 +207,20 @@ def _range_sentence(frame: pd.DataFrame, spec: MetricSpec, noun: str, period: st
     valued = frame[frame["_usable"]]
     low = valued.loc[pd.to_numeric(valued["value"]).idxmin()]
     high = valued.loc[pd.to_numeric(valued["value"]).idxmax()]
+    if len(valued) == 1:
+        when = f"In {period}, the" if period else "The"
+        return f"{when} only {noun} value is {format_value(low['value'], spec)} ({low['area_name']})"
     when = f"In {period}, values" if period else "Values"
     return (f"{when} for {_plural(len(valued), noun)} ranged from {format_value(low['value'], spec)} "
             f"({low['area_name']}) to {format_value(high['value'], spec)} ({high['area_name']})")
 
 
 def map_summary(spec: MetricSpec, area_values: pd.DataFrame, period: str | None) -> str:
-    """ "Of 125 partnerships, 18 were better than England, 70 similar and 37 worse in 2021/22; 3 values are suppressed." """
+    """How many areas were better, similar and worse than England, and how many are suppressed or missing.
+
+    E.g. "Of 125 partnerships, 18 were better than England, 70 similar and 37 worse in 2021/22;
+    3 values are suppressed." Where nothing was compared, the range of values is given instead.
+    """
     frame, noun = _areas(area_values)
     if frame.empty:
         return f"No {noun} values are available" + (f" for {period}." if period else ".")

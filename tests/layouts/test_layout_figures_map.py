@@ -126,6 +126,18 @@ class TestMapFigure:
         assert ("layout", "annotations", 0, "text") in locations
         assert not any("geojson" in loc for loc in locations)
 
+    def test_patch_title_and_source_match_a_fresh_figure(self):
+        """Given the same view, then a patched figure's title/source text equals a freshly built figure's."""
+        source = "Source: ONS, Deaths related to drug poisoning in England and Wales (2023 release). Data up to 2021-23."
+        fig = map_figure(geojson_url="/g.json", area_values=area_values(), colour_by="change", spec=spec(DEATHS),
+                         source_line=source)
+        operations = {tuple(op["location"]): op["params"]["value"]
+                      for op in map_patch(area_values(), colour_by="change", spec=spec(DEATHS),
+                                          source_line=source).to_plotly_json()["operations"]}
+        assert operations[("layout", "title", "text")] == fig.layout.title.text
+        assert operations[("layout", "annotations", 0, "text")] == fig.layout.annotations[0].text
+        assert "<br>" in fig.layout.annotations[0].text
+
     def test_clicked_area_code(self):
         assert clicked_area_code({"points": [{"customdata": "P1", "location": "P1"}]}) == "P1"
         assert clicked_area_code({"points": [{"location": "P2"}]}) == "P2"

@@ -115,6 +115,14 @@ class TestMapSummary:
             "In 2021-23, values for 3 partnerships ranged from 4.1 per 100,000 (Avon) to 9.8 per 100,000 "
             "(Cleveland); none were compared with England; 1 value is suppressed; 1 has no data.")
 
+    def test_single_value(self):
+        frame = area_values()
+        frame["comparison"] = "not_compared"
+        frame.loc[frame["area_code"].isin(["P2", "P3"]), "value"] = np.nan
+        assert map_summary(spec(DEATHS), frame, "2021-23") == (
+            "In 2021-23, the only partnership value is 9.8 per 100,000 (Cleveland); none were compared with England; "
+            "1 value is suppressed; 3 have no data.")
+
     def test_local_authorities(self):
         frame = area_values()
         frame.loc[frame["area_type"] == "partnership", "area_type"] = "utla"

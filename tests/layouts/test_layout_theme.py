@@ -51,8 +51,10 @@ class TestCssMirrorsTheme:
         assert declared == theme.CSS_VARIABLES
 
     def test_no_colour_literals_outside_root(self):
-        """Given the stylesheets, then colour literals appear only in theme.css's :root declarations."""
+        """Given our stylesheets (vendored *.min.css excepted), then colour literals appear only in :root."""
         for path in CSS_DIR.glob("*.css"):
+            if path.name.endswith(".min.css"):
+                continue
             text = path.read_text(encoding="utf-8")
             if path.name == "theme.css":
                 text = re.sub(r":root\s*\{.*?\}", "", text, count=1, flags=re.S)
@@ -78,6 +80,23 @@ TEXT_PAIRS = [
     ("error on background", theme.ERROR, theme.BACKGROUND),
     ("demo banner text", theme.TEXT, theme.DEMO_BACKGROUND),
 ]
+
+
+class TestStylesheetRules:
+    def test_focus_visible_hidden_utility_and_narrow_screens(self):
+        css = (CSS_DIR / "theme.css").read_text(encoding="utf-8")
+        assert re.search(r"(^|\n):focus-visible\s*\{[^}]*outline:", css)
+        assert re.search(r"\.visually-hidden\s*\{[^}]*clip", css, re.S)
+        assert "@media (max-width: 40rem)" in css
+        assert re.search(r"\.skip-link:focus", css)
+
+    def test_print_stylesheet(self):
+        """Given print.css, then it sets A4, hides navigation and controls and keeps charts whole."""
+        css = (CSS_DIR / "print.css").read_text(encoding="utf-8")
+        assert "@media print" in css and "size: A4" in css
+        assert re.search(r"\.site-nav[^{]*\{[^}]*display:\s*none", css, re.S)
+        assert re.search(r"\.chart-card[^{]*\{[^}]*break-inside:\s*avoid", css, re.S)
+        assert 'attr(href)' in css
 
 
 class TestContrast:

@@ -19,6 +19,11 @@ from layouts._components.formatting import is_missing
 ENGLAND_CODE = "E92000001"
 EXPORT_WIDTH = 1200
 EXPORT_HEIGHT = 675
+# Plotly does not wrap text: titles, subtitles and source lines are broken at these widths
+# (characters) so they fit a phone-width chart as well as a 1200 px export.
+TITLE_WRAP = 45
+SUBTITLE_WRAP = 70
+SOURCE_WRAP = 80
 
 _REMOVED_BUTTONS = [
     "select2d", "lasso2d", "autoScale2d", "toggleSpikelines", "hoverClosestCartesian",
@@ -83,12 +88,12 @@ def finish_figure(
     The footer sits ``footer_offset`` px below the plotting area (beneath the tick labels); the
     bottom margin is sized to hold it.
     """
-    title_text = wrap(title, 60)
+    title_text = wrap(title, TITLE_WRAP)
     title_spec: dict[str, Any] = {"text": title_text, "y": 1, "yref": "container", "yanchor": "top",
                                   "pad": {"t": 12}}
     top = 24 + 26 * (title_text.count("<br>") + 1)
     if subtitle:
-        subtitle_text = wrap(subtitle, 90)
+        subtitle_text = wrap(subtitle, SUBTITLE_WRAP)
         title_spec["subtitle"] = {"text": subtitle_text, "font": {"size": 14, "color": theme.SECONDARY_TEXT}}
         top += 8 + 19 * (subtitle_text.count("<br>") + 1)
     if legend_on_top:
@@ -104,7 +109,7 @@ def finish_figure(
         fig.update_layout(height=height)
     # Always present (possibly empty) and always first, so a Patch can address annotations[0].
     source = go.layout.Annotation(
-        text=wrap(source_line, 120), xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
+        text=wrap(source_line, SOURCE_WRAP), xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
         yshift=-footer_offset, showarrow=False, align="left",
         font={"size": 12, "color": theme.SECONDARY_TEXT}, name="source",
     )

@@ -20,7 +20,7 @@ from dash import html
 
 from layouts._components import theme
 from layouts._components.figures._categories import categorise, discrete_colorscale, map_categories
-from layouts._components.figures._common import finish_figure
+from layouts._components.figures._common import SOURCE_WRAP, TITLE_WRAP, finish_figure, wrap
 
 if TYPE_CHECKING:
     from data_access.catalogue import MetricSpec
@@ -115,9 +115,9 @@ def map_patch(
     patch = dash.Patch()
     for key, value in map_values(area_values, colour_by, spec, selected_code=selected_code).items():
         patch["data"][0][key] = value
-    patch["layout"]["title"]["text"] = title or map_title(spec, area_values)
+    patch["layout"]["title"]["text"] = wrap(title or map_title(spec, area_values), TITLE_WRAP)
     if source_line is not None:
-        patch["layout"]["annotations"][0]["text"] = source_line
+        patch["layout"]["annotations"][0]["text"] = wrap(source_line, SOURCE_WRAP)
     return patch
 
 

@@ -72,12 +72,12 @@ def compare_figure(
             continue
         style = theme.comparison_style(key)
         selected = [code == selected_code for code in part["area_code"]]
+        outline = {"color": [theme.SELECTED_OUTLINE if s else theme.NOT_COMPARED_OUTLINE for s in selected],
+                   "width": [3 if s else 0.5 for s in selected]}
         fig.add_trace(go.Bar(
             orientation="h", x=part["_value"].tolist(), y=part["area_code"].astype(str).tolist(),
             name=f"{style['symbol']} {style['text']}", error_x=_error(part, spec),
-            marker={"color": style["colour"], "line": {"color": [theme.SELECTED_OUTLINE if s else theme.NOT_COMPARED_OUTLINE
-                                                                 for s in selected],
-                                                       "width": [3 if s else 0.5 for s in selected]}},
+            marker={"color": style["colour"], "line": outline},
             hovertext=[hover_text(r, spec, suppressed=False) for _, r in part.iterrows()],
             hovertemplate="%{hovertext}<extra></extra>",
         ))

@@ -132,3 +132,8 @@ def test_a_new_footprint_redraws_the_partnership_layer(geo_store, geo_cache, squ
 def test_refresh_without_a_build_does_nothing(geo_store, geo_cache):
     assert refresh_partnership_layer(engine=geo_store) is None
     assert not geo_cache.exists()
+
+
+def test_cached_files_are_readable_by_the_web_server_user(geo_store, geo_cache, squares_file):
+    build_boundaries(squares_file("geojson"), engine=geo_store, allow_missing=True)
+    assert {oct(p.stat().st_mode & 0o777) for p in geo_cache.iterdir()} == {"0o644"}

@@ -16,6 +16,11 @@ from data_access.boundaries.build import build_boundaries
 def client(geo_cache):
     server = Flask(__name__)
     register_boundary_routes(server)
+
+    @server.route("/<path:path>")
+    def catch_all(path):  # like Dash's page route: anything the /geo rules let through answers 200
+        return "app shell"
+
     return server.test_client()
 
 
@@ -64,6 +69,7 @@ def test_conditional_request_gets_304(client):
     "/geo/..%2Fconfig.py", "/geo/../config.py", "/geo/%2e%2e%2fconfig.py", "/geo/..%2F..%2Fetc%2Fpasswd",
     "/geo/manifest.json", "/geo/utla.000000000000.geojson", "/geo/UTLA.ABCDEF123456.geojson",
     "/geo/utla.abc.geojson", "/geo/", "/geo/%00", "/geo/utla.000000000000.geojson.gz",
+    "/geo/sub/utla.000000000000.geojson", "/geo/%2Fetc%2Fpasswd", "/geo//etc/passwd",
 ])
 def test_anything_but_an_existing_layer_file_is_404(client, path):
     layer_url("utla")  # make sure a build exists, so 404 is about the name

@@ -1,0 +1,301 @@
+"""Callbacks of /compare: the heat-map table, the funnel plot, their CSV downloads and the England context.
+
+Each callback is a plain function registered with ``dash.callback(...)(fn)`` so tests can call it
+directly. Shape: check the selections (``layouts._compare_state``) → read the store → build with
+the page helpers. The first call after the page opens checks the link's own query (kept in a
+store, then cleared) so a bad parameter produces a message; later calls check the controls
+silently (e.g. a period the newly chosen metric lacks falls back to its latest).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash
+import numpy as np
+import pandas as pd
+from dash import Input, Output, State, dcc, html
+
+from data_access.catalogue import MetricSpec, get_catalogue
+from data_access.read import (
+    ENGLAND,
+    area_values,
+    current_release,
+    metric_periods,
+    partnerships,
+    regions,
+)
+from data_access.statistics.funnel import OUTSIDE, SUPPORTED, WITHIN, funnel_limits, proportion_limits, rate_limits
+from layouts._compare_funnel import NOT_AVAILABLE, funnel_download_frame, funnel_summary, funnel_table, position_words
+from layouts._compare_state import (
+    PAGE,
+    CompareState,
+    national_headline_metrics,
+    parse_static,
+    resolve,
+    sort_options,
+    table_metrics,
+)
+from layouts._compare_table import compare_frame, comparison_column, download_frame, heatmap_table, legend
+from layouts._components import ids
+from layouts._components.blocks import Column, chart_meta_lines, data_table
+from layouts._components.figures import export_filename, funnel_figure, message_figure
+from layouts._components.formatting import format_change, format_value
+from layouts._components.summaries import compare_summary, map_summary
+from layouts._components.url_state import clean_state, url_state_id
+
+ALL_REGIONS = {"label": "All regions", "value": ""}
+NO_HIGHLIGHT = {"label": "None", "value": ""}
+DENOMINATOR_WORDS = {
+    "pop_all": "Population (all ages)", "pop_15_64": "Population aged 15 to 64", "pop_18_plus": "Adults (18+)",
+    "pop_under_18": "Children (under 18)", "numbers_in_treatment": "Adults in treatment",
+    "cohort": "People in the cohort", "mental_health_need": "Adults starting treatment with a mental health need",
+}
+
+_CONTROLS = {key: Input(component, "value") for key, component in (
+    ("metric", ids.COMPARE_METRIC), ("period", ids.COMPARE_PERIOD), ("region", ids.COMPARE_REGION),
+    ("sort", ids.COMPARE_SORT), ("level", ids.COMPARE_CONFIDENCE), ("highlight", ids.COMPARE_HIGHLIGHT))}
+
+
+def _check(raw: dict[str, Any], messages: list[str] | None = None) -> CompareState:
+    """The checked state for raw selections, reading the facts the check needs from the store."""
+    metric = parse_static(raw)["metric"]
+    return resolve(raw, periods=metric_periods(metric), regions=regions(), partnerships=partnerships(),
+                   messages=messages)
+
+
+def _controls(metric, period, region, sort, level, highlight) -> dict[str, Any]:
+    return {"metric": metric, "period": period, "region": region, "sort": sort, "level": level,
+            "highlight": highlight}
+
+
+def _table_values(state: CompareState) -> tuple[list[MetricSpec], dict[str, pd.DataFrame], dict[str, Any],
+                                                 dict[str, Any]]:
+    """Columns of the heat map with each one's partnership values, period shown and England value."""
+    metrics = table_metrics(state.metric)
+    values, periods, england = {}, {}, {}
+    for spec in metrics:
+        period = state.period if spec.id == state.metric else None
+        frame = area_values(spec.id, area_type="partnership", period=period)
+        values[spec.id] = frame
+        periods[spec.id] = frame["period"].iloc[0] if len(frame) else None
+        known = frame["england_value"].dropna()
+        england[spec.id] = known.iloc[0] if len(known) else None
+    return metrics, values, periods, england
+
+
+def _sort_label(state: CompareState) -> str:
+    for option in sort_options(state.metric):
+        if option["value"] == state.sort:
+            return option["label"][0].lower() + option["label"][1:]
+    return "partnership name"
+
+
+def _summary(state: CompareState, frame: pd.DataFrame, values: dict[str, pd.DataFrame],
+             england: dict[str, Any], region_name: str | None) -> list[html.P]:
+    spec = get_catalogue().metric(state.metric)
+    chosen = values[state.metric]
+    if region_name:
+        chosen = chosen[chosen["area_code"].isin(frame["code"])]
+    judged = chosen.assign(comparison=chosen[comparison_column(state.level)])
+    where = f" in {region_name}" if region_name else ""
+    lines = [html.P(f"{len(frame)} partnership{'s' if len(frame) != 1 else ''}{where}, compared with England at "
+                    f"{state.level}% confidence; sorted by {_sort_label(state)}."),
+             html.P(f"{spec.short_name}: " + map_summary(spec, judged, state.period))]
+    if state.highlight:
+        if state.highlight in set(frame["code"]):
+            lines.append(html.P(compare_summary(spec, judged, selected_code=state.highlight,
+                                                england_value=england.get(state.metric), period=state.period)))
+        else:
+            name = partnerships().set_index("code")["name"].get(state.highlight, state.highlight)
+            lines.append(html.P(f"{name} is highlighted but is not in {region_name or 'this selection'}."))
+    return lines
+
+
+def update_compare(metric=None, period=None, region=None, sort=None, level=None, highlight=None,
+                   query=None) -> dict[str, Any]:
+    """Check the selections and render the heat-map table, its summary, the options and the link."""
+    messages: list[str] = []
+    raw = dict(query) if query else _controls(metric, period, region, sort, level, highlight)
+    state = _check(raw, messages if query else None)
+    region_table = regions()
+    parts = partnerships()
+    metrics, values, periods, england = _table_values(state)
+    frame = compare_frame(parts, values, level=state.level, region=state.region, sort=state.sort)
+    region_name = region_table.set_index("code")["name"].get(state.region) if state.region else None
+    caption = (f"Partnerships{' in ' + region_name if region_name else ''} compared with England at "
+               f"{state.level}% confidence (value, then symbol and word); sorted by {_sort_label(state)}")
+    table = [legend(metrics), heatmap_table(frame, metrics, periods=periods, england=england, level=state.level,
+                                            caption=caption, highlight=state.highlight)]
+    return {
+        "period_options": [{"label": p, "value": p} for p in reversed(metric_periods(state.metric))],
+        "period": state.period or "",
+        "region_options": [ALL_REGIONS] + [{"label": r.name, "value": r.code} for r in region_table.itertuples()],
+        "region": state.region or "",
+        "sort_options": sort_options(state.metric),
+        "sort": state.sort,
+        "highlight_options": [NO_HIGHLIGHT] + [{"label": p.name, "value": p.code} for p in parts.itertuples()],
+        "highlight": state.highlight or "",
+        "table": table,
+        "summary": _summary(state, frame, values, england, region_name),
+        "status": [html.P(m) for m in messages],
+        "status_class": "alert alert-warning" if messages else "",
+        "url_state": clean_state(state.query()),
+        "query": None,
+    }
+
+
+def _funnel_points(spec: MetricSpec, points: pd.DataFrame, *, level: str, names: pd.Series,
+                   benchmark: float) -> pd.DataFrame:
+    """``funnel_limits`` points labelled with comparison words at ``level`` and position words."""
+    flagged = points["significance"] == OUTSIDE if level == "99.8" else points["significance"] != WITHIN
+    high, low = {"lower_is_better": ("worse", "better"), "higher_is_better": ("better", "worse"),
+                 "no_judgement": ("higher", "lower")}[spec.polarity]
+    comparison = np.where(~flagged, "similar", np.where(points["side"] == "above", high, low))
+    out = points.assign(area_name=points["area_code"].map(names), flagged=flagged, comparison=comparison,
+                        position=[position_words(s, d) for s, d in zip(points["significance"], points["side"],
+                                                                       strict=True)])
+    limit_fn = proportion_limits if spec.measure == "proportion" else rate_limits
+    n = out["denominator"].to_numpy(dtype=float)
+    for confidence, lo, hi in ((0.95, "lower_95", "upper_95"), (0.998, "lower_998", "upper_998")):
+        out[lo], out[hi] = limit_fn(n, benchmark / spec.multiplier, confidence, spec.multiplier)
+    return out
+
+
+def _funnel_data(state: CompareState) -> tuple[MetricSpec, pd.DataFrame | None, pd.DataFrame | None, Any, int, str]:
+    """(spec, labelled points, limits, England value, partnerships not plotted, reason when there is no funnel)."""
+    spec = get_catalogue().metric(state.metric)
+    if spec.measure not in SUPPORTED:
+        return spec, None, None, None, 0, NOT_AVAILABLE.get(spec.measure, "A funnel plot is not available here.")
+    frame = area_values(spec.id, area_type="partnership", period=state.period)
+    parts = partnerships()
+    if state.region:
+        frame = frame[frame["area_code"].isin(parts.loc[parts["region_code"] == state.region, "code"])]
+    known = frame["england_value"].dropna()
+    if known.empty or frame.empty:
+        return spec, None, None, None, 0, "There is no England value or no partnership value for this selection."
+    benchmark = float(known.iloc[0])
+    usable = frame[~frame["suppressed"]]
+    try:
+        points, limits = funnel_limits(usable, measure=spec.measure, multiplier=spec.multiplier, benchmark=benchmark)
+    except ValueError as error:
+        return spec, None, None, None, 0, f"A funnel plot cannot be drawn for this selection: {error}."
+    labelled = _funnel_points(spec, points, level=state.level, names=parts.set_index("code")["name"],
+                              benchmark=benchmark)
+    return spec, labelled, limits, benchmark, len(frame) - len(labelled), ""
+
+
+def _source_line(spec: MetricSpec, period: str | None) -> str:
+    release = current_release() or {}
+    demo = " Demonstration data — not real figures." if release.get("any_demo") else ""
+    return f"Source: {spec.source}. Data up to: {period or 'no data'}. Partnership values pooled by this service.{demo}"
+
+
+def update_funnel(metric=None, period=None, region=None, level=None, highlight=None) -> dict[str, Any]:
+    """The funnel plot of the chosen metric, its summary, table alternative, source lines and CSV link."""
+    state = _check(_controls(metric, period, region, None, level, highlight))
+    spec, points, limits, benchmark, dropped, reason = _funnel_data(state)
+    title = f"{spec.short_name}, {state.period}: partnerships against England" if state.period else spec.short_name
+    link = "/download/observations.csv?" + "&".join(
+        f"{k}={v}" for k, v in (("metric", spec.id), ("area_type", "partnership"), ("period", state.period)) if v)
+    meta = chart_meta_lines(f"Source: {spec.source}", f"Data up to: {state.period or 'no data'}")
+    if points is None:
+        return {"figure": message_figure(reason, title=title), "summary": reason, "table": html.P(reason),
+                "meta": meta, "href": link}
+    denominator = DENOMINATOR_WORDS.get(spec.denominator or "", (spec.denominator or "Denominator").replace("_", " "))
+    figure = funnel_figure(points.assign(significance=points["comparison"]), limits, spec=spec, benchmark=benchmark,
+                           selected_code=state.highlight, title=title, source_line=_source_line(spec, state.period),
+                           denominator_label=denominator)
+    summary = funnel_summary(points, level=state.level, dropped=dropped)
+    caption = f"{spec.name}, {state.period}: funnel plot data (limits centred on England's value)"
+    return {"figure": figure, "summary": summary,
+            "table": funnel_table(points, spec, level=state.level, caption=caption, highlight=state.highlight),
+            "meta": meta, "href": link}
+
+
+def download_table(n_clicks=None, metric=None, period=None, region=None, sort=None, level=None,
+                   highlight=None) -> dict[str, Any] | None:
+    """The heat-map table as a tidy CSV (one row per partnership × metric), as currently filtered and sorted."""
+    if not n_clicks:
+        return None
+    state = _check(_controls(metric, period, region, sort, level, highlight))
+    metrics, values, periods, england = _table_values(state)
+    frame = compare_frame(partnerships(), values, level=state.level, region=state.region, sort=state.sort)
+    csv = download_frame(frame, metrics, periods=periods, england=england, level=state.level,
+                         release=current_release())
+    name = export_filename("compare_partnerships", state.region, f"level_{state.level}")
+    return dcc.send_data_frame(csv.to_csv, f"{name}.csv", index=False)
+
+
+def download_funnel(n_clicks=None, metric=None, period=None, region=None, level=None,
+                    highlight=None) -> dict[str, Any] | None:
+    """The funnel plot's points with the limits at each partnership's denominator, as CSV."""
+    if not n_clicks:
+        return None
+    state = _check(_controls(metric, period, region, None, level, highlight))
+    spec, points, _, benchmark, _, _ = _funnel_data(state)
+    if points is None:
+        return None
+    csv = funnel_download_frame(points, spec, period=state.period, benchmark=benchmark, level=state.level,
+                                release=current_release())
+    return dcc.send_data_frame(csv.to_csv, f"{export_filename(spec.id, 'funnel', state.region, state.period)}.csv",
+                               index=False)
+
+
+def update_national(_load: Any = None) -> html.Table | html.P:
+    """England's latest value, baseline and change for the headline metrics published only nationally."""
+    rows = []
+    for spec in national_headline_metrics():
+        frame = area_values(spec.id, area_type="country")
+        england = frame[frame["area_code"] == ENGLAND]
+        row = england.iloc[0].to_dict() if len(england) else {}
+        rows.append({"area_code": spec.id, "metric": html.A(spec.short_name, href=f"/metric/{spec.id}"),
+                     "period": row.get("period") or "–",
+                     "value": format_value(row.get("value"), spec, suppressed=bool(row.get("suppressed"))),
+                     "baseline": format_value(row.get("baseline_value"), spec),
+                     "change": format_change(row.get("change"), spec), "suppressed": False})
+    if not rows:
+        return html.P("Every headline measure is published for local areas.")
+    columns = [Column("*", "Measure", format=lambda r: r["metric"]), Column("period", "Latest period"),
+               Column("value", "England", True), Column("baseline", "Baseline", True),
+               Column("change", "Change since baseline", True)]
+    return data_table(pd.DataFrame(rows), columns, "Headline measures published for England only: latest values")
+
+
+dash.callback(
+    output={"period_options": Output(ids.COMPARE_PERIOD, "options"), "period": Output(ids.COMPARE_PERIOD, "value"),
+            "region_options": Output(ids.COMPARE_REGION, "options"), "region": Output(ids.COMPARE_REGION, "value"),
+            "sort_options": Output(ids.COMPARE_SORT, "options"), "sort": Output(ids.COMPARE_SORT, "value"),
+            "highlight_options": Output(ids.COMPARE_HIGHLIGHT, "options"),
+            "highlight": Output(ids.COMPARE_HIGHLIGHT, "value"),
+            "table": Output(ids.COMPARE_TABLE, "children"), "summary": Output(ids.COMPARE_SUMMARY, "children"),
+            "status": Output(ids.COMPARE_STATUS, "children"), "status_class": Output(ids.COMPARE_STATUS, "className"),
+            "url_state": Output(url_state_id(PAGE), "data"), "query": Output(ids.COMPARE_QUERY, "data")},
+    inputs=dict(_CONTROLS),
+    state={"query": State(ids.COMPARE_QUERY, "data")},
+)(update_compare)
+
+dash.callback(
+    output={"figure": Output(ids.COMPARE_CHART, "figure"),
+            "summary": Output(ids.chart_summary("compare-funnel"), "children"),
+            "table": Output(ids.chart_table("compare-funnel"), "children"),
+            "meta": Output(ids.chart_meta("compare-funnel"), "children"),
+            "href": Output(ids.COMPARE_FUNNEL_LINK, "href")},
+    inputs={k: v for k, v in _CONTROLS.items() if k != "sort"},
+)(update_funnel)
+
+dash.callback(
+    Output(ids.COMPARE_DOWNLOAD, "data"),
+    inputs={"n_clicks": Input(ids.COMPARE_DOWNLOAD_BUTTON, "n_clicks")},
+    state={k: State(v.component_id, "value") for k, v in _CONTROLS.items()},
+    prevent_initial_call=True,
+)(download_table)
+
+dash.callback(
+    Output(ids.COMPARE_FUNNEL_DOWNLOAD, "data"),
+    inputs={"n_clicks": Input(ids.COMPARE_FUNNEL_DOWNLOAD_BUTTON, "n_clicks")},
+    state={k: State(v.component_id, "value") for k, v in _CONTROLS.items() if k != "sort"},
+    prevent_initial_call=True,
+)(download_funnel)
+
+dash.callback(Output(ids.COMPARE_NATIONAL, "children"), Input(ids.COMPARE_LOAD, "data"))(update_national)

@@ -1,0 +1,121 @@
+"""How the dashboard computes its statistics, in words — shared by the About page and every /metric page.
+
+The words follow the methods in ``data_access.statistics`` (pooling, intervals, comparison,
+trend, change since baseline, disclosure control); they are keyed by the catalogue's ``measure``
+and ``ci_method`` vocabularies, never by metric id, so a new catalogue entry is described too.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from data_access.catalogue import MetricSpec
+
+PHSTATS = "PHStatsMethods, OHID's Python package of Fingertips methods"
+
+CI_METHODS = {
+    "wilson": "Wilson score interval — the OHID/Fingertips method for proportions",
+    "byar": "Byar's method, with the exact Poisson method for counts below 10 — the OHID/Fingertips method for "
+            "crude rates and counts",
+    "dobson": "Dobson method — the OHID/Fingertips method for directly standardised rates (not calculated from "
+              "fewer than 10 events)",
+    "none": "No confidence interval: the figure is published without one",
+}
+
+POOLING = {
+    "proportion": "numerators and denominators of the member authorities are summed and the percentage "
+                  "recomputed from the sums",
+    "crude_rate": "numerators and denominators of the member authorities are summed and the rate recomputed "
+                  "from the sums",
+    "dsr": "age-specific counts and populations of the member authorities are summed and the rate is directly "
+           "standardised to the 2013 European Standard Population",
+    "count": "the member authorities' counts are summed",
+    "mean": "an average cannot be pooled from members' averages, so only published values are shown",
+}
+
+TREND = {
+    "proportion": "chi-squared test for linear trend in proportions (Cochran–Armitage) on the latest 5 "
+                  "consecutive points, as Fingertips' recent-trend markers",
+    "crude_rate": "Poisson test for trend (score test of a log-linear Poisson slope) on the latest 5 "
+                  "consecutive points",
+    "count": "Poisson test for trend (score test of a log-linear Poisson slope) on the latest 5 consecutive "
+             "points",
+    "dsr": "weighted regression of the log rate on time, weighted by the variance implied by each point's "
+           "confidence interval, on the latest 5 consecutive points",
+    "mean": "weighted regression of the value on time on the latest 5 consecutive points (only where "
+            "intervals are published)",
+}
+
+CHANGE = {
+    "proportion": "two-sample z-test for the difference between the latest and baseline proportions",
+    "crude_rate": "z-test for the difference between two Poisson rates",
+    "count": "z-test for the difference between two Poisson counts",
+    "dsr": "z-test for the difference, with standard errors taken from the two confidence intervals",
+    "mean": "z-test for the difference, with standard errors taken from the two confidence intervals",
+}
+
+COMPARISON = ("significantly different from England when the 95% confidence interval excludes England's value, "
+              "as Fingertips documents; England's own interval is not used. A 99.8% level is offered on the "
+              "compare page.")
+QUINTILES = ("there is no interval, so instead of a comparison each area is placed in a quintile (fifth) of all "
+             "areas' values, from lowest to highest")
+
+
+def pooling_text(spec: MetricSpec) -> str:
+    if not spec.is_local:
+        return "Published for England (or England and Wales) only, so there is nothing to pool."
+    return (f"Partnership, region and England values are computed by pooling: {POOLING.get(spec.measure, '')}. "
+            "Member rates are never averaged.")
+
+
+def interval_text(spec: MetricSpec) -> str:
+    text = CI_METHODS.get(spec.ci_method, spec.ci_method)
+    return text if spec.ci_method == "none" else f"{text}, computed with {PHSTATS}; 95% and 99.8% levels."
+
+
+def comparison_text(spec: MetricSpec) -> str:
+    if not spec.has_interval:
+        return QUINTILES[0].upper() + QUINTILES[1:] + "."
+    words = ("“better”, “similar” or “worse” by the metric's polarity" if spec.polarity != "no_judgement"
+             else "“higher”, “similar” or “lower” (no judgement of better or worse)")
+    return f"An area is {COMPARISON} Labels read {words}."
+
+
+def trend_text(spec: MetricSpec) -> str:
+    return f"Recent trend: {TREND.get(spec.measure, 'not tested')}; a gap among those points means no test."
+
+
+def change_text(spec: MetricSpec) -> str:
+    if spec.baseline_rule == "none":
+        return "No baseline is set for this metric, so change since baseline is not tested."
+    if not spec.has_interval:
+        return ("Change since baseline is shown but not tested: the figure is a complete administrative count "
+                "without an interval.")
+    return (f"Change since baseline is a test of the difference itself ({CHANGE.get(spec.measure, '')}, two-sided "
+            "at 95%), not a check of whether two intervals overlap.")
+
+
+def suppression_text(spec: MetricSpec) -> str:
+    threshold = int(spec.suppression_threshold)
+    if threshold <= 0:
+        return "No small-number suppression: the figure is a published national total."
+    return (f"Counts from 1 to {threshold - 1} are suppressed (primary suppression; a zero is shown). Where a "
+            "suppressed value could be worked out by subtraction from a partnership, region or England total, "
+            "a second value is suppressed too (secondary suppression). Suppressed values read “Suppressed”, "
+            "never 0.")
+
+
+SUPPRESSION_RULES = (
+    "Primary suppression: a count of more than 0 and fewer than the metric's threshold (5 for the NDTMS, ONS and "
+    "hospital measures, as their publishers use) is hidden, together with its value and interval. A zero is shown, "
+    "because it discloses no individual. Values already suppressed by the publisher stay suppressed.",
+    "Secondary suppression: a partnership's, region's or England's total is the sum of its authorities. If exactly "
+    "one authority in such a group is hidden while the total is shown, the hidden count could be found by "
+    "subtracting the others, so the shown authority with the smallest count is hidden too; where there is none (a partnership of "
+    "one authority), the total is hidden instead. If a total is hidden but all its parts are shown, the smallest "
+    "part is hidden. An authority belongs to both a partnership and a region, so the rules are applied again until "
+    "nothing changes.",
+    "Suppression is applied after pooling, across every level at once, so no hidden value can be recovered by "
+    "subtraction within one group. Populations and other denominators are not hidden.",
+)

@@ -1,0 +1,197 @@
+"""The compare page's state, read from its link and checked: metric, period, region, sort, level, highlight.
+
+Pure functions. The catalogue (a file) is enough to check the metric, level and sort; periods,
+regions and partnerships live in the store, so the callback reads them and passes them in. Any
+value that makes no sense falls back to its default with a short message — a bad or stale link
+never raises, and the text it carries is only ever shown as text (Dash escapes it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import pandas as pd
+
+from data_access.catalogue import MetricSpec, UnknownMetric, get_catalogue
+from layouts._components.ids import CONFIDENCE_LEVEL_VALUES
+
+PAGE = "compare"
+PARAMS = ("metric", "period", "region", "sort", "level", "highlight")
+DEFAULT_LEVEL = "95"
+SORT_NAME = "name"
+SORT_REGION = "region"
+ASCENDING = ":asc"
+_MAX_SHOWN = 40
+
+
+@dataclass(frozen=True)
+class CompareState:
+    """Everything the page shows, all checked; ``region`` and ``highlight`` are codes or None."""
+
+    metric: str
+    period: str | None
+    region: str | None
+    sort: str
+    level: str
+    highlight: str | None
+
+    def query(self) -> dict[str, str | None]:
+        """The state as query parameters (empty ones are dropped by ``url_state.clean_state``)."""
+        return asdict(self)
+
+
+def local_metrics() -> list[MetricSpec]:
+    """Metrics that exist for authorities (so partnerships can be pooled), headline before supporting."""
+    catalogue = get_catalogue()
+    ordered = [m for outcome in catalogue.outcomes for m in catalogue.outcome_metrics(outcome.id)]
+    headline = [m for m in ordered if m.is_local and m.tier == "headline"]
+    return headline + [m for m in ordered if m.is_local and m.tier != "headline"]
+
+
+def headline_local_metrics() -> list[MetricSpec]:
+    """The heat map's standing columns: headline metrics published for local areas."""
+    return [m for m in get_catalogue().headline_metrics() if m.is_local]
+
+
+def national_headline_metrics() -> list[MetricSpec]:
+    """Headline metrics that exist only nationally: shown as England context, never compared across partnerships."""
+    return [m for m in get_catalogue().headline_metrics() if not m.is_local]
+
+
+def default_metric() -> str:
+    return headline_local_metrics()[0].id
+
+
+def table_metrics(metric_id: str) -> list[MetricSpec]:
+    """Columns of the heat map: the local headline metrics, plus the chosen metric when it is a supporting one."""
+    columns = headline_local_metrics()
+    if metric_id not in {m.id for m in columns}:
+        columns = [*columns, get_catalogue().metric(metric_id)]
+    return columns
+
+
+def sort_options(metric_id: str) -> list[dict[str, str]]:
+    """The "Sort by" choices: name, region, and each column's value both ways."""
+    options = [{"label": "Partnership name (A to Z)", "value": SORT_NAME},
+               {"label": "Region, then name", "value": SORT_REGION}]
+    for spec in table_metrics(metric_id):
+        options.append({"label": f"{spec.short_name}: highest first", "value": spec.id})
+        options.append({"label": f"{spec.short_name}: lowest first", "value": spec.id + ASCENDING})
+    return options
+
+
+def sort_metric(sort: str) -> tuple[str | None, bool]:
+    """The metric a sort key orders by (None for name/region) and whether the order is ascending."""
+    if sort in (SORT_NAME, SORT_REGION):
+        return None, True
+    ascending = sort.endswith(ASCENDING)
+    return sort.removesuffix(ASCENDING), ascending
+
+
+def _text(value: Any) -> str | None:
+    """A query value as one stripped string (repeated parameters arrive as lists: the first is used)."""
+    if isinstance(value, (list, tuple)):
+        value = value[0] if value else None
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= _MAX_SHOWN else text[: _MAX_SHOWN - 1] + "…"
+
+
+def _metric_name(metric_id: str) -> str:
+    return get_catalogue().metric(metric_id).short_name
+
+
+def parse_static(query: Mapping[str, Any], messages: list[str] | None = None) -> dict[str, str | None]:
+    """Check the parts of ``query`` the catalogue can judge (metric, level, sort); keep the rest as raw text.
+
+    Returns a dict with every key of ``PARAMS``; unknown parameter names and bad values add a
+    message to ``messages`` when it is given.
+    """
+    notes: list[str] = [] if messages is None else messages
+    raw = {key: _text(query.get(key)) for key in PARAMS}
+    extra = sorted(str(k) for k in query if k not in PARAMS)
+    if extra:
+        names = ", ".join(f"“{_shown(name)}”" for name in extra[:5])
+        notes.append(f"Ignored unknown link parameter{'s' if len(extra) > 1 else ''}: {names}.")
+
+    local = {m.id for m in local_metrics()}
+    metric = raw["metric"]
+    if metric is not None and metric not in local:
+        try:
+            get_catalogue().metric(metric)
+            why = f"“{_metric_name(metric)}” is published for England only, so partnerships cannot be compared on it."
+        except UnknownMetric:
+            why = f"There is no local metric called “{_shown(metric)}”."
+        notes.append(f"{why} Showing {_metric_name(default_metric())} instead.")
+        metric = None
+    metric = metric or default_metric()
+
+    level = raw["level"]
+    if level is not None and level.removesuffix("%") in CONFIDENCE_LEVEL_VALUES:
+        level = level.removesuffix("%")
+    elif level is not None:
+        notes.append(f"The confidence level must be 95 or 99.8, not “{_shown(level)}”. Showing 95% instead.")
+        level = None
+
+    sort = raw["sort"]
+    if sort is not None and sort not in {o["value"] for o in sort_options(metric)}:
+        notes.append(f"Cannot sort by “{_shown(sort)}”. Sorting by partnership name instead.")
+        sort = None
+    return {**raw, "metric": metric, "level": level or DEFAULT_LEVEL, "sort": sort or SORT_NAME}
+
+
+def _match(text: str | None, table: pd.DataFrame) -> str | None:
+    """The code of the row whose code or name equals ``text`` (names case-insensitively)."""
+    if text is None or table.empty:
+        return None
+    if text in set(table["code"]):
+        return text
+    hit = table[table["name"].str.lower() == text.lower()]
+    return None if hit.empty else str(hit["code"].iloc[0])
+
+
+def resolve(
+    raw: Mapping[str, Any],
+    *,
+    periods: Sequence[str],
+    regions: pd.DataFrame,
+    partnerships: pd.DataFrame,
+    messages: list[str] | None = None,
+) -> CompareState:
+    """The checked state from raw values (a query or the controls) and the store's facts.
+
+    ``periods``: the chosen metric's periods with data, oldest first. ``regions`` and
+    ``partnerships``: frames with ``code`` and ``name``. Bad values fall back (period → latest,
+    region → all, highlight → none) and add a message to ``messages`` when it is given.
+    """
+    notes: list[str] = [] if messages is None else messages
+    static = parse_static(raw, notes if messages is not None else None)
+    metric = static["metric"]
+
+    period = static["period"]
+    latest = periods[-1] if periods else None
+    if period is not None and period not in periods:
+        if periods:
+            notes.append(f"{_metric_name(metric)} has no data for “{_shown(period)}”. Showing {latest} instead.")
+        period = None
+    period = period or latest
+    if not periods:
+        notes.append(f"No data is loaded for {_metric_name(metric)} yet.")
+
+    region = _match(static["region"], regions)
+    if static["region"] is not None and region is None:
+        notes.append(f"There is no region called “{_shown(static['region'])}”. Showing all regions instead.")
+
+    highlight = _match(static["highlight"], partnerships)
+    if static["highlight"] is not None and highlight is None:
+        notes.append(f"There is no partnership called “{_shown(static['highlight'])}”. No partnership is highlighted.")
+
+    return CompareState(metric=metric, period=period, region=region, sort=static["sort"], level=static["level"],
+                        highlight=highlight)
