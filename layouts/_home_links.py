@@ -1,4 +1,4 @@
-"""Links and picker options shared by the overview and partnership pages.
+"""Links, the area picker and its options, shared by the overview and partnership pages.
 
 One place builds the address of an outcome page, a partnership profile and the options of the area
 picker, so every link that carries an area spells it the same way (``?area=<partnership code>``)
@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 import pandas as pd
+from dash import dcc, html
 
 ENGLAND_CODE = "E92000001"
 ENGLAND_OPTION = {"label": "England (all partnerships)", "value": ENGLAND_CODE}
@@ -72,3 +73,16 @@ def release_line(release: Mapping[str, Any] | None) -> str:
     if extracted:
         text += f", extracted {extracted}"
     return text + "."
+
+
+def area_picker(component_id: str, label: str, *, placeholder: str = "England (all partnerships)") -> html.Div:
+    """A labelled, searchable picker; options arrive from the page's callback (layouts read no data)."""
+    return html.Div([
+        html.Label(label, htmlFor=component_id, className="form-label fw-bold"),
+        html.P("Type a partnership or local authority name, e.g. Bolton or Cleveland.",
+               className="text-secondary mb-1"),
+        dcc.Dropdown(id=component_id, options=[], value=None, clearable=False, searchable=True,
+                     placeholder=placeholder, maxHeight=320,
+                     labels={"search": "Search partnerships and authorities",
+                             "no_options_found": "No partnership or local authority matches"}),
+    ], className="mb-3", style={"maxWidth": "36rem"})

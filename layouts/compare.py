@@ -28,7 +28,7 @@ dash.register_page(
     nav="Compare",
     title="Compare partnerships – Combating Drugs Outcomes",
     description="Every Combating Drugs Partnership compared with England on the headline measures, with a funnel plot.",
-    order=3,
+    order=20,
 )
 
 FUNNEL = "compare-funnel"

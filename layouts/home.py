@@ -14,6 +14,7 @@ from dash import dcc, html
 
 from layouts._components import ids
 from layouts._components.url_state import unknown_parameters, url_state_store
+from layouts._home_links import area_picker
 
 PAGE = "home"
 QUERY_KEYS = ("area",)
@@ -22,19 +23,6 @@ dash.register_page(__name__, path="/", name="Overview", nav="Overview", order=0,
                    title="Combating Drugs Outcomes – overview",
                    description="Headline measures of the National Combating Drugs Outcomes Framework for "
                                "England and each Combating Drugs Partnership.")
-
-
-def area_picker(component_id: str, label: str) -> html.Div:
-    """A labelled, searchable picker; options arrive from the page's callback (layouts read no data)."""
-    return html.Div([
-        html.Label(label, htmlFor=component_id, className="form-label fw-bold"),
-        html.P("Type a partnership or local authority name, e.g. Bolton or Cleveland.",
-               className="text-secondary mb-1", id=f"{component_id}-hint"),
-        dcc.Dropdown(id=component_id, options=[], value=None, clearable=False, searchable=True,
-                     placeholder="England (all partnerships)", maxHeight=320,
-                     labels={"search": "Search partnerships and authorities",
-                             "no_options_found": "No partnership or local authority matches"}),
-    ], className="mb-3", style={"maxWidth": "36rem"})
 
 
 def layout(**query: Any) -> html.Div:

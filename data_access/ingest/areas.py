@@ -113,7 +113,7 @@ class AreaResolver:
         if code in self.areas:
             return Resolution(code=code)
         if _OUTSIDE_ENGLAND.match(code):
-            return Resolution(code=code)
+            return Resolution(skip=SKIP_OUTSIDE_ENGLAND)
         label = f" ({name})" if name else ""
         return Resolution(problem=f"unknown area code '{raw_code.strip()}'{label}: the store holds England, its "
                                   "regions and upper-tier local authorities (see geodata/areas.csv)")

@@ -1,0 +1,109 @@
+"""The outcome page's trend chart (selected area against its region and England) and its comparison of areas.
+
+National-only measures have no areas to compare: their trend is England's against the framework
+baseline, with the outcome's ambition, and the comparison is left hidden.
+"""
+
+from __future__ import annotations
+
+import dash
+import pandas as pd
+from dash import Input, Output, State, callback
+
+from callbacks.outcome_common import (
+    AREA_TYPE_WORDS,
+    ENGLAND,
+    checked_area,
+    checked_choice,
+    checked_period,
+    comparator_codes,
+    map_code,
+    metric_spec,
+    page_slug,
+    provenance,
+    with_messages,
+)
+from data_access.catalogue import get_catalogue
+from data_access.read import area_values, baseline_summary, series
+from layouts._components import ids
+from layouts._components.blocks import chart_meta_lines
+from layouts._components.figures import compare_figure, message_figure, national_figure, trend_figure
+from layouts._components.summaries import compare_summary, national_summary, trend_summary
+from layouts._outcome_parts import COMPARE_CHART, DEFAULT_LEVEL, TREND_CHART, ambition_text, download_href
+from layouts._outcome_tables import area_table, trend_table
+
+
+def _england_value(values: pd.DataFrame):
+    known = values["england_value"].dropna() if "england_value" in values else pd.Series(dtype=float)
+    return None if known.empty else float(known.iloc[0])
+
+
+@callback(
+    Output(ids.OUTCOME_TREND, "figure"),
+    Output(ids.chart_summary(TREND_CHART), "children"),
+    Output(ids.chart_table(TREND_CHART), "children"),
+    Output(ids.chart_meta(TREND_CHART), "children"),
+    Output(ids.OUTCOME_TREND_DOWNLOAD, "href"),
+    Input(ids.OUTCOME_METRIC, "value"),
+    Input(ids.OUTCOME_AREA, "value"),
+    State(ids.OUTCOME_PAGE, "data"),
+)
+def update_trend(metric_id, area, page):
+    """The selected area's series with its baseline and change since baseline (England's for national measures)."""
+    messages: list[str] = []
+    spec = metric_spec(metric_id, page_slug(page), messages)
+    chosen = checked_area(area, messages) if spec.is_local else dict(ENGLAND)
+    source, updated = provenance(spec)
+    footer = f"{source}. {updated}"
+    rows = series(spec.id, area_codes=comparator_codes(chosen) if spec.is_local else [ENGLAND["code"]])
+    summary = baseline_summary(spec.id, chosen["code"], area_type=chosen["type"])
+    title = f"{spec.name}: {chosen['name']}"
+    meta, href = chart_meta_lines(source, updated), download_href(spec.id, chosen["type"])
+    if rows[rows["area_code"] == chosen["code"]].empty:
+        text = with_messages(messages, f"There is no data for {spec.short_name} in {chosen['name']}.")
+        return message_figure(f"No data for {chosen['name']}", title=title), text, None, meta, href
+    if spec.is_local:
+        figure = trend_figure(rows, spec=spec, selected_code=chosen["code"], baseline_summary=summary, title=title,
+                              source_line=footer)
+        sentence = trend_summary(spec, chosen["name"], summary, summary.get("comparison"),
+                                 summary.get("england_value"), suppressed=bool(summary.get("suppressed")))
+    else:
+        ambition = ambition_text(get_catalogue().outcome_of(spec.id))
+        figure = national_figure(rows, spec=spec, baseline_summary=summary, ambition_text=ambition, title=title,
+                                 source_line=footer)
+        sentence = national_summary(spec, summary, ambition_text=ambition)
+    table = trend_table(rows, spec, chosen["code"], f"{title}, by period (the trend chart as a table)")
+    return figure, with_messages(messages, sentence), table, meta, href
+
+
+@callback(
+    Output(ids.OUTCOME_COMPARE, "figure"),
+    Output(ids.chart_summary(COMPARE_CHART), "children"),
+    Output(ids.chart_table(COMPARE_CHART), "children"),
+    Output(ids.chart_meta(COMPARE_CHART), "children"),
+    Output(ids.OUTCOME_COMPARE_DOWNLOAD, "href"),
+    Input(ids.OUTCOME_METRIC, "value"),
+    Input(ids.OUTCOME_PERIOD, "value"),
+    Input(ids.OUTCOME_AREA_TYPE, "value"),
+    Input(ids.OUTCOME_AREA, "value"),
+    State(ids.OUTCOME_PAGE, "data"),
+)
+def update_compare(metric_id, period, level, area, page):
+    """Every partnership (or authority) ranked with its interval against England, the selected one highlighted."""
+    messages: list[str] = []
+    spec = metric_spec(metric_id, page_slug(page), messages)
+    if not spec.is_local:
+        return (dash.no_update,) * 5
+    level = checked_choice(level, ids.AREA_TYPE_VALUES, DEFAULT_LEVEL, "area level", messages)
+    period = checked_period(spec, period, messages)
+    selected = map_code(checked_area(area, messages), level)
+    values = area_values(spec.id, area_type=level, period=period)
+    source, updated = provenance(spec)
+    england = _england_value(values)
+    title = f"{spec.name} by {AREA_TYPE_WORDS[level]}" + (f", {period}" if period else "")
+    figure = compare_figure(values, spec=spec, england_value=england, selected_code=selected, title=title,
+                            source_line=f"{source}. {updated}")
+    sentence = compare_summary(spec, values, selected_code=selected, england_value=england, period=period)
+    table = area_table(values, spec, f"{title} (the comparison as a table)", highlight_code=selected)
+    return (figure, with_messages(messages, sentence), table, chart_meta_lines(source, updated),
+            download_href(spec.id, level, period))

@@ -1,0 +1,117 @@
+"""The outcome page's map: drawn once, then only its values patched.
+
+Performance contract (DESIGN §2 "Serving fast"): the first call returns the whole figure, whose
+geometry is a content-hashed GeoJSON URL the browser fetches and caches once. Later changes of
+measure, period, colouring or selected area return a ``dash.Patch`` of the trace's values only.
+A full (still small) figure is sent again only when the geometry itself changes: another area
+level or map kind, or a period on the other side of the April 2023 boundary changes. The
+geometry in the browser is remembered in a store as a key, so the decision never needs the figure.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import dash
+from dash import Input, Output, State, callback
+
+from callbacks.outcome_common import (
+    AREA_TYPE_WORDS,
+    checked_area,
+    checked_choice,
+    checked_period,
+    map_code,
+    metric_spec,
+    page_slug,
+    provenance,
+    triggered_id,
+    with_messages,
+)
+from callbacks.outcome_tiles import tile_patch, tile_positions
+from data_access.boundaries.serve import layer_url
+from data_access.catalogue import MetricSpec
+from data_access.periods import PeriodError, parse_period
+from data_access.read import area_values
+from layouts._components import ids
+from layouts._components.blocks import chart_meta_lines
+from layouts._components.figures import map_figure, map_legend, map_patch, message_figure, tile_map_figure
+from layouts._components.summaries import map_summary
+from layouts._outcome_parts import DEFAULT_COLOUR, DEFAULT_LEVEL, DEFAULT_MAP, MAP_CHART, download_href
+from layouts._outcome_tables import area_table
+
+#: Authorities in force after this day are drawn on the current layer, before it on ``utla_2021``.
+REORGANISATION = date(2023, 3, 31)
+#: Inputs whose change replaces the geometry, so they always get a whole figure.
+GEOMETRY_INPUTS = (ids.OUTCOME_AREA_TYPE, ids.OUTCOME_MAP_KIND)
+
+
+def geometry_layer(spec: MetricSpec, level: str, period: str | None) -> str:
+    """The boundary layer a period is drawn on: partnerships, or the authorities in force at its end."""
+    if level == "partnership":
+        return "partnership"
+    try:
+        end = parse_period(period, spec.period_type).end if period else None
+    except PeriodError:
+        end = None
+    return "utla_2021" if end is not None and end <= REORGANISATION else "utla"
+
+
+def map_title(spec: MetricSpec, level: str, period: str | None) -> str:
+    return f"{spec.name} by {AREA_TYPE_WORDS[level]}" + (f", {period}" if period else "")
+
+
+@callback(
+    Output(ids.OUTCOME_MAP, "figure"),
+    Output(ids.OUTCOME_MAP_GEOMETRY, "data"),
+    Output(ids.OUTCOME_MAP_LEGEND, "children"),
+    Output(ids.chart_summary(MAP_CHART), "children"),
+    Output(ids.chart_table(MAP_CHART), "children"),
+    Output(ids.chart_meta(MAP_CHART), "children"),
+    Output(ids.OUTCOME_MAP_DOWNLOAD, "href"),
+    Input(ids.OUTCOME_METRIC, "value"),
+    Input(ids.OUTCOME_PERIOD, "value"),
+    Input(ids.OUTCOME_AREA_TYPE, "value"),
+    Input(ids.OUTCOME_COLOUR_BY, "value"),
+    Input(ids.OUTCOME_MAP_KIND, "value"),
+    Input(ids.OUTCOME_AREA, "value"),
+    State(ids.OUTCOME_MAP_GEOMETRY, "data"),
+    State(ids.OUTCOME_PAGE, "data"),
+)
+def update_map(metric_id, period, level, colour, map_kind, area, geometry, page):
+    """Map, legend, summary, table, provenance and download link for the chosen measure and period."""
+    messages: list[str] = []
+    spec = metric_spec(metric_id, page_slug(page), messages)
+    if not spec.is_local:
+        # Hidden for a national-only measure; the map keeps its geometry for the next local one.
+        return (dash.no_update,) * 7
+    level = checked_choice(level, ids.AREA_TYPE_VALUES, DEFAULT_LEVEL, "area level", messages)
+    colour = checked_choice(colour, ids.COLOUR_BY_VALUES, DEFAULT_COLOUR, "map colouring", messages)
+    map_kind = checked_choice(map_kind, ids.MAP_KIND_VALUES, DEFAULT_MAP, "map type", messages)
+    period = checked_period(spec, period, messages)
+    selected = map_code(checked_area(area, messages), level)
+    values = area_values(spec.id, area_type=level, period=period)
+    source, updated = provenance(spec)
+    footer = f"{source}. {updated}"
+    title = map_title(spec, level, period)
+    layer = geometry_layer(spec, level, period)
+    url = layer_url(layer) if map_kind == "boundaries" else ""
+    kind = "boundaries" if url else "tiles"
+    key = f"{kind}:{url or layer}"
+    full = triggered_id() in (None, *GEOMETRY_INPUTS) or geometry != key
+    if period is None:
+        figure, key = message_figure(f"No data has been loaded for {spec.short_name} yet."), None
+    elif kind == "boundaries":
+        figure = (map_figure(geojson_url=url, area_values=values, colour_by=colour, spec=spec, selected_code=selected,
+                             title=title, source_line=footer) if full else
+                  map_patch(values, colour_by=colour, spec=spec, selected_code=selected, title=title,
+                            source_line=footer))
+    else:
+        tiles = tile_positions(layer)
+        figure = (tile_map_figure(tiles=tiles, area_values=values, colour_by=colour, spec=spec,
+                                  selected_code=selected, title=title, source_line=footer) if full else
+                  tile_patch(tiles, values, colour_by=colour, spec=spec, selected_code=selected, title=title,
+                             source_line=footer))
+    caption = f"{title} (the map as a table)"
+    return (figure, key, map_legend(colour, spec), with_messages(messages, map_summary(spec, values, period)),
+            area_table(values, spec, caption, highlight_code=selected), chart_meta_lines(source, updated),
+            download_href(spec.id, level, period))

@@ -1,0 +1,67 @@
+"""/partnership/<code> — one partnership across the whole framework; /partnership — the list of partnerships.
+
+The profile frame is static (no data access, callable with no arguments); one callback fills the
+header, footprint map, spine table and member breakdown from the code in the path. The body stays
+hidden until then, so an unknown code shows only a friendly message, the list link and a picker.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash
+from dash import dcc, html
+
+from layouts._components import ids
+from layouts._home_links import area_picker
+from layouts._partnership_list import list_layout
+
+dash.register_page(__name__, path_template="/partnership/<code>", name="Partnership profile", nav=False,
+                   title="Partnership profile – Combating Drugs Outcomes",
+                   description="Every measure of the outcomes framework for one Combating Drugs Partnership.")
+dash.register_page(f"{__name__}_list", path="/partnership", name="Partnerships", nav="Partnerships", order=2,
+                   layout=list_layout, title="Partnerships – Combating Drugs Outcomes",
+                   description="Every Combating Drugs Partnership, its region and member authorities.")
+
+def _section(title: str, *children: Any, intro: str | None = None) -> html.Section:
+    return html.Section([html.H2(title), html.P(intro) if intro else None, *children], className="mb-4")
+
+
+def layout(code: str | None = None, **_query: Any) -> html.Div:
+    """The profile frame for partnership ``code`` (from the path)."""
+    download = html.Div([
+        html.Button("Download this profile (CSV)", id=ids.PARTNERSHIP_DOWNLOAD_BUTTON, type="button",
+                    className="btn btn-outline-primary"),
+        dcc.Download(id=ids.PARTNERSHIP_DOWNLOAD),
+    ], className="mb-3")
+    body = html.Div([
+        html.Div([
+            html.Div(id=ids.PARTNERSHIP_FOOTPRINT, className="col-md-6"),
+            html.Div(id=ids.PARTNERSHIP_MAP, className="col-md-6"),
+        ], className="row g-3 mb-3"),
+        _section("Outcome pages for this partnership", html.Div(id=ids.PARTNERSHIP_LINKS)),
+        _section("Every measure", download,
+                 html.Div(id=ids.PARTNERSHIP_PROFILE, className="table-scroll", tabIndex=0, role="region",
+                          **{"aria-label": "Every measure: table"}),
+                 intro="Partnership values pool the member authorities' counts. “Compared with England” tests the "
+                       "difference at 95%; the change since baseline is also tested at 95%; the recent trend tests "
+                       "the latest five periods. Select a measure to open its maps, charts and definition."),
+        _section("Member authorities, latest period",
+                 html.Div(id=ids.PARTNERSHIP_MEMBERS, className="table-scroll", tabIndex=0, role="region",
+                          **{"aria-label": "Member authorities: table"}),
+                 intro="Each local measure for the partnership and for each member authority. Values withheld by "
+                       "the publisher to protect confidentiality read “Suppressed”; “No data” means nothing was "
+                       "published for that authority and period."),
+        html.Div(id=ids.PARTNERSHIP_RELEASE),
+    ], id=ids.PARTNERSHIP_BODY, hidden=True)
+    return html.Div([
+        dcc.Store(id=ids.PARTNERSHIP_CODE, data=code),
+        html.Div(id=ids.PARTNERSHIP_STATUS, role="status"),
+        dcc.Loading(html.Div(html.H1("Partnership profile"), id=ids.PARTNERSHIP_HEADER), delay_show=400, type="dot"),
+        body,
+        html.Section([
+            html.H2("Another partnership"),
+            area_picker(ids.PARTNERSHIP_AREA, "Partnership or local authority", placeholder="Choose an area"),
+            html.P(html.A("List of all partnerships", href="/partnership")),
+        ], className="mt-4"),
+    ], className="partnership")
