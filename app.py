@@ -5,12 +5,15 @@ from __future__ import annotations
 import dash
 
 import callbacks  # noqa: F401  (registers every callback)
+from auth import register_auth
 from config import get_settings
 from data_access.boundaries.serve import register_boundary_routes
 from data_access.cache import init_cache
 from data_access.cli import data as data_cli
 from layouts._components.shell import shell
 from routes import register_routes
+from security import callback_error, register_security
+from users_cli import users as users_cli
 
 settings = get_settings()
 app = dash.Dash(
@@ -23,11 +26,18 @@ app = dash.Dash(
     compress=True,
     health_endpoint="health",
     meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+    # A callback that raises is logged and answered without a traceback (security.callback_error).
+    on_error=callback_error,
 )
 server = app.server
 server.config["SECRET_KEY"] = settings.secret_key
 init_cache(server, settings)
 server.cli.add_command(data_cli)
+server.cli.add_command(users_cli)
+register_security(app)
+if not settings.is_public:
+    # Internal instances only: sign-in for everything, the sign-in/out routes and CSRF checks.
+    register_auth(app)
 register_routes(server)
 register_boundary_routes(server)
 app.layout = shell

@@ -12,6 +12,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 INSTANCE = Path(os.environ.get("CDP_INSTANCE_DIR", ROOT / "instance"))
+#: Used when SECRET_KEY is unset; fine for a public (cookie-less) instance, refused for internal sign-in.
+DEV_SECRET_KEY = "development-only-secret-change-me"
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,8 @@ class Settings:
     boundary_cache_dir: Path
     secret_key: str
     log_level: str
+    # Session cookies are Secure (HTTPS only) unless CDP_INSECURE_COOKIES=1 says this is plain-HTTP development.
+    secure_cookies: bool = True
 
     @property
     def is_public(self) -> bool:
@@ -55,6 +59,7 @@ def get_settings() -> Settings:
         cache_timeout=int(env.get("CACHE_TIMEOUT", "86400")),
         boundaries_source=env.get("CDP_BOUNDARIES") or None,
         boundary_cache_dir=Path(env.get("CDP_BOUNDARY_CACHE") or INSTANCE / "boundaries"),
-        secret_key=env.get("SECRET_KEY") or "development-only-secret-change-me",
+        secret_key=env.get("SECRET_KEY") or DEV_SECRET_KEY,
         log_level=env.get("LOG_LEVEL", "INFO"),
+        secure_cookies=env.get("CDP_INSECURE_COOKIES", "").strip().lower() not in ("1", "true", "yes"),
     )

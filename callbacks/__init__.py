@@ -1,5 +1,11 @@
 """Every callback of the app, registered by importing its module here."""
 
 import callbacks.home  # noqa: F401
-from callbacks import compare, url_state  # noqa: F401
-from callbacks import shell  # noqa: F401
+import callbacks.outcome  # noqa: F401
+import callbacks.partnership  # noqa: F401
+import callbacks.upload  # noqa: F401  (registers its callbacks in internal mode only)
+from callbacks import (  # noqa: F401
+    compare,
+    shell,  # noqa: F401
+    url_state,
+)

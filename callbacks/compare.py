@@ -1,4 +1,4 @@
-"""Callbacks of /compare: the heat-map table, the funnel plot, their CSV downloads and the England context.
+"""Callbacks of /compare (heat-map table, funnel plot, CSV downloads, England context) and of /about's data sections.
 
 Each callback is a plain function registered with ``dash.callback(...)(fn)`` so tests can call it
 directly. Shape: check the selections (``layouts._compare_state``) → read the store → build with
@@ -24,8 +24,11 @@ from data_access.read import (
     metric_periods,
     partnerships,
     regions,
+    releases,
 )
+from data_access.read.footprints import current_footprint, partnership_sources
 from data_access.statistics.funnel import OUTSIDE, SUPPORTED, WITHIN, funnel_limits, proportion_limits, rate_limits
+from layouts._about_data import footprint_section, releases_section
 from layouts._compare_funnel import NOT_AVAILABLE, funnel_download_frame, funnel_summary, funnel_table, position_words
 from layouts._compare_state import (
     PAGE,
@@ -299,3 +302,17 @@ dash.callback(
 )(download_funnel)
 
 dash.callback(Output(ids.COMPARE_NATIONAL, "children"), Input(ids.COMPARE_LOAD, "data"))(update_national)
+
+
+# The About page's data sections live here with the compare callbacks: this module is the one
+# callback module this part of the app owns (see callbacks/__init__.py).
+def update_about(_load: Any = None) -> dict[str, Any]:
+    """The footprint in force and the data releases, for the About page."""
+    return {"footprint": footprint_section(current_footprint(), partnerships(), partnership_sources()),
+            "releases": releases_section(releases())}
+
+
+dash.callback(
+    output={"footprint": Output(ids.ABOUT_FOOTPRINT, "children"), "releases": Output(ids.ABOUT_RELEASES, "children")},
+    inputs={"_load": Input(ids.ABOUT_LOAD, "data")},
+)(update_about)

@@ -179,3 +179,58 @@ class Baseline(Base):
     period_labels: Mapped[list] = mapped_column(JSON, default=list)
     england_value: Mapped[float | None] = mapped_column(Float, nullable=True)
     note: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class User(Base):
+    """Someone who may sign in to an internal instance; only a password hash is kept."""
+
+    __tablename__ = "app_user"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    last_sign_in_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class SignInThrottle(Base):
+    """Consecutive failed sign-ins per name and the lock they trigger, shared by every worker.
+
+    Keyed by the typed name (not a user id) so guessing at names that do not exist is locked out too,
+    and the answer never reveals whether a name exists.
+    """
+
+    __tablename__ = "sign_in_throttle"
+
+    name: Mapped[str] = mapped_column(String(120), primary_key=True)
+    failed_count: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    last_failure_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class SignInAttempt(Base):
+    """Every sign-in attempt, for the record: who tried, when, from where, and how it ended."""
+
+    __tablename__ = "sign_in_attempt"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(120), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    outcome: Mapped[str] = mapped_column(String(20))  # success | failure | locked
+    remote_addr: Mapped[str | None] = mapped_column(String(64), nullable=True)
+
+
+class UploadAudit(Base):
+    """One web upload that was confirmed: who, when, which bytes, how many rows, which release."""
+
+    __tablename__ = "upload_audit"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    user_name: Mapped[str] = mapped_column(String(120))
+    file_name: Mapped[str] = mapped_column(String(255))
+    file_hash: Mapped[str] = mapped_column(String(64), index=True)
+    file_size: Mapped[int] = mapped_column(Integer)
+    rows: Mapped[int] = mapped_column(Integer)
+    release_id: Mapped[int | None] = mapped_column(ForeignKey("release.id"), nullable=True)
+    outcome: Mapped[str] = mapped_column(String(20))  # loaded | already_loaded

@@ -96,7 +96,7 @@ def outcome_card(outcome: OutcomeSpec, tiles: Sequence[html.Article], *, area_co
         html.Div(list(tiles), className="tiles"),
         html.P(html.A(f"All {n_measures} measures for {outcome.short_name.lower()}", href=href),
                className="mt-3 mb-0"),
-    ], id=ids.outcome_section(outcome.slug), className="card p-3 mb-4", **{"aria-label": outcome.name})
+    ], id=ids.outcome_section(outcome.slug), className="card p-3 h-100", **{"aria-label": outcome.name})
 
 
 def outcome_groups(cards: Sequence[tuple[OutcomeSpec, html.Section]]) -> list[Any]:
@@ -107,7 +107,10 @@ def outcome_groups(cards: Sequence[tuple[OutcomeSpec, html.Section]]) -> list[An
         children.append(html.H2(title))
         if blurb:
             children.append(html.P(blurb))
-        children.extend(card for outcome, card in cards if outcome.group == group)
+        # Three cards abreast on wide screens (each group fits one row: a board sees it at a glance),
+        # two on tablets, one on phones.
+        children.append(html.Div([html.Div(card, className="col-12 col-md-6 col-xl-4")
+                                  for outcome, card in cards if outcome.group == group], className="row g-3 mb-4"))
     return children
 
 

@@ -187,7 +187,7 @@ def _member_value(row: Mapping[str, Any] | None, spec: MetricSpec) -> list[Any]:
     glyph = html.Span(style["symbol"], **{"aria-hidden": "true"}, className="ms-1 px-1", style={
         "backgroundColor": style["colour"], "color": style["text_colour"],
         "border": f"1px solid {theme.SECONDARY_TEXT}", "fontSize": "0.8rem"})
-    return [format_value(row["value"], spec, short=True), glyph, _hidden(f" ({style['text'].lower()})")]
+    return [format_value(row["value"], spec, short=True), glyph, _hidden(f" ({style['text'][0].lower()}{style['text'][1:]})")]
 
 
 def members_table(profile: pd.DataFrame, member_values: Mapping[str, pd.DataFrame], members: Sequence[Member],

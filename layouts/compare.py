@@ -38,12 +38,11 @@ _MAX_QUERY_TEXT = 200
 
 
 def _select(label: str, component_id: str, options: list[dict[str, str]], value: Any, hint: str | None = None):
-    hint_id = f"{component_id}-hint"
+    # dbc.Select takes no ARIA props, so the hint sits between the label and the control, where it is read.
     children: list[Any] = [dbc.Label(label, html_for=component_id, className="fw-bold")]
     if hint:
-        children.append(html.Div(hint, id=hint_id, className="form-text"))
-    children.append(dbc.Select(id=component_id, options=options, value=value,
-                               **({"aria-describedby": hint_id} if hint else {})))
+        children.append(html.Div(hint, className="form-text mt-0 mb-1"))
+    children.append(dbc.Select(id=component_id, options=options, value=value))
     return dbc.Col(children, xs=12, md=6, lg=4, className="mb-3")
 
 

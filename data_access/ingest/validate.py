@@ -55,8 +55,7 @@ def validate_table(canonical: CanonicalTable, catalogue: Catalogue, known_metric
     report = ValidationReport(canonical.layout, encoding, rows_read, [*(earlier or []), *canonical.problems],
                               skipped=dict(canonical.skipped))
     if canonical.frame.empty:
-        report.problems.sort()
-        return report
+        return _finish(report)
     # Numeric columns are not trimmed: number parsing ignores surrounding spaces by itself.
     table = canonical.frame.apply(lambda s: s if s.name == "line" or s.name in NUMERIC else _strip(s))
     resolved = resolver.resolve_column(table["area_code"], table["area_name"])
@@ -85,7 +84,7 @@ def validate_table(canonical: CanonicalTable, catalogue: Catalogue, known_metric
         check.add(parsed.bad, column, lambda t: f"'{t.strip()}' is not a number", table[column])
     values = {c: numbers[c].values for c in NUMERIC}
     for column in NON_NEGATIVE:
-        check.add(values[column] < 0, column, lambda t: f"must not be negative ({t})", table[column])
+        check.add(values[column] < 0, column, lambda t: f"must not be negative ({t.strip()})", table[column])
     note = table["note"]
     value_missing = numbers["value"].empty
     suppressed = value_missing & note.str.contains(SUPPRESSION_NOTE, na=False)
@@ -96,17 +95,10 @@ def validate_table(canonical: CanonicalTable, catalogue: Catalogue, known_metric
     breakdown = table["breakdown"].where(table["breakdown"] != "", "all")
     check.add(breakdown.str.len() > BREAKDOWN_MAX, "breakdown",
               lambda b: f"'{b}' is longer than {BREAKDOWN_MAX} characters", breakdown)
-    key_ok = metric_ok & area_ok & period_ok
-    key = pd.DataFrame({"m": table["metric"], "a": resolved["code"], "p": periods["label"], "b": breakdown})[key_ok]
-    dupes = key.duplicated(keep="first")
-    if dupes.any():
-        first_line = table["line"][key_ok].groupby([key[c] for c in key.columns]).transform("first")
-        key_label = ", ".join(canonical.display.get(c, c) for c in ("metric", "area_code", "period", "breakdown"))
-        check.add(dupes.reindex(table.index, fill_value=False), key_label,
-                  lambda first: f"duplicate of line {int(first)}: same metric, area, period and breakdown",
-                  first_line.reindex(table.index))
+    key = pd.DataFrame({"metric": table["metric"], "area_code": resolved["code"], "period": periods["label"],
+                        "breakdown": breakdown})
+    _check_duplicates(check, key, metric_ok & area_ok & period_ok)
     report.problems.extend(check.problems)
-    report.problems.sort()
     alias_note = resolved["alias_note"]
     notes = alias_note.where(note == "", alias_note + "; " + note).where(alias_note != "", note)
     report.frame = pd.DataFrame({
@@ -115,7 +107,29 @@ def validate_table(canonical: CanonicalTable, catalogue: Catalogue, known_metric
         "period_end": periods["end"], "breakdown": breakdown, **values, "suppressed": suppressed,
         "note": notes.where(notes != "", None).astype(object),
     })[list(NORMALISED_COLUMNS)]
+    return _finish(report)
+
+
+def _finish(report: ValidationReport) -> ValidationReport:
+    """Sort the problems into file order; a file whose every row was skipped has nothing to load."""
+    if not report.problems and report.frame.empty:
+        reasons = "; ".join(f"{count} {reason}" for reason, count in report.skipped.items())
+        report.problems.append(Problem(0, "", f"nothing to load: every row was skipped ({reasons})"))
+    report.problems.sort()
     return report
+
+
+def _check_duplicates(check: _Collector, key: pd.DataFrame, usable: pd.Series) -> None:
+    """Each repeat of a (metric, area, period, breakdown) names the line that had it first."""
+    key = key[usable]
+    dupes = key.duplicated(keep="first")
+    if not dupes.any():
+        return
+    first_line = check.table["line"][usable].groupby([key[c] for c in key.columns]).transform("first")
+    label = ", ".join(check.display.get(c, c) for c in key.columns)
+    check.add(dupes.reindex(check.table.index, fill_value=False), label,
+              lambda first: f"duplicate of line {int(first)}: same metric, area, period and breakdown",
+              first_line.reindex(check.table.index))
 
 
 def _strip(column: pd.Series) -> pd.Series:

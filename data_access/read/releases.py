@@ -6,6 +6,8 @@ version invalidates cached answers without any explicit purge.
 
 from __future__ import annotations
 
+import hashlib
+
 import pandas as pd
 from sqlalchemy import func, select
 
@@ -22,13 +24,20 @@ def visible_release_filter():
 
 
 def release_key() -> str:
-    """A short key naming the data a page sees: newest visible release, footprint and mode."""
-    engine = get_engine()
-    with engine.connect() as conn:
-        newest = conn.scalar(select(func.max(Release.id)).where(visible_release_filter()))
-        count = conn.scalar(select(func.count(Release.id)).where(visible_release_filter()))
-        footprint = conn.scalar(select(FootprintVersion.id).where(FootprintVersion.is_current))
-    return f"r{newest or 0}.{count or 0}-f{footprint or 0}-{get_settings().mode}"
+    """A short key naming the data a page sees: store, newest visible release, footprint and mode.
+
+    The store's URL and load times are part of it, so a rebuilt store that reuses release ids
+    never meets answers cached for its predecessor.
+    """
+    settings = get_settings()
+    with get_engine().connect() as conn:
+        newest = conn.execute(select(func.max(Release.id), func.count(Release.id), func.max(Release.loaded_at))
+                              .where(visible_release_filter())).one()
+        footprint = conn.execute(select(FootprintVersion.id, FootprintVersion.loaded_at)
+                                 .where(FootprintVersion.is_current)).first()
+    identity = f"{settings.database_url}|{newest[2]}|{footprint[1] if footprint else ''}"
+    digest = hashlib.sha256(identity.encode()).hexdigest()[:10]
+    return f"r{newest[0] or 0}.{newest[1] or 0}-f{footprint[0] if footprint else 0}-{settings.mode}-{digest}"
 
 
 def releases() -> pd.DataFrame:

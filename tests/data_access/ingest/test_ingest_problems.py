@@ -130,3 +130,12 @@ def test_validation_reports_without_writing_even_for_a_good_file(store, write_fi
         report = validate_file(write_file(long_csv(GOOD)), session)
     assert report.ok and len(report.frame) == 1
     assert fingerprint(store) == before
+
+
+def test_a_file_whose_every_row_is_skipped_is_refused(refusing_store, write_file):
+    before = fingerprint(refusing_store)
+    with pytest.raises(ValidationFailed) as refused:
+        load_file(write_file(long_csv(f"{SCA},W06000001,2021/22,20,20,100,13,29,")), refusing_store)
+    [problem] = refused.value.report.problems
+    assert problem.row == 0 and "nothing to load: every row was skipped (1 areas outside England" in problem.message
+    assert fingerprint(refusing_store) == before

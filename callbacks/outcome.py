@@ -1,0 +1,128 @@
+"""Outcome pages (/outcome/<slug>): the selections — period, area, measure details — and the address bar.
+
+Callback graph (inputs → outputs):
+
+- measure → period options, period, period notice                         (``choose_period``)
+- map click, comparison click, area picker → area options, area, notice    (``choose_area``)
+- measure → definition, national-only note, which sections show            (``show_measure``)
+- every selection → the page's URL-state store (the query string)          (``remember_selection``)
+- measure, period, level, colouring, map kind, area → map (Patch after the first draw), legend, summary,
+  table, provenance, download link                                          (``outcome_map.update_map``)
+- measure, area → trend chart, summary, table, provenance, download link   (``outcome_charts.update_trend``)
+- measure, period, level, area → comparison chart and the same companions  (``outcome_charts.update_compare``)
+
+The period and area asked for in the URL can only be checked against the data, so the first call of
+``choose_period`` and ``choose_area`` reads them from the page store, falls back to the latest period
+or England with a notice, and the chart callbacks (which Dash runs after them) see checked values.
+"""
+
+from __future__ import annotations
+
+import dash
+from dash import Input, Output, State, callback
+
+from callbacks import outcome_charts, outcome_map  # noqa: F401  (register the chart callbacks)
+from callbacks.outcome_common import (
+    ENGLAND,
+    area_options,
+    checked_area,
+    checked_period,
+    metric_spec,
+    page_request,
+    page_slug,
+    triggered_id,
+)
+from data_access.read import metric_periods
+from layouts._components import ids
+from layouts._components.figures import clicked_area_code
+from layouts._components.url_state import url_state_id
+from layouts._outcome_parts import URL_STATE_PAGE, definition_block, national_note, section_class, status_alerts
+
+
+@callback(
+    Output(ids.OUTCOME_PERIOD, "options"),
+    Output(ids.OUTCOME_PERIOD, "value"),
+    Output(ids.OUTCOME_PERIOD_STATUS, "children"),
+    Input(ids.OUTCOME_METRIC, "value"),
+    State(ids.OUTCOME_PERIOD, "value"),
+    State(ids.OUTCOME_PAGE, "data"),
+)
+def choose_period(metric_id, period, page):
+    """Periods with data for the measure, newest first; keep the period when the new measure has it."""
+    messages: list[str] = []
+    spec = metric_spec(metric_id, page_slug(page), messages)
+    if triggered_id() is None:
+        chosen = checked_period(spec, page_request(page, "period") or period, messages)
+    else:
+        # Another measure: its periods may be of another kind (quarters, pooled years), so no notice.
+        chosen = checked_period(spec, period, [])
+    periods = metric_periods(spec.id)
+    options = [{"label": p + (" (latest)" if i == 0 else ""), "value": p} for i, p in enumerate(reversed(periods))]
+    return options, chosen or "", status_alerts(messages)
+
+
+def clicked_bar_code(click_data: dict | None) -> str | None:
+    """The area code of a clicked bar of the comparison chart (its y value is the area code)."""
+    points = (click_data or {}).get("points") or []
+    code = points[0].get("y") if points else None
+    return str(code) if code else None
+
+
+@callback(
+    Output(ids.OUTCOME_AREA, "options"),
+    Output(ids.OUTCOME_AREA, "value"),
+    Output(ids.OUTCOME_AREA_STATUS, "children"),
+    Input(ids.OUTCOME_MAP, "clickData"),
+    Input(ids.OUTCOME_COMPARE, "clickData"),
+    Input(ids.OUTCOME_AREA, "value"),
+    State(ids.OUTCOME_PAGE, "data"),
+)
+def choose_area(map_click, compare_click, area, page):
+    """The selected area: from the URL on the first call, then from a click on the map or a bar, or the picker."""
+    trigger = triggered_id()
+    if trigger == ids.OUTCOME_MAP:
+        asked = clicked_area_code(map_click)
+    elif trigger == ids.OUTCOME_COMPARE:
+        asked = clicked_bar_code(compare_click)
+    elif trigger == ids.OUTCOME_AREA:
+        asked = area
+    else:
+        asked = page_request(page, "area") or area
+    messages: list[str] = []
+    chosen = checked_area(asked or ENGLAND["code"], messages)
+    options = area_options() if trigger is None else dash.no_update
+    value = dash.no_update if trigger == ids.OUTCOME_AREA and chosen["code"] == area else chosen["code"]
+    return options, value, status_alerts(messages)
+
+
+@callback(
+    Output(ids.OUTCOME_DEFINITION, "children"),
+    Output(ids.OUTCOME_NATIONAL_NOTE, "children"),
+    Output(ids.OUTCOME_MAP_SECTION, "className"),
+    Output(ids.OUTCOME_COMPARE_SECTION, "className"),
+    Output(ids.OUTCOME_LOCAL_CONTROLS, "className"),
+    Input(ids.OUTCOME_METRIC, "value"),
+    State(ids.OUTCOME_PAGE, "data"),
+    prevent_initial_call=True,
+)
+def show_measure(metric_id, page):
+    """The measure's definition; a national-only measure hides the map, comparison and their controls."""
+    spec = metric_spec(metric_id, page_slug(page), [])
+    visible = section_class(spec.is_local)
+    return (definition_block(spec), [] if spec.is_local else national_note(spec), visible, visible, visible)
+
+
+@callback(
+    Output(url_state_id(URL_STATE_PAGE), "data"),
+    Input(ids.OUTCOME_METRIC, "value"),
+    Input(ids.OUTCOME_PERIOD, "value"),
+    Input(ids.OUTCOME_AREA, "value"),
+    Input(ids.OUTCOME_AREA_TYPE, "value"),
+    Input(ids.OUTCOME_COLOUR_BY, "value"),
+    Input(ids.OUTCOME_MAP_KIND, "value"),
+)
+def remember_selection(metric_id, period, area, level, colour, map_kind):
+    """Every selection, for the query string (England, the default area, is left out to keep links short)."""
+    state = {"metric": metric_id, "period": period, "area": None if area == ENGLAND["code"] else area,
+             "level": level, "colour": colour, "map": map_kind}
+    return {key: str(value) for key, value in state.items() if value not in (None, "")}
