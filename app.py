@@ -12,6 +12,7 @@ from data_access.cache import init_cache
 from data_access.cli import data as data_cli
 from layouts._components.shell import shell
 from routes import register_routes
+from routes_boardpack import register_boardpack_routes
 from security import callback_error, register_security
 from users_cli import users as users_cli
 
@@ -37,7 +38,8 @@ server.cli.add_command(users_cli)
 register_security(app)
 if not settings.is_public:
     # Internal instances only: sign-in for everything, the sign-in/out routes and CSRF checks.
-    register_auth(app)
+    register_auth(server)
 register_routes(server)
 register_boundary_routes(server)
+register_boardpack_routes(server)
 app.layout = shell

@@ -20,7 +20,6 @@ import time
 from datetime import timedelta
 from urllib.parse import quote, urlsplit
 
-import dash
 from flask import Flask, Response, redirect, render_template_string, request, session
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -64,13 +63,12 @@ This dashboard may show local, unpublished data. Do not share screenshots or dow
 </form></main></body></html>"""
 
 
-def register_auth(app: dash.Dash) -> None:
+def register_auth(server: Flask) -> None:
     """Require sign-in for everything but the open paths, and add ``/signin`` and ``/signout``."""
     settings = get_settings()
     if settings.secret_key == DEV_SECRET_KEY and settings.secure_cookies:
         raise RuntimeError("CDP_MODE=internal needs SECRET_KEY set (sessions are signed with it); "
                            "for plain-HTTP development only, set CDP_INSECURE_COOKIES=1")
-    server: Flask = app.server
     server.config.update(SESSION_COOKIE_NAME="cdp_session", SESSION_COOKIE_HTTPONLY=True,
                          SESSION_COOKIE_SAMESITE="Lax", SESSION_COOKIE_SECURE=settings.secure_cookies,
                          PERMANENT_SESSION_LIFETIME=SESSION_LIFETIME)

@@ -16,6 +16,7 @@ import logging
 
 import dash
 from dash import set_props
+from dash.exceptions import DependencyException
 from flask import Response, jsonify, request
 from markupsafe import escape
 from sqlalchemy.exc import SQLAlchemyError
@@ -66,6 +67,10 @@ def register_security(app: dash.Dash) -> None:
     @server.errorhandler(HTTPException)
     def _http_error(error: HTTPException) -> Response:
         return error_response(error.code or 500)
+
+    @server.errorhandler(DependencyException)
+    def _unknown_component_file(_error: DependencyException) -> Response:
+        return error_response(404)
 
     @server.errorhandler(SQLAlchemyError)
     def _store_error(error: SQLAlchemyError) -> Response:

@@ -1,8 +1,10 @@
 """Every callback of the app, registered by importing its module here."""
 
+import callbacks.changes  # noqa: F401
 import callbacks.home  # noqa: F401
 import callbacks.outcome  # noqa: F401
 import callbacks.partnership  # noqa: F401
+import callbacks.present  # noqa: F401
 import callbacks.upload  # noqa: F401  (registers its callbacks in internal mode only)
 from callbacks import (  # noqa: F401
     compare,

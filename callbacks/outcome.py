@@ -90,9 +90,11 @@ def choose_area(map_click, compare_click, area, page):
         asked = page_request(page, "area") or area
     messages: list[str] = []
     chosen = checked_area(asked or ENGLAND["code"], messages)
+    if trigger == ids.OUTCOME_AREA and chosen["code"] == area:
+        # The picker echoing a value (it does once its options arrive): keep any notice from the URL check.
+        return dash.no_update, dash.no_update, dash.no_update
     options = area_options() if trigger is None else dash.no_update
-    value = dash.no_update if trigger == ids.OUTCOME_AREA and chosen["code"] == area else chosen["code"]
-    return options, value, status_alerts(messages)
+    return options, chosen["code"], status_alerts(messages)
 
 
 @callback(

@@ -11,8 +11,8 @@ import pandas as pd
 from dash import Input, Output, State, callback
 
 from callbacks.outcome_common import (
-    AREA_TYPE_WORDS,
     ENGLAND,
+    chart_title,
     checked_area,
     checked_choice,
     checked_period,
@@ -53,11 +53,10 @@ def update_trend(metric_id, area, page):
     messages: list[str] = []
     spec = metric_spec(metric_id, page_slug(page), messages)
     chosen = checked_area(area, messages) if spec.is_local else dict(ENGLAND)
-    source, updated = provenance(spec)
-    footer = f"{source}. {updated}"
+    source, updated, footer = provenance(spec)
     rows = series(spec.id, area_codes=comparator_codes(chosen) if spec.is_local else [ENGLAND["code"]])
     summary = baseline_summary(spec.id, chosen["code"], area_type=chosen["type"])
-    title = f"{spec.name}: {chosen['name']}"
+    title = f"{spec.short_name}: {chosen['name']}"
     meta, href = chart_meta_lines(source, updated), download_href(spec.id, chosen["type"])
     if rows[rows["area_code"] == chosen["code"]].empty:
         text = with_messages(messages, f"There is no data for {spec.short_name} in {chosen['name']}.")
@@ -98,11 +97,11 @@ def update_compare(metric_id, period, level, area, page):
     period = checked_period(spec, period, messages)
     selected = map_code(checked_area(area, messages), level)
     values = area_values(spec.id, area_type=level, period=period)
-    source, updated = provenance(spec)
+    source, updated, footer = provenance(spec)
     england = _england_value(values)
-    title = f"{spec.name} by {AREA_TYPE_WORDS[level]}" + (f", {period}" if period else "")
+    title = chart_title(spec, level, period)
     figure = compare_figure(values, spec=spec, england_value=england, selected_code=selected, title=title,
-                            source_line=f"{source}. {updated}")
+                            source_line=footer)
     sentence = compare_summary(spec, values, selected_code=selected, england_value=england, period=period)
     table = area_table(values, spec, f"{title} (the comparison as a table)", highlight_code=selected)
     return (figure, with_messages(messages, sentence), table, chart_meta_lines(source, updated),

@@ -16,7 +16,7 @@ import dash
 from dash import Input, Output, State, callback
 
 from callbacks.outcome_common import (
-    AREA_TYPE_WORDS,
+    chart_title,
     checked_area,
     checked_choice,
     checked_period,
@@ -56,10 +56,6 @@ def geometry_layer(spec: MetricSpec, level: str, period: str | None) -> str:
     return "utla_2021" if end is not None and end <= REORGANISATION else "utla"
 
 
-def map_title(spec: MetricSpec, level: str, period: str | None) -> str:
-    return f"{spec.name} by {AREA_TYPE_WORDS[level]}" + (f", {period}" if period else "")
-
-
 @callback(
     Output(ids.OUTCOME_MAP, "figure"),
     Output(ids.OUTCOME_MAP_GEOMETRY, "data"),
@@ -90,9 +86,8 @@ def update_map(metric_id, period, level, colour, map_kind, area, geometry, page)
     period = checked_period(spec, period, messages)
     selected = map_code(checked_area(area, messages), level)
     values = area_values(spec.id, area_type=level, period=period)
-    source, updated = provenance(spec)
-    footer = f"{source}. {updated}"
-    title = map_title(spec, level, period)
+    source, updated, footer = provenance(spec)
+    title = chart_title(spec, level, period)
     layer = geometry_layer(spec, level, period)
     url = layer_url(layer) if map_kind == "boundaries" else ""
     kind = "boundaries" if url else "tiles"

@@ -11,8 +11,7 @@ from __future__ import annotations
 import dash
 from dash import Input, Output, State, dcc, html
 
-from callbacks.partnership_data import find_partnership, load_profile, profile_csv
-from data_access.boundaries.access import layer_manifest
+from callbacks.partnership_data import find_partnership, load_profile, member_bounds, profile_csv
 from data_access.boundaries.serve import layer_url
 from data_access.read import ENGLAND, authorities, current_release, partnerships
 from layouts._components import blocks, ids
@@ -37,11 +36,6 @@ PROFILE_OUTPUTS = (
 )
 
 
-def _map_layer() -> tuple[str, bool]:
-    """The authority layer's URL, and whether it is real boundaries (tile hexagons get no centroid numbers)."""
-    return layer_url("utla"), layer_manifest().get("kind") == "boundary"
-
-
 @dash.callback(*PROFILE_OUTPUTS, Input(ids.PARTNERSHIP_CODE, "data"))
 def render_profile(code: str | None) -> tuple:
     """Path code → header, note, body visibility, footprint, map, outcome links, both tables, release, options."""
@@ -50,7 +44,7 @@ def render_profile(code: str | None) -> tuple:
     if row is None:
         return (unknown_partnership(code), None, True, None, None, None, None, None, None, options)
     data = load_profile(row)
-    url, real = _map_layer()
+    bounds = member_bounds({m.code for m in data.current})
     status = html.Div(note, className="alert alert-info mb-3") if note else None
     release = [html.P(release_line(current_release()), className="text-secondary"),
                blocks.provenance_footer(source="the publisher of each measure (see its definition)", pooled=True)]
@@ -59,7 +53,7 @@ def render_profile(code: str | None) -> tuple:
         status,
         False,
         footprint(data.members, data.current),
-        member_map(url, data.current, numbered=real, name=data.name),
+        member_map(layer_url("utla"), data.current, bounds, name=data.name, others=data.others),
         outcome_links(data.code, data.name),
         profile_table(data.profile, area_code=data.code, area_name=data.name, spreads=data.spreads),
         members_table(data.profile, data.member_values, data.columns, area_name=data.name),

@@ -11,10 +11,10 @@ from typing import Any
 
 import pandas as pd
 
+from data_access.boundaries.access import load_layer
 from data_access.catalogue import get_catalogue
-from data_access.read import area_profile, metric_table, partnership_members, partnerships, resolve_area
-from data_access.read.areas import areas_frame
-from layouts._partnership_map import Member
+from data_access.read import area_profile, authorities, metric_table, partnership_members, partnerships, resolve_area
+from layouts._partnership_map import Bounds, Member
 from layouts._partnership_profile import Spread
 
 #: Fewer partnerships than this with a value and the spread would say little; no spine is drawn.
@@ -34,6 +34,7 @@ class ProfileData:
     profile: pd.DataFrame
     member_values: dict[str, pd.DataFrame] = field(default_factory=dict)
     spreads: dict[str, Spread] = field(default_factory=dict)
+    others: list[str] = field(default_factory=list)
 
     @property
     def columns(self) -> list[Member]:
@@ -63,17 +64,33 @@ def find_partnership(text: str | None) -> tuple[dict[str, Any] | None, str | Non
 
 
 def _members(members: pd.DataFrame) -> tuple[list[Member], list[Member]]:
-    places = areas_frame().set_index("code")
+    """Current members numbered in name order (the map key's order), and former members."""
     current, former = [], []
     for row in members.sort_values("name").itertuples(index=False):
-        lon = places.at[row.code, "lon"] if row.code in places.index else None
-        lat = places.at[row.code, "lat"] if row.code in places.index else None
-        place = (None if pd.isna(lon) else float(lon), None if pd.isna(lat) else float(lat))
         if pd.isna(row.valid_to):
-            current.append(Member(len(current) + 1, row.code, row.name, *place))
+            current.append(Member(len(current) + 1, row.code, row.name))
         else:
-            former.append(Member(0, row.code, f"{row.name} (until {pd.Timestamp(row.valid_to):%b %Y})", *place))
+            former.append(Member(0, row.code, f"{row.name} (until {pd.Timestamp(row.valid_to):%b %Y})"))
     return current, former
+
+
+def _extend(coordinates: Any, xs: list[float], ys: list[float]) -> None:
+    if coordinates and isinstance(coordinates[0], (int, float)):
+        xs.append(float(coordinates[0]))
+        ys.append(float(coordinates[1]))
+        return
+    for part in coordinates:
+        _extend(part, xs, ys)
+
+
+def member_bounds(codes: set[str]) -> Bounds | None:
+    """(west, south, east, north) of the members' boundaries in the authority layer; None when absent."""
+    xs: list[float] = []
+    ys: list[float] = []
+    for feature in load_layer("utla").get("features", []):
+        if feature.get("id") in codes and feature.get("geometry"):
+            _extend(feature["geometry"].get("coordinates") or [], xs, ys)
+    return (min(xs), min(ys), max(xs), max(ys)) if xs else None
 
 
 def _spread(frame: pd.DataFrame) -> Spread | None:
@@ -90,6 +107,7 @@ def load_profile(row: dict[str, Any]) -> ProfileData:
     current, former = _members(members)
     data = ProfileData(code=code, name=str(row["name"]), region=row.get("region_name"), members=members,
                        current=current, former=former, profile=area_profile(code, area_type="partnership"))
+    data.others = [c for c in authorities()["code"] if c not in {m.code for m in current}]
     codes = set(members["code"])
     for record in data.profile[data.profile["local"]].to_dict("records"):
         period = record.get("latest_period")

@@ -104,10 +104,12 @@ def _value_cell(row: Mapping[str, Any], spec: MetricSpec) -> list[Any]:
         return [SUPPRESSED]
     if is_missing(row.get("latest_value")):
         return [NO_DATA]
-    cell: list[Any] = [html.Div(format_value(row["latest_value"], spec), className="fw-bold")]
+    # Short numbers: the unit is under the measure's name, and a long unit in a no-wrap cell squeezed
+    # the judgement columns into slivers.
+    cell: list[Any] = [html.Div(format_value(row["latest_value"], spec, short=True), className="fw-bold")]
     interval = format_interval(row.get("lower_ci"), row.get("upper_ci"), spec)
     if interval != "–":
-        cell.append(html.Div(interval, className="small text-secondary"))
+        cell.append(html.Div(interval.replace("95% CI ", "95% CI: "), className="small text-secondary"))
     return cell
 
 
@@ -115,7 +117,7 @@ def _england_value(row: Mapping[str, Any], spec: MetricSpec) -> str:
     value = row.get("england_value")
     if is_missing(value) and not row["local"]:
         value = row.get("latest_value")
-    return NO_DATA if is_missing(value) else format_value(value, spec)
+    return NO_DATA if is_missing(value) else format_value(value, spec, short=True)
 
 
 def _measure_cell(spec: MetricSpec, slug: str, area_code: str) -> html.Th:
@@ -132,7 +134,7 @@ def _profile_row(row: Mapping[str, Any], spec: MetricSpec, slug: str, area_code:
     comparison = row.get("comparison") if local else None
     spine_div = spine(row.get("latest_value"), spread, row.get("england_value"), comparison) if local else None
     change: list[Any] = [blocks.change_badge(spec, row)]
-    if not local:
+    if not local and not is_missing(row.get("baseline_value")):
         change.append(html.Div("England's change", className="small text-secondary"))
     period = row.get("latest_period") or "–"
     if row.get("provisional"):
@@ -152,6 +154,8 @@ def _profile_row(row: Mapping[str, Any], spec: MetricSpec, slug: str, area_code:
 
 PROFILE_HEADERS = ("Measure", "Period", None, "England", "Compared with England",
                    "Range across partnerships (lowest to highest)", "Change since baseline", "Recent trend")
+# Minimum widths keep the word-heavy judgement columns readable when the table scrolls on a phone.
+_HEADER_WIDTHS = {0: "11rem", 5: "9rem", 6: "14rem", 7: "10rem"}
 
 
 def profile_table(profile: pd.DataFrame, *, area_code: str, area_name: str,
@@ -159,7 +163,8 @@ def profile_table(profile: pd.DataFrame, *, area_code: str, area_name: str,
     """Every catalogue metric once, grouped by outcome (a header row per outcome links to its page)."""
     catalogue = get_catalogue()
     headers = [h if h is not None else area_name for h in PROFILE_HEADERS]
-    head = html.Thead(html.Tr([html.Th(h, scope="col", className="num" if i in (2, 3) else None)
+    head = html.Thead(html.Tr([html.Th(h, scope="col", className="num" if i in (2, 3) else None,
+                                       style={"minWidth": _HEADER_WIDTHS[i]} if i in _HEADER_WIDTHS else None)
                                for i, h in enumerate(headers)]))
     bodies = []
     for outcome_id, group in profile.groupby("outcome_id", sort=False):

@@ -31,10 +31,9 @@ def layout(**query: Any) -> html.Div:
     unknown_parameters(query, QUERY_KEYS, messages)
     return html.Div([
         html.H1("Combating drugs outcomes"),
-        html.P("How England and each Combating Drugs Partnership are doing against the six outcomes of the "
-               "National Combating Drugs Outcomes Framework: the latest figure of each headline measure, "
-               "its change since the measure's baseline and, for a partnership, how it compares with England.",
-               className="lead"),
+        html.P("The six outcomes of the National Combating Drugs Outcomes Framework: the latest figure of each "
+               "headline measure, its change since the measure's baseline and, for a partnership, how it compares "
+               "with England.", className="lead"),
         area_picker(ids.HOME_AREA, "Area"),
         html.Div([html.P(m, className="mb-0") for m in messages], className="alert alert-warning") if messages else None,
         html.Div(id=ids.HOME_STATUS, role="status"),

@@ -67,8 +67,8 @@ def controls(state: OutcomeQuery) -> dbc.Row:
     spec = get_catalogue().metric(state.metric)
     local = dbc.Row([
         dbc.Col(_field("Period", ids.OUTCOME_PERIOD,
-                       dbc.Select(id=ids.OUTCOME_PERIOD, options=[], value=state.period or "")), xs=12, sm=5),
-        dbc.Col(_choice("Show", ids.OUTCOME_AREA_TYPE, LEVEL_LABELS, state.level), xs=12, sm=7),
+                       dbc.Select(id=ids.OUTCOME_PERIOD, options=[], value=state.period or "")), xs=6),
+        dbc.Col(_choice("Show", ids.OUTCOME_AREA_TYPE, LEVEL_LABELS, state.level), xs=6),
     ])
     return dbc.Row([
         dbc.Col(_field("Measure", ids.OUTCOME_METRIC,
@@ -103,7 +103,7 @@ def map_card(state: OutcomeQuery, spec: MetricSpec) -> html.Section:
     ])
     legend = html.Div(map_legend(state.colour, spec), id=ids.OUTCOME_MAP_LEGEND)
     return _card("Map", _graph(ids.OUTCOME_MAP, f"{state.slug}_map", "Map", 640), MAP_CHART, spec,
-                 _download(ids.OUTCOME_MAP_DOWNLOAD, download_href(spec.id, state.level)), extra=[options, legend])
+                 _download(ids.OUTCOME_MAP_DOWNLOAD, download_href(spec.id, state.level)), extra=html.Div([options, legend]))
 
 
 def trend_card(state: OutcomeQuery, spec: MetricSpec) -> html.Section:

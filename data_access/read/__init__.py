@@ -15,6 +15,7 @@ import pandas as pd
 
 from data_access.cache import memoize
 from data_access.catalogue import get_catalogue
+from data_access.read._local import ANSWERS, TABLES, private, remembered, today
 from data_access.read.areas import ENGLAND, areas_frame, memberships_frame, partnerships_table, valid_on
 from data_access.read.indicators import TABLE_COLUMNS, build_metric_table
 from data_access.read.observations import current_observations
@@ -33,10 +34,16 @@ def _metric_table(metric_id: str, key: str) -> pd.DataFrame:
     return build_metric_table(spec, current_observations(metric_id), areas_frame(), memberships_frame())
 
 
+def _table(metric_id: str) -> pd.DataFrame:
+    """The metric's table as this process remembers it (shared with other callers: never mutate it)."""
+    key = release_key()
+    return remembered(TABLES, ("metric_table", metric_id, key), lambda: _metric_table(metric_id, key))
+
+
 def metric_table(metric_id: str) -> pd.DataFrame:
     """Every area level × period for ``metric_id`` (TABLE_COLUMNS); raises UnknownMetric."""
     get_catalogue().metric(metric_id)
-    return _metric_table(metric_id, release_key())
+    return private(_table(metric_id))
 
 
 @memoize
@@ -45,15 +52,26 @@ def _geography(key: str) -> dict[str, pd.DataFrame]:
     return {"areas": areas, "members": members, "partnerships": partnerships_table(areas, members)}
 
 
+def _geo() -> dict[str, pd.DataFrame]:
+    """Areas, memberships and partnerships as this process remembers them (never mutate them)."""
+    key = release_key()
+    return remembered(TABLES, ("geography", key), lambda: _geography(key))
+
+
 def partnerships() -> pd.DataFrame:
     """code, name, status, n_members, region_code, region_name, member_codes, member_names."""
-    return _geography(release_key())["partnerships"]
+    return private(_geo()["partnerships"])
 
 
 def authorities(*, include_abolished: bool = False) -> pd.DataFrame:
     """Upper-tier authorities: code, name, region_code, region_name, partnership_code, partnership_name,
     valid_from, valid_to."""
-    geo = _geography(release_key())
+    key = ("authorities", bool(include_abolished), release_key())
+    return private(remembered(ANSWERS, key, lambda: _authorities(include_abolished)))
+
+
+def _authorities(include_abolished: bool) -> pd.DataFrame:
+    geo = _geo()
     areas, members = geo["areas"], geo["members"]
     regions_ = areas[areas["type"] == "region"].set_index("code")["name"]
     utla = areas[areas["type"] == "utla"]
@@ -71,14 +89,14 @@ def authorities(*, include_abolished: bool = False) -> pd.DataFrame:
 
 def regions() -> pd.DataFrame:
     """code, name of the nine regions."""
-    areas = _geography(release_key())["areas"]
+    areas = _geo()["areas"]
     return areas.loc[areas["type"] == "region", ["code", "name"]].sort_values("name", ignore_index=True)
 
 
 def partnership_members(code: str) -> pd.DataFrame:
     """Member authorities of a partnership (current and abolished): code, name, valid_from, valid_to, status,
     source. Empty when the partnership is unknown."""
-    geo = _geography(release_key())
+    geo = _geo()
     members = geo["members"][geo["members"]["partnership_code"] == code]
     names = geo["areas"].set_index("code")
     return pd.DataFrame({
@@ -97,6 +115,11 @@ def resolve_area(text: str | None) -> dict | None:
     if not text:
         return None
     needle = str(text).strip().lower()
+    hit = remembered(ANSWERS, ("resolve_area", needle, release_key()), lambda: _resolve_area(needle))
+    return dict(hit) if hit is not None else None
+
+
+def _resolve_area(needle: str) -> dict | None:
     parts = partnerships()
     hit = parts[(parts["code"].str.lower() == needle) | (parts["name"].str.lower() == needle)]
     if not hit.empty:
@@ -107,7 +130,7 @@ def resolve_area(text: str | None) -> dict | None:
     if not hit.empty:
         row = hit.iloc[0]
         return {"code": row["code"], "name": row["name"], "type": "utla", "partnership_code": row["partnership_code"]}
-    areas = _geography(release_key())["areas"]
+    areas = _geo()["areas"]
     hit = areas[areas["type"].isin(["region", "country"]) & ((areas["code"].str.lower() == needle)
                                                             | (areas["name"].str.lower() == needle))]
     if not hit.empty:
@@ -118,7 +141,12 @@ def resolve_area(text: str | None) -> dict | None:
 
 def metric_periods(metric_id: str) -> list[str]:
     """Period labels with any data for the metric, oldest first."""
-    table = metric_table(metric_id)
+    get_catalogue().metric(metric_id)
+    return list(remembered(ANSWERS, ("metric_periods", metric_id, release_key()), lambda: _metric_periods(metric_id)))
+
+
+def _metric_periods(metric_id: str) -> list[str]:
+    table = _table(metric_id)
     ordered = table.drop_duplicates("period").sort_values("period_start")
     return list(ordered["period"])
 
@@ -127,7 +155,15 @@ def area_values(metric_id: str, *, area_type: str, period: str | None = None) ->
     """One row per area of ``area_type`` for ``period`` (default: the latest period with data)."""
     if area_type not in AREA_TYPES:
         raise ValueError(f"area_type must be one of {AREA_TYPES}")
-    table = metric_table(metric_id)
+    get_catalogue().metric(metric_id)
+    if period is not None and not isinstance(period, str):
+        return _area_values(metric_id, area_type, period)
+    key = ("area_values", metric_id, area_type, period, release_key(), today())
+    return private(remembered(ANSWERS, key, lambda: _area_values(metric_id, area_type, period)))
+
+
+def _area_values(metric_id: str, area_type: str, period: str | None) -> pd.DataFrame:
+    table = _table(metric_id)
     if period is None:
         periods = metric_periods(metric_id)
         period = periods[-1] if periods else None
@@ -146,7 +182,7 @@ def area_values(metric_id: str, *, area_type: str, period: str | None = None) ->
 
 def _areas_of_type(area_type: str, period_end) -> pd.DataFrame:
     """Every area a map or table of ``area_type`` should list, data or not (area_code, area_name)."""
-    geo = _geography(release_key())
+    geo = _geo()
     if area_type == "partnership":
         frame = geo["partnerships"][["code", "name"]]
     else:
@@ -162,7 +198,8 @@ def _areas_of_type(area_type: str, period_end) -> pd.DataFrame:
 def series(metric_id: str, *, area_codes: tuple[str, ...] | list[str]) -> pd.DataFrame:
     """Time series for up to 20 chosen areas (any level), oldest first (TABLE_COLUMNS)."""
     codes = list(dict.fromkeys(area_codes))[:20]
-    table = metric_table(metric_id)
+    get_catalogue().metric(metric_id)
+    table = _table(metric_id)
     if table.empty:
         return pd.DataFrame(columns=TABLE_COLUMNS)
     rows = table[table["area_code"].isin(codes)]

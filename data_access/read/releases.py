@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from config import get_settings
 from data_access.db import get_engine
 from data_access.models import FootprintVersion, Release
+from data_access.read._local import per_request
 
 
 def visible_release_filter():
@@ -24,25 +25,27 @@ def visible_release_filter():
 
 
 def release_key() -> str:
-    """A short key naming the data a page sees: store, newest visible release, footprint and mode.
+    """A short key naming the data a page sees: newest visible release, footprint and mode."""
+    return per_request("release_key", _query_release_key)
 
-    The store's URL and load times are part of it, so a rebuilt store that reuses release ids
-    never meets answers cached for its predecessor.
-    """
-    settings = get_settings()
+
+def _query_release_key() -> str:
+    visible = visible_release_filter()
+    newest = select(func.max(Release.id)).where(visible).scalar_subquery()
+    count = select(func.count(Release.id)).where(visible).scalar_subquery()
+    footprint = select(FootprintVersion.id).where(FootprintVersion.is_current).limit(1).scalar_subquery()
     with get_engine().connect() as conn:
-        newest = conn.execute(select(func.max(Release.id), func.count(Release.id), func.max(Release.loaded_at))
-                              .where(visible_release_filter())).one()
-        footprint = conn.execute(select(FootprintVersion.id, FootprintVersion.loaded_at)
-                                 .where(FootprintVersion.is_current)).first()
-    identity = f"{settings.database_url}|{newest[2]}|{footprint[1] if footprint else ''}"
-    digest = hashlib.sha256(identity.encode()).hexdigest()[:10]
-    return f"r{newest[0] or 0}.{newest[1] or 0}-f{footprint[0] if footprint else 0}-{settings.mode}-{digest}"
+        newest, count, footprint = conn.execute(select(newest, count, footprint)).one()
+    return f"r{newest or 0}.{count or 0}-f{footprint or 0}-{get_settings().mode}"
 
 
 def releases() -> pd.DataFrame:
     """Visible releases, newest first: id, source, publisher, published_date, extracted_date,
     loaded_at, is_demo, visibility, row_count."""
+    return per_request("releases", _query_releases).copy()
+
+
+def _query_releases() -> pd.DataFrame:
     columns = [Release.id, Release.source, Release.publisher, Release.published_date, Release.extracted_date,
                Release.loaded_at, Release.is_demo, Release.visibility, Release.row_count]
     with get_engine().connect() as conn:

@@ -22,6 +22,7 @@ def run(store, store_url, monkeypatch):
     """Invoke ``flask data …`` against the test store; returns the click result."""
     monkeypatch.setenv("DATABASE_URL", store_url)
     monkeypatch.setenv("CDP_MODE", "internal")
+    monkeypatch.setenv("SECRET_KEY", "ingest-tests-only")  # the app refuses internal mode without one
     config.get_settings.cache_clear()
     db.reset_engines()
     from app import server

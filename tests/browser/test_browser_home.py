@@ -1,0 +1,40 @@
+"""The overview in a real browser: it opens cleanly, and typing an authority switches to its partnership."""
+
+from __future__ import annotations
+
+import pytest
+
+from layouts._components import ids
+from tests.browser.conftest import console_errors, wait_for
+
+pytestmark = pytest.mark.browser
+
+
+def test_overview_opens_without_console_errors(browser, live_server):
+    console_errors(browser)  # drain entries left by earlier tests
+    browser.get(live_server + "/")
+    wait_for(browser, f"#{ids.HOME_OUTCOMES} article.tile")
+    assert console_errors(browser) == []
+
+
+def test_typing_an_authority_shows_its_partnership_and_updates_the_url(browser, live_server):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(live_server + "/")
+    wait_for(browser, f"#{ids.HOME_OUTCOMES} article.tile")
+    WebDriverWait(browser, 30).until(lambda d: "England" in d.find_element(By.ID, ids.HOME_AREA).text)
+    browser.find_element(By.ID, ids.HOME_AREA).click()
+    search = wait_for(browser, ".dash-dropdown-search")
+    search.send_keys("Bolton")
+    WebDriverWait(browser, 10).until(lambda d: any(
+        "Bolton (Greater Manchester partnership)" in o.text for o in d.find_elements(By.CSS_SELECTOR, ".dash-dropdown-option")))
+    search.send_keys(Keys.ENTER)
+    WebDriverWait(browser, 30).until(lambda d: "area=greater-manchester" in d.current_url)
+    WebDriverWait(browser, 30).until(
+        lambda d: d.find_element(By.CSS_SELECTOR, f"#{ids.HOME_SUMMARY} h2").text == "Greater Manchester")
+    assert "Bolton is part of the Greater Manchester partnership" in browser.find_element(By.ID, ids.HOME_STATUS).text
+    links = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "article.tile h4 a")]
+    assert links and all("area=greater-manchester" in link for link in links)
+    assert console_errors(browser) == []
