@@ -35,10 +35,10 @@ server.config["SECRET_KEY"] = settings.secret_key
 init_cache(server, settings)
 server.cli.add_command(data_cli)
 server.cli.add_command(users_cli)
-register_security(app)
 if not settings.is_public:
-    # Internal instances only: sign-in for everything, the sign-in/out routes and CSRF checks.
+    # Internal instances only: sign-in for everything, the sign-in/out routes and CSRF checks (checked first).
     register_auth(server)
+register_security(app)
 register_routes(server)
 register_boundary_routes(server)
 register_boardpack_routes(server)

@@ -114,7 +114,10 @@ def same_origin(headers, host: str) -> bool:
     source = headers.get("Origin") or headers.get("Referer")
     if not source or source == "null":
         return False
-    return _netloc(urlsplit(source)) == _netloc(urlsplit(f"//{host}"))
+    try:
+        return _netloc(urlsplit(source)) == _netloc(urlsplit(f"//{host}"))
+    except ValueError:  # not a URL (e.g. a port that is not a number)
+        return False
 
 
 def _netloc(parts) -> str:

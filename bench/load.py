@@ -103,6 +103,7 @@ def _run_threads(base_url: str, bodies: list[str], *, clients: int, seconds: flo
     lock = threading.Lock()
     latencies: list[float] = []
     errors = {"http": 0, "exception": 0}
+    error_samples: list[str] = []
     start_gate = threading.Barrier(clients + 1)
     stop_at: list[float] = []
 
@@ -119,12 +120,14 @@ def _run_threads(base_url: str, bodies: list[str], *, clients: int, seconds: flo
                                          timeout=REQUEST_TIMEOUT_S)
                 _ = response.content
                 failed = response.status_code >= 400
-                kind = "http"
-            except requests.RequestException:
-                failed, kind = True, "exception"
+                kind, detail = "http", f"{response.status_code} {response.text[:200]}"
+            except requests.RequestException as error:
+                failed, kind, detail = True, "exception", repr(error)[:200]
             if failed:
                 with lock:
                     errors[kind] += 1
+                    if len(error_samples) < 3:
+                        error_samples.append(detail)
             else:
                 mine.append((time.perf_counter() - started) * 1000)
             done += 1
@@ -144,4 +147,5 @@ def _run_threads(base_url: str, bodies: list[str], *, clients: int, seconds: flo
     return {"client": "python-threads", "clients": clients, "seconds": round(elapsed, 2), "requests": total,
             "throughput_rps": round(total / elapsed, 1), "errors": sum(errors.values()), "error_kinds": errors,
             "p50_ms": round(percentile(latencies, 50), 1), "p95_ms": round(percentile(latencies, 95), 1),
-            "p99_ms": round(percentile(latencies, 99), 1), "max_ms": round(max(latencies), 1) if latencies else None}
+            "p99_ms": round(percentile(latencies, 99), 1), "max_ms": round(max(latencies), 1) if latencies else None,
+            "error_samples": error_samples}

@@ -80,6 +80,7 @@ class MapScenario:
     interactions: list[Interaction] = field(default_factory=list)
     first_call: dict[str, Any] = field(default_factory=dict)
     layer_urls: dict[str, str] = field(default_factory=dict)
+    first_slug: str | None = None
 
     def values_for(self, step: Interaction) -> dict[str, Any]:
         values = dict(self.base_values)
@@ -144,6 +145,7 @@ def build_map_scenario(base_url: str, outcome_paths: list[str], *, max_metrics: 
         raise RuntimeError("no outcome measure with a map was found")
 
     slug, metric = local[0]
+    scenario.first_slug = slug
     first = Interaction("first", metric, scenario.periods[metric][-1], base_values.get(COLOUR) or "comparison",
                         slug, ())
     sample = client.post(scenario.body(first))

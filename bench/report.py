@@ -7,7 +7,7 @@ from typing import Any
 
 KB = 1024
 
-#: (key, description, target text, check(summary) -> value shown, passed)
+#: (summary key, the target in words), in the order the targets table shows them.
 TARGET_ROWS: list[tuple[str, str]] = [
     ("map_update_p95_ms", "map recolour p95 ≤ 20 ms"),
     ("map_update_bytes", "map recolour ≤ 15 KB per interaction (wire)"),

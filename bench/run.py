@@ -40,7 +40,7 @@ if str(ROOT) not in sys.path:
 from bench import browser as browser_timing  # noqa: E402
 from bench import measure, report  # noqa: E402
 from bench.load import run_load  # noqa: E402
-from bench.servers import Server, base_env, memory_mb, start_gunicorn  # noqa: E402
+from bench.servers import Server, base_env, load_average, memory_mb, start_gunicorn  # noqa: E402
 from bench.store import Target, build, cleanup, prepare  # noqa: E402
 
 APP, NAIVE_APP, MINIMAL_APP = "app:server", "bench.naive_app:server", "bench.minimal_app:server"
@@ -62,10 +62,11 @@ class Plan:
         self.clients = clients
         self.browser_reps = 1 if quick else 3
 
-    def browser_pages(self, pages: list[str]) -> list[str]:
+    def browser_pages(self, pages: list[str], map_page: str | None) -> list[str]:
+        """Every page; quick runs take the home page and the outcome page whose map was measured."""
         if not self.quick:
             return pages
-        outcome = next((p for p in pages if p.startswith("/outcome/")), None)
+        outcome = map_page or next((p for p in pages if p.startswith("/outcome/")), None)
         return [p for p in ("/", outcome) if p in pages]
 
 
@@ -82,18 +83,26 @@ def _memory(server: Server) -> dict[str, Any]:
     return {"master": {"pid": server.process.pid, **memory_mb(server.process.pid)}, "workers": workers}
 
 
-def _browser(plan: Plan, app_url: str, minimal_url: str, pages: list[str]) -> dict[str, Any]:
-    chosen = plan.browser_pages(pages)
-    log(f"browser: survey of {len(chosen)} page(s)")
-    has_chart = browser_timing.survey([app_url + p for p in chosen])
-    results: dict[str, Any] = {"pages": {}, "has_chart": {p: has_chart[app_url + p] for p in chosen}}
-    log("browser: minimal Dash page")
-    browser_timing.survey([minimal_url + "/"])
+def _browser(plan: Plan, app_url: str, minimal_url: str, pages: list[str], map_page: str | None) -> dict[str, Any]:
+    """Cold and warm first chart per page and for the one-chart page.
+
+    A full run first opens every page once (so "cold" means a cold browser, not a cold server,
+    and pages without any chart are known); a quick run skips that and takes pages that have one.
+    """
+    chosen = plan.browser_pages(pages, map_page)
+    if plan.quick:
+        has_chart = dict.fromkeys(chosen, True)
+    else:
+        log(f"browser: survey of {len(chosen)} page(s)")
+        surveyed = browser_timing.survey([app_url + p for p in chosen] + [minimal_url + "/"])
+        has_chart = {p: surveyed[app_url + p] for p in chosen}
+    results: dict[str, Any] = {"pages": {}, "has_chart": has_chart}
+    log(f"browser: minimal Dash page cold and warm ×{plan.browser_reps}")
     results["minimal"] = browser_timing.first_chart(minimal_url + "/", reps=plan.browser_reps)
     for path in chosen:
         log(f"browser: {path} cold and warm ×{plan.browser_reps}")
         results["pages"][path] = browser_timing.first_chart(app_url + path, reps=plan.browser_reps,
-                                                            expect_chart=has_chart[app_url + path])
+                                                            expect_chart=has_chart[path])
     return results
 
 
@@ -136,7 +145,7 @@ def run_target(store: str, cache: str, plan: Plan, args: argparse.Namespace, wor
     logs = target.instance / "logs"
     logs.mkdir()
     servers: list[Server] = []
-    run: dict[str, Any] = {"store": store, "cache": cache, "notes": target.notes}
+    run: dict[str, Any] = {"store": store, "cache": cache, "notes": target.notes, "load_average_start": load_average()}
     try:
         log(f"{target.name}: building the demonstration store in {target.instance}")
         with ThreadPoolExecutor(max_workers=4) as pool:
@@ -176,10 +185,12 @@ def run_target(store: str, cache: str, plan: Plan, args: argparse.Namespace, wor
         run["first_load"] = measure.first_load_bytes(app.url, pages)
         run["boundaries"] = measure.boundary_bytes(app.url, scenario.layer_urls)
         if not args.no_browser:
-            run["browser"] = _browser(plan, app.url, minimal.url, pages)
+            map_page = f"/outcome/{scenario.first_slug}" if scenario.first_slug else None
+            run["browser"] = _browser(plan, app.url, minimal.url, pages, map_page)
         bodies = measure.callback_bodies(scenario)
         log(f"{target.name}: load, {plan.clients} clients for {plan.load_seconds:.0f} s")
-        run_load(app.url, bodies, clients=plan.clients, seconds=2)  # every worker's process cache warm
+        if not plan.quick:
+            run_load(app.url, bodies, clients=plan.clients, seconds=2)  # every worker's process cache warm
         run["load"] = run_load(app.url, bodies, clients=plan.clients, seconds=plan.load_seconds, client=args.client)
         run["memory"] = _memory(app)
         for server in servers:
@@ -192,6 +203,7 @@ def run_target(store: str, cache: str, plan: Plan, args: argparse.Namespace, wor
         cleanup(target)
         if not args.keep:
             shutil.rmtree(target.instance, ignore_errors=True)
+    run["load_average_end"] = load_average()
     run["elapsed_s"] = round(time.perf_counter() - started, 1)
     log(f"{target.name}: done in {run['elapsed_s']} s")
     return run

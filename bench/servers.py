@@ -44,10 +44,11 @@ class Server:
         return children_of(self.process.pid)
 
     def stop(self) -> None:
-        """SIGTERM the master (gunicorn stops its workers), SIGKILL it if it lingers."""
+        """SIGINT the master (gunicorn's quick shutdown: requests still queued by a load test are dropped),
+        SIGKILL it if it lingers."""
         if self.process.poll() is not None:
             return
-        self.process.send_signal(signal.SIGTERM)
+        self.process.send_signal(signal.SIGINT)
         try:
             self.process.wait(timeout=15)
         except subprocess.TimeoutExpired:
@@ -96,7 +97,7 @@ def start_gunicorn(name: str, app_spec: str, env: dict[str, str], log_dir: Path,
         child_env["WEB_CONCURRENCY"] = str(workers)
     log_path = log_dir / f"gunicorn-{name}-{port}.log"
     command = [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py"),
-               "--bind", f"127.0.0.1:{port}", "--chdir", str(ROOT), app_spec]
+               "--bind", f"127.0.0.1:{port}", "--chdir", str(ROOT), "--no-control-socket", app_spec]
     started = time.perf_counter()
     with log_path.open("w") as log:
         process = subprocess.Popen(command, cwd=ROOT, env=child_env, stdout=log, stderr=subprocess.STDOUT)
@@ -124,6 +125,14 @@ def wait_ready(server: Server, path: str, timeout_s: float) -> None:
         time.sleep(0.2)
     server.stop()
     raise RuntimeError(f"gunicorn {server.name} not ready after {timeout_s:.0f} s:\n{server.log_tail()}")
+
+
+def load_average() -> list[float]:
+    """The machine's 1, 5 and 15 minute load averages (other work competing for the CPUs)."""
+    try:
+        return [float(x) for x in Path("/proc/loadavg").read_text().split()[:3]]
+    except (OSError, ValueError):
+        return []
 
 
 def base_env() -> dict[str, str]:

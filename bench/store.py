@@ -131,7 +131,7 @@ def build(target: Target, *, parallel_boundaries: bool) -> dict:
     demo_started = time.perf_counter()
     demo = _flask(target, "demo")
     boundaries = _flask(target, "boundaries", *boundary_args) if parallel_boundaries else None
-    timings["demo_output"] = _finish(demo, "demo").strip().splitlines()[-1:]
+    timings["demo_output"] = _finish(demo, "demo").strip().splitlines()[-2:]
     timings["demo_s"] = round(time.perf_counter() - demo_started, 2)
     timings["demo_build_s"] = round(timings["init_s"] + timings["demo_s"], 2)
     if boundaries is None:

@@ -69,11 +69,12 @@ def changes_sections(partnership: dict, since: date) -> list:
     areas = [(partnership["code"], "partnership")] + [(str(c), "utla") for c in current["code"]]
     local_headlines = [spec.id for spec in get_catalogue().headline_metrics() if spec.is_local]
     judgements = judgement_changes(since, areas, local_headlines)
+    compared = release_before(since) is not None
     return [
         releases_section(releases_since(since), since),
-        new_periods_section(new_periods(since), since),
+        new_periods_section(new_periods(since), since, compared=compared),
         revisions_section(revised_values(since, [*members["code"], ENGLAND]), names, since),
-        judgements_section(judgements, since, compared=release_before(since) is not None),
+        judgements_section(judgements, since, compared=compared),
         upcoming_section(upcoming_releases()),
         html.P([html.A(f"Back to the {partnership['name']} profile", href=f"/partnership/{partnership['code']}")]),
     ]

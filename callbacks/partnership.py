@@ -11,8 +11,7 @@ from __future__ import annotations
 import dash
 from dash import Input, Output, State, dcc, html
 
-from callbacks.partnership_data import find_partnership, load_profile, member_bounds, profile_csv
-from data_access.boundaries.serve import layer_url
+from callbacks.partnership_data import find_partnership, footprint_shapes, load_profile, profile_csv
 from data_access.read import ENGLAND, authorities, current_release, partnerships
 from layouts._components import blocks, ids
 from layouts._components.figures import export_filename
@@ -44,7 +43,7 @@ def render_profile(code: str | None) -> tuple:
     if row is None:
         return (unknown_partnership(code), None, True, None, None, None, None, None, None, options)
     data = load_profile(row)
-    bounds = member_bounds({m.code for m in data.current})
+    shapes = footprint_shapes({m.code for m in data.current})
     status = html.Div(note, className="alert alert-info mb-3") if note else None
     release = [html.P(release_line(current_release()), className="text-secondary"),
                blocks.provenance_footer(source="the publisher of each measure (see its definition)", pooled=True)]
@@ -53,7 +52,7 @@ def render_profile(code: str | None) -> tuple:
         status,
         False,
         footprint(data.members, data.current),
-        member_map(layer_url("utla"), data.current, bounds, name=data.name, others=data.others),
+        member_map(data.current, shapes.members, shapes.bounds, name=data.name, neighbours=shapes.neighbours),
         outcome_links(data.code, data.name),
         profile_table(data.profile, area_code=data.code, area_name=data.name, spreads=data.spreads),
         members_table(data.profile, data.member_values, data.columns, area_name=data.name),

@@ -13,7 +13,7 @@ import pandas as pd
 
 from data_access.boundaries.access import load_layer
 from data_access.catalogue import get_catalogue
-from data_access.read import area_profile, authorities, metric_table, partnership_members, partnerships, resolve_area
+from data_access.read import area_profile, metric_table, partnership_members, partnerships, resolve_area
 from layouts._partnership_map import Bounds, Member
 from layouts._partnership_profile import Spread
 
@@ -34,7 +34,6 @@ class ProfileData:
     profile: pd.DataFrame
     member_values: dict[str, pd.DataFrame] = field(default_factory=dict)
     spreads: dict[str, Spread] = field(default_factory=dict)
-    others: list[str] = field(default_factory=list)
 
     @property
     def columns(self) -> list[Member]:
@@ -74,23 +73,52 @@ def _members(members: pd.DataFrame) -> tuple[list[Member], list[Member]]:
     return current, former
 
 
-def _extend(coordinates: Any, xs: list[float], ys: list[float]) -> None:
-    if coordinates and isinstance(coordinates[0], (int, float)):
-        xs.append(float(coordinates[0]))
-        ys.append(float(coordinates[1]))
-        return
-    for part in coordinates:
-        _extend(part, xs, ys)
+def _exterior_rings(geometry: dict) -> list[list[list[float]]]:
+    """Outer rings of a Polygon or MultiPolygon (holes are not drawn; neighbours inside them are)."""
+    if geometry.get("type") == "Polygon":
+        return [geometry["coordinates"][0]]
+    if geometry.get("type") == "MultiPolygon":
+        return [polygon[0] for polygon in geometry["coordinates"]]
+    return []
 
 
-def member_bounds(codes: set[str]) -> Bounds | None:
-    """(west, south, east, north) of the members' boundaries in the authority layer; None when absent."""
-    xs: list[float] = []
-    ys: list[float] = []
+def _bbox(rings: list[list[list[float]]]) -> Bounds:
+    xs = [p[0] for ring in rings for p in ring]
+    ys = [p[1] for ring in rings for p in ring]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+@dataclass(frozen=True)
+class Shapes:
+    """The outlines a footprint map draws: members by code, the members' bounds, neighbours in view."""
+
+    members: dict[str, list[list[list[float]]]]
+    bounds: Bounds | None
+    neighbours: list[list[list[list[float]]]]
+
+
+def footprint_shapes(codes: set[str]) -> Shapes:
+    """Member outlines from the authority layer, and every other authority's outline that overlaps the view."""
+    rings = {}
     for feature in load_layer("utla").get("features", []):
-        if feature.get("id") in codes and feature.get("geometry"):
-            _extend(feature["geometry"].get("coordinates") or [], xs, ys)
-    return (min(xs), min(ys), max(xs), max(ys)) if xs else None
+        if feature.get("geometry"):
+            found = _exterior_rings(feature["geometry"])
+            if found:
+                rings[str(feature.get("id"))] = found
+    members = {code: rings[code] for code in codes if code in rings}
+    if not members:
+        return Shapes({}, None, [])
+    west, south, east, north = _bbox([r for found in members.values() for r in found])
+    # Neighbours up to a fifth of the view beyond it, so the frame is filled to its edges.
+    pad_x, pad_y = (east - west) * 0.2 + 0.05, (north - south) * 0.2 + 0.05
+    neighbours = []
+    for code, found in rings.items():
+        if code in members:
+            continue
+        w, s, e, n = _bbox(found)
+        if w < east + pad_x and e > west - pad_x and s < north + pad_y and n > south - pad_y:
+            neighbours.append(found)
+    return Shapes(members, (west, south, east, north), neighbours)
 
 
 def _spread(frame: pd.DataFrame) -> Spread | None:
@@ -107,7 +135,6 @@ def load_profile(row: dict[str, Any]) -> ProfileData:
     current, former = _members(members)
     data = ProfileData(code=code, name=str(row["name"]), region=row.get("region_name"), members=members,
                        current=current, former=former, profile=area_profile(code, area_type="partnership"))
-    data.others = [c for c in authorities()["code"] if c not in {m.code for m in current}]
     codes = set(members["code"])
     for record in data.profile[data.profile["local"]].to_dict("records"):
         period = record.get("latest_period")

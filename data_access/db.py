@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from config import get_settings
 
@@ -29,7 +30,10 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
             Path(database).parent.mkdir(parents=True, exist_ok=True)
         if read_only and database and database != ":memory:":
             uri = f"file:{Path(database).resolve()}?mode=ro"
-            engine = create_engine("sqlite://", creator=lambda: _sqlite_connect(uri), pool_pre_ping=True)
+            # A creator on "sqlite://" would get SingletonThreadPool, which closes other threads' live
+            # connections past 5 threads (a segfault under a threaded server): pool like a file URL.
+            engine = create_engine("sqlite://", creator=lambda: _sqlite_connect(uri), pool_pre_ping=True,
+                                   poolclass=QueuePool)
         else:
             engine = create_engine(url, pool_pre_ping=True, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)

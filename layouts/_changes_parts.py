@@ -79,9 +79,13 @@ def releases_section(frame: pd.DataFrame, since: date) -> html.Section:
     return _section("Data releases loaded", "Every load of data is a release; older releases are kept.", body)
 
 
-def new_periods_section(frame: pd.DataFrame, since: date) -> html.Section:
-    """Per measure, the periods published for the first time since the date."""
-    if frame.empty:
+def new_periods_section(frame: pd.DataFrame, since: date, *, compared: bool = True) -> html.Section:
+    """Per measure, the periods published for the first time since the date (every period is new when no
+    release was loaded before the date: then one sentence says so instead of listing them all)."""
+    if not compared and not frame.empty:
+        body = _nothing(f"No data release was loaded before {day_words(since)}: all {len(frame)} periods of "
+                        f"{frame['metric_id'].nunique()} measures were first published since then.")
+    elif frame.empty:
         body = _nothing(f"No measure has a new period since {day_words(since)}.")
     else:
         grouped = (frame.groupby(["metric_id", "metric_name"], sort=False)

@@ -1,36 +1,37 @@
-"""The partnership's footprint: a small map of its member authorities and the matching numbered key.
+"""The partnership's footprint: a small static map of its member authorities and the matching numbered key.
 
-Each member gets its own colour, and the key beside the map gives the same colour with the
-member's number and name, so the names are read from text, not from the map. Neighbouring
-authorities are drawn in grey for context. The boundaries come by URL (``layer_url("utla")``,
-fetched once and cached by the browser) on MapLibre's tile-free ``white-bg`` style, so nothing is
-fetched from the internet. MapLibre has no "fit to these features", so the view is computed here
-from the members' bounding box. The map cannot be panned or zoomed (a scroll on a phone never
-turns into a pan); hovering or tapping an authority names it.
+Each member is filled in its own colour and carries its number at its centre; the key beside the
+map gives the same number, colour and name, so the map reads without colour and without hovering.
+Neighbouring authorities are drawn in grey for context.
+
+The map is drawn as plain SVG shapes (Plotly scatter fills) from the members' and neighbours'
+outlines, not as a MapLibre choropleth: a footprint is a handful of small polygons (tens of KB),
+the view must fit the members exactly (MapLibre has no "fit to features"), numbers can be printed
+on it (MapLibre text needs font files from the internet), and WebGL start-up blocked the page for
+8–30 s in a browser without a GPU — the remote desktops many councils use. It is static: on a
+phone a scroll never turns into a pan.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
 from dash import dcc, html
 
 from layouts._components import theme
+from layouts._components.figures import static_config
 
 # Ten members fit the largest partnership; the colours differ in lightness as well as hue.
 _TEAL, _PLUM = theme.COLORWAY[3], theme.COLORWAY[4]
 MEMBER_COLOURS = (theme.BRAND, theme.WORSE, _TEAL, _PLUM, theme.SIMILAR, theme.LOWER, theme.QUINTILES[3],
                   theme.SECONDARY_TEXT, theme.QUINTILES[0], theme.TEXT)
-_DARK = {theme.BRAND, _PLUM, theme.QUINTILES[3], theme.SECONDARY_TEXT, theme.TEXT}  # take white numbers
+_DARK = {theme.BRAND, _PLUM, theme.QUINTILES[3], theme.SECONDARY_TEXT, theme.TEXT}  # take white numbers in the key
 MAP_HEIGHT = 300
-#: The narrowest the map is drawn (a phone); wider screens show more of the surroundings.
-MAP_FIT_WIDTH = 340
-#: Hover names an authority; no mode bar, no scroll zoom, no double-click zoom.
-MAP_CONFIG = {"displayModeBar": False, "scrollZoom": False, "doubleClick": False, "responsive": True}
 Bounds = tuple[float, float, float, float]
+Ring = Sequence[Sequence[float]]
 
 
 @dataclass(frozen=True)
@@ -50,47 +51,67 @@ class Member:
         return theme.BACKGROUND if self.colour in _DARK else theme.TEXT
 
 
-def map_view(bounds: Bounds, *, width: int = MAP_FIT_WIDTH, height: int = MAP_HEIGHT) -> tuple[dict, float]:
-    """Centre and zoom that fit ``bounds`` (west, south, east, north) into ``width`` × ``height`` pixels.
+def _path(rings: Sequence[Ring]) -> tuple[list[float | None], list[float | None]]:
+    """One scatter path of closed rings separated by gaps (each gap-separated segment is filled on its own)."""
+    xs: list[float | None] = []
+    ys: list[float | None] = []
+    for ring in rings:
+        xs += [p[0] for p in ring] + [None]
+        ys += [p[1] for p in ring] + [None]
+    return xs, ys
 
-    Web Mercator at zoom z is 512·2^z px around the world (MapLibre's tile size); the zoom is the
-    smaller of the fits across and up, less a margin so boundaries do not touch the frame.
+
+def label_point(rings: Sequence[Ring]) -> tuple[float, float] | None:
+    """The area centroid (shoelace formula) of the largest ring, where the member's number goes."""
+    best, best_area = None, 0.0
+    for ring in rings:
+        area = cx = cy = 0.0
+        for (x0, y0), (x1, y1) in zip(ring, ring[1:], strict=False):
+            cross = x0 * y1 - x1 * y0
+            area += cross
+            cx += (x0 + x1) * cross
+            cy += (y0 + y1) * cross
+        if abs(area) > best_area:
+            best, best_area = (cx / (3 * area), cy / (3 * area)), abs(area)
+    return best
+
+
+def member_map_figure(members: Sequence[Member], shapes: Mapping[str, Sequence[Ring]], bounds: Bounds,
+                      neighbours: Sequence[Sequence[Ring]] = ()) -> go.Figure:
+    """Neighbours in grey, each member in its colour with its number, framed on the members.
+
+    Longitude and latitude are drawn with the y scale stretched by 1/cos(latitude), so shapes keep
+    their proportions at England's latitudes.
     """
-    west, south, east, north = bounds
-
-    def y(lat: float) -> float:
-        return math.log(math.tan(math.pi / 4 + math.radians(max(min(lat, 85.0), -85.0)) / 2))
-
-    lon_span = max(east - west, 0.05)
-    y_span = max(y(north) - y(south), 0.001)
-    zoom = min(math.log2(width * 360 / (512 * lon_span)), math.log2(height * 2 * math.pi / (512 * y_span))) - 0.3
-    centre_lat = math.degrees(2 * math.atan(math.exp((y(north) + y(south)) / 2)) - math.pi / 2)
-    return {"lon": (west + east) / 2, "lat": centre_lat}, max(zoom, 3.0)
-
-
-def member_map_figure(geojson_url: str, members: Sequence[Member], bounds: Bounds, *,
-                      others: Sequence[str] = ()) -> go.Figure:
-    """Other authorities in grey, then each member in its colour, framed on the members."""
-    n = len(members)
-    scale = []
-    for i, member in enumerate(members):
-        scale += [[i / n, member.colour], [(i + 1) / n, member.colour]]
     fig = go.Figure()
-    if others:
-        fig.add_trace(go.Choroplethmap(
-            geojson=geojson_url, featureidkey="id", locations=list(others), z=[0] * len(others),
-            colorscale=[[0, theme.PANEL], [1, theme.PANEL]], showscale=False, hoverinfo="skip",
-            marker={"line": {"color": theme.BORDER, "width": 0.5}}, name=""))
-    fig.add_trace(go.Choroplethmap(
-        geojson=geojson_url, featureidkey="id", locations=[m.code for m in members], z=list(range(n)),
-        zmin=-0.5, zmax=n - 0.5, colorscale=scale, showscale=False, name="",
-        text=[f"{m.number}. {m.name}" for m in members], hovertemplate="%{text}<extra></extra>",
-        marker={"line": {"color": theme.TEXT, "width": 1}},
-    ))
-    centre, zoom = map_view(bounds)
-    fig.update_layout(template=theme.TEMPLATE_NAME, height=MAP_HEIGHT, showlegend=False, dragmode=False,
-                      map={"style": "white-bg", "center": centre, "zoom": zoom},
-                      margin={"l": 0, "r": 0, "t": 0, "b": 0})
+    # One trace per authority: a single gap-separated trace of all neighbours left some unfilled.
+    for rings in neighbours:
+        xs, ys = _path(rings)
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", fill="toself", fillcolor=theme.PANEL,
+                                 line={"color": theme.BORDER, "width": 0.7}, hoverinfo="skip"))
+    labels = []
+    for member in members:
+        rings = shapes.get(member.code) or []
+        if not rings:
+            continue
+        xs, ys = _path(rings)
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", fill="toself", fillcolor=member.colour,
+                                 line={"color": theme.TEXT, "width": 1}, hoverinfo="skip"))
+        point = label_point(rings)
+        if point is not None:
+            labels.append((member, point))
+    if labels:
+        fig.add_trace(go.Scatter(
+            x=[p[0] for _, p in labels], y=[p[1] for _, p in labels], text=[str(m.number) for m, _ in labels],
+            mode="markers+text", hoverinfo="skip", textfont={"size": 12, "color": theme.TEXT},
+            marker={"size": 20, "color": theme.BACKGROUND, "line": {"color": theme.TEXT, "width": 1}}))
+    west, south, east, north = bounds
+    pad_x, pad_y = max(east - west, 0.02) * 0.06, max(north - south, 0.02) * 0.06
+    fig.update_xaxes(visible=False, range=[west - pad_x, east + pad_x])
+    fig.update_yaxes(visible=False, range=[south - pad_y, north + pad_y], scaleanchor="x",
+                     scaleratio=1 / math.cos(math.radians((south + north) / 2)))
+    fig.update_layout(template=theme.TEMPLATE_NAME, height=MAP_HEIGHT, showlegend=False,
+                      plot_bgcolor=theme.BACKGROUND, margin={"l": 0, "r": 0, "t": 0, "b": 0})
     return fig
 
 
@@ -106,13 +127,14 @@ def member_key(members: Sequence[Member]) -> html.Ol:
     return html.Ol(items, className="list-unstyled mb-2", **{"aria-label": "Member authorities"})
 
 
-def member_map(geojson_url: str, members: Sequence[Member], bounds: Bounds | None, *, name: str,
-               others: Sequence[str] = ()) -> html.Div:
-    """The map in a labelled figure region, or a short note when no boundary layer is available."""
-    if not geojson_url or not members or bounds is None:
+def member_map(members: Sequence[Member], shapes: Mapping[str, Sequence[Ring]], bounds: Bounds | None, *,
+               name: str, neighbours: Sequence[Sequence[Ring]] = ()) -> html.Div:
+    """The map in a labelled image region, or a short note when no boundaries are available."""
+    if not members or bounds is None:
         return html.Div(html.P("The map is not available: no boundary layer has been built.",
                                className="text-secondary"))
-    label = f"Map of the {len(members)} member authorities of {name}: " + ", ".join(m.name for m in members)
-    return html.Div(dcc.Graph(figure=member_map_figure(geojson_url, members, bounds, others=others),
-                              config=MAP_CONFIG, style={"height": f"{MAP_HEIGHT}px"}),
+    label = f"Map of the {len(members)} member authorities of {name}, numbered as in the list: " + ", ".join(
+        f"{m.number} {m.name}" for m in members)
+    return html.Div(dcc.Graph(figure=member_map_figure(members, shapes, bounds, neighbours),
+                              config=static_config(), style={"height": f"{MAP_HEIGHT}px"}),
                     role="img", **{"aria-label": label})

@@ -73,8 +73,8 @@ def controls(static: dict[str, Any]) -> html.Form:
 
 
 def _funnel_card() -> html.Section:
-    graph = dcc.Loading(dcc.Graph(id=ids.COMPARE_CHART, figure=message_figure("Loading the funnel plot…"),
-                                  config=chart_config("compare_funnel", "Funnel plot")))
+    graph = dcc.Graph(id=ids.COMPARE_CHART, figure=message_figure("Loading the funnel plot…"),
+                      config=chart_config("compare_funnel", "Funnel plot"))
     download = html.Div([
         html.Button("Download funnel data (CSV)", id=ids.COMPARE_FUNNEL_DOWNLOAD_BUTTON, type="button",
                     className="btn btn-outline-primary"),

@@ -34,6 +34,9 @@ def layout(code: str | None = None, **_query: Any) -> html.Div:
                     className="btn btn-outline-primary"),
         dcc.Download(id=ids.PARTNERSHIP_DOWNLOAD),
     ], className="mb-3")
+    # The scroll regions are positioned so the visually hidden (absolutely positioned) cell texts are
+    # clipped by them; otherwise those texts widen the whole page on a phone.
+    scroll = {"position": "relative"}
     body = html.Div([
         html.Div([
             html.Div(id=ids.PARTNERSHIP_FOOTPRINT, className="col-md-6"),
@@ -41,13 +44,13 @@ def layout(code: str | None = None, **_query: Any) -> html.Div:
         ], className="row g-3 mb-3"),
         _section("Outcome pages for this partnership", html.Div(id=ids.PARTNERSHIP_LINKS)),
         _section("Every measure", download,
-                 html.Div(id=ids.PARTNERSHIP_PROFILE, className="table-scroll", tabIndex=0, role="region",
+                 html.Div(id=ids.PARTNERSHIP_PROFILE, className="table-scroll", tabIndex=0, role="region", style=scroll,
                           **{"aria-label": "Every measure: table"}),
                  intro="Partnership values pool the member authorities' counts. “Compared with England” tests the "
                        "difference at 95%; the change since baseline is also tested at 95%; the recent trend tests "
                        "the latest five periods. Select a measure to open its maps, charts and definition."),
         _section("Member authorities, latest period",
-                 html.Div(id=ids.PARTNERSHIP_MEMBERS, className="table-scroll", tabIndex=0, role="region",
+                 html.Div(id=ids.PARTNERSHIP_MEMBERS, className="table-scroll", tabIndex=0, role="region", style=scroll,
                           **{"aria-label": "Member authorities: table"}),
                  intro="Each local measure for the partnership and for each member authority. Values withheld by "
                        "the publisher to protect confidentiality read “Suppressed”; “No data” means nothing was "

@@ -9,6 +9,7 @@ import click
 from data_access.db import get_engine
 from data_access.demo.frame import DEFAULT_SEED
 from data_access.demo.load import DemoLoadError, load_demo
+from data_access.warm import warm_cache
 
 
 @click.command("demo")
@@ -27,3 +28,4 @@ def demo_command(seed: int, replace: bool) -> None:
         return
     click.echo(f"Demo release {result['release_id']} created: {result['rows']:,} observations, "
                f"{result['periods_created']} new periods, seed {seed}, in {time.perf_counter() - started:.1f} s.")
+    warm_cache(echo=click.echo)

@@ -26,6 +26,7 @@ from data_access.ingest.fingertips import (
 from data_access.ingest.load import load_bytes, load_file, sha256
 from data_access.ingest.report import FetchFailed, LoadResult, ValidationFailed
 from data_access.models import Release
+from data_access.warm import warm_cache
 
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -62,6 +63,7 @@ def load_command(file: Path, publisher: str | None, published_date: datetime | N
     except ValidationFailed as failed:
         _fail(file.name, failed, max_problems)
     _report(file.name, result)
+    warm_cache(echo=click.echo)
 
 
 @click.command("fingertips")

@@ -9,8 +9,11 @@ and change since the metric's baseline as a tested difference.
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pandas as pd
+from PHStatsMethods import ph_quantile
 
 from data_access.catalogue import MetricSpec
 from data_access.read.areas import ENGLAND, valid_on
@@ -126,14 +129,38 @@ def _add_judgements(spec: MetricSpec, table: pd.DataFrame) -> pd.DataFrame:
     table["comparison_998"] = compare_with_benchmark(table["value"], table["lower_998"], table["upper_998"],
                                                      benchmark=table["england_value"], polarity=spec.polarity)
     table.loc[table["area_code"] == ENGLAND, ["comparison", "comparison_998"]] = "not_compared"
-    table["quintile"] = pd.array([pd.NA] * len(table), dtype="Int64")
-    for _, index in table.groupby(["area_type", "period"]).groups.items():
-        table.loc[index, "quintile"] = pd.array(quintiles(table.loc[index, "value"], polarity=spec.polarity), dtype="Int64")
+    table["quintile"] = _quintiles_by_group(table, spec.polarity)
     table = _add_baseline(spec, table)
     latest = set(sorted(table["period_start"].unique())[-int(spec.extra.get("provisional_latest", 0)):]) \
         if spec.extra.get("provisional_latest") else set()
     table["provisional"] = table["period_start"].isin(latest) | table["note"].fillna("").str.contains("rovisional")
     return table[TABLE_COLUMNS].sort_values(["area_type", "area_code", "period_start"], ignore_index=True)
+
+
+def _quintiles_by_group(table: pd.DataFrame, polarity: str) -> pd.api.extensions.ExtensionArray:
+    """``quintiles`` of ``value`` within each (area_type, period), as one grouped ``ph_quantile`` call.
+
+    The same method as calling ``statistics.quintiles`` group by group (bins of equal counts of the
+    non-missing values, ties share their lowest rank's quintile, NaN for missing values and for
+    groups with fewer than five values), but one call instead of one per group: per-call overhead
+    was most of a metric table's build time.
+    """
+    keyed = (table["area_type"].notna() & table["period"].notna()).to_numpy()
+    result = np.full(len(table), np.nan)
+    if not keyed.any():
+        return pd.array(result, dtype="Int64")
+    quintiles([], polarity=polarity)  # the polarity check the per-group calls made
+    values = np.asarray(table["value"], dtype=float)
+    present = keyed & ~np.isnan(values)
+    if present.any():
+        frame = pd.DataFrame({"value": values[present], "area_type": table["area_type"].to_numpy()[present],
+                              "period": table["period"].to_numpy()[present]})
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            ranked = ph_quantile(frame, "value", group_cols=["area_type", "period"], nquantiles=5, invert=False,
+                                 type="standard")
+        result[present] = ranked["quantile"].to_numpy(dtype=float)
+    return pd.array(result, dtype="Int64")
 
 
 def _add_baseline(spec: MetricSpec, table: pd.DataFrame) -> pd.DataFrame:

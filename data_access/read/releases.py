@@ -25,7 +25,12 @@ def visible_release_filter():
 
 
 def release_key() -> str:
-    """A short key naming the data a page sees: newest visible release, footprint and mode."""
+    """A short key naming the data a page sees: newest visible release, footprint, mode and store.
+
+    The store part (a digest of the database URL) keeps two instances that share one cache (say
+    staging and production on one Redis), or two test stores in one process, from ever reading
+    each other's answers under the same release numbers. Asked once per web request in public mode.
+    """
     return per_request("release_key", _query_release_key)
 
 
@@ -36,7 +41,9 @@ def _query_release_key() -> str:
     footprint = select(FootprintVersion.id).where(FootprintVersion.is_current).limit(1).scalar_subquery()
     with get_engine().connect() as conn:
         newest, count, footprint = conn.execute(select(newest, count, footprint)).one()
-    return f"r{newest or 0}.{count or 0}-f{footprint or 0}-{get_settings().mode}"
+    settings = get_settings()
+    store = hashlib.sha256(settings.database_url.encode()).hexdigest()[:10]
+    return f"r{newest or 0}.{count or 0}-f{footprint or 0}-{settings.mode}-s{store}"
 
 
 def releases() -> pd.DataFrame:

@@ -14,8 +14,10 @@ pytestmark = pytest.mark.browser
 PAGE = "/outcome/deaths-and-harm"
 METRIC = "drug_misuse_deaths"
 GRAPH = "document.querySelector('#{} .js-plotly-plot')"
-TREND_TITLE = f"var gd = {GRAPH.format(ids.OUTCOME_TREND)}; return gd && gd.layout && gd.layout.title.text;"
-MAP_READY = f"var gd = {GRAPH.format(ids.OUTCOME_MAP)}; return !!(gd && gd.data && gd.data[0].locations);"
+TREND_TITLE = (f"var gd = {GRAPH.format(ids.OUTCOME_TREND)};"
+               "return gd && gd.layout && gd.layout.title && gd.layout.title.text;")
+MAP_READY = (f"var gd = {GRAPH.format(ids.OUTCOME_MAP)};"
+             "return !!(gd && gd.data && gd.data[0] && gd.data[0].locations);")
 CLICK = (f"var gd = {GRAPH.format(ids.OUTCOME_MAP)}; var i = gd.data[0].locations.indexOf(arguments[0]);"
          "gd.emit('plotly_click', {points: [{curveNumber: 0, pointNumber: i, location: arguments[0]}]}); return i;")
 TREND_TABLE = f"return document.getElementById('{ids.dom_id(ids.chart_table('outcome-trend'))}').textContent;"

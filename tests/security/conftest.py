@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from data_access.db import make_engine
+from tests.browser.conftest import browser, live_server  # noqa: F401  (fixtures for the CSP browser test)
 
 METRIC = "successful_completions_adults"
 PERIOD = "2024/25"

@@ -94,3 +94,31 @@ def rss_kib(pid: int) -> int:
     except OSError:
         pass
     return 0
+
+
+def callback_outputs(output: str) -> list[dict[str, str]]:
+    """Dash's ``outputs`` list for a callback's output key (``..a.b...c.d..`` or ``a.b``)."""
+    parts = output[2:-2].split("...") if output.startswith("..") else [output]
+    outputs = []
+    for part in parts:
+        name, _, prop = part.rpartition(".")
+        outputs.append({"id": name, "property": prop})
+    return outputs
+
+
+def dash_payload(dependency: dict, inputs: list, state: list | None = None, changed: list[str] | None = None) -> dict:
+    """The JSON Dash's renderer posts to ``/_dash-update-component`` for ``dependency`` (from ``/_dash-dependencies``)."""
+    def values(specs: list[dict], given: list) -> list[dict]:
+        return [{"id": spec["id"], "property": spec["property"], "value": value}
+                for spec, value in zip(specs, given, strict=True)]
+
+    outputs = callback_outputs(dependency["output"])
+    return {"output": dependency["output"], "outputs": outputs if len(outputs) > 1 else outputs[0],
+            "inputs": values(dependency["inputs"], inputs), "state": values(dependency.get("state", []), state or []),
+            "changedPropIds": changed if changed is not None else
+            [f"{spec['id']}.{spec['property']}" for spec in dependency["inputs"][:1]]}
+
+
+def find_dependency(dependencies: list[dict], output_part: str) -> dict:
+    """The callback whose output key contains ``output_part`` (e.g. ``"upload-preview.children"``)."""
+    return next(dep for dep in dependencies if output_part in dep["output"])
