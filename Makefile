@@ -6,6 +6,9 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8050
 SHARED_BOUNDARIES = ../shared/data/boundaries/ctyua_dec2024_en_buc_wgs84.geojson
 export CDP_BOUNDARIES ?= $(if $(wildcard $(SHARED_BOUNDARIES)),$(abspath $(SHARED_BOUNDARIES)),)
+# axe-core (accessibility rules run by tests/browser/test_browser_a11y.py), pinned, kept outside git.
+AXE_VERSION = 4.10.3
+AXE_DIR     = .cache/node
 
 .PHONY: install install-dev data run serve test lint bench soak clean
 
@@ -18,6 +21,13 @@ install: $(BIN)/activate
 
 install-dev: $(BIN)/activate
 	$(BIN)/pip install -q -r requirements-dev.txt
+	@# Already there at the pinned version: nothing to fetch (works offline). Otherwise npm, preferring its cache;
+	@# a failure only warns here: the browser tests skip without axe locally and fail in CI.
+	@if grep -qs '"version": "$(AXE_VERSION)"' $(AXE_DIR)/node_modules/axe-core/package.json; then :; \
+	elif command -v npm >/dev/null; then \
+	  npm install --no-save --no-audit --no-fund --prefer-offline --loglevel=error --prefix $(AXE_DIR) \
+	    axe-core@$(AXE_VERSION) || echo "warning: could not install axe-core $(AXE_VERSION)" >&2; \
+	else echo "warning: npm not found; axe-core $(AXE_VERSION) not installed" >&2; fi
 
 data: install
 	$(BIN)/flask --app app data init

@@ -51,6 +51,7 @@ def summarise_run(run: dict[str, Any]) -> dict[str, Any]:
         "load_p95_ms": load["p95_ms"],
         "worker_rss_mb": max(rss) if rss else None,
         "demo_build_s": run["build"]["demo_build_s"],
+        "load_average": run.get("load_average_start"),
     }
     charted = [v for v in cold.values() if _finite(v)]
     base = summary["minimal_dash_first_chart_ms"]

@@ -128,8 +128,8 @@ def update_compare(metric=None, period=None, region=None, sort=None, level=None,
     region_name = region_table.set_index("code")["name"].get(state.region) if state.region else None
     caption = (f"Partnerships{' in ' + region_name if region_name else ''} compared with England at "
                f"{state.level}% confidence (value, then symbol and word); sorted by {_sort_label(state)}")
-    table = [legend(metrics), heatmap_table(frame, metrics, periods=periods, england=england, level=state.level,
-                                            caption=caption, highlight=state.highlight)]
+    table = heatmap_table(frame, metrics, periods=periods, england=england, level=state.level, caption=caption,
+                          highlight=state.highlight)
     return {
         "period_options": [{"label": p, "value": p} for p in reversed(metric_periods(state.metric))],
         "period": state.period or "",
@@ -140,7 +140,7 @@ def update_compare(metric=None, period=None, region=None, sort=None, level=None,
         "highlight_options": [NO_HIGHLIGHT] + [{"label": p.name, "value": p.code} for p in parts.itertuples()],
         "highlight": state.highlight or "",
         "table": table,
-        "summary": _summary(state, frame, values, england, region_name),
+        "summary": [*_summary(state, frame, values, england, region_name), legend(metrics)],
         "status": [html.P(m) for m in messages],
         "status_class": "alert alert-warning" if messages else "",
         "url_state": clean_state(state.query()),
@@ -209,6 +209,11 @@ def update_funnel(metric=None, period=None, region=None, level=None, highlight=N
     figure = funnel_figure(points.assign(significance=points["comparison"]), limits, spec=spec, benchmark=benchmark,
                            selected_code=state.highlight, title=title, source_line=_source_line(spec, state.period),
                            denominator_label=denominator)
+    # The limits near a denominator of 1 run far off the scale; keep the axis on the partnerships' span.
+    low = min(points["value"].min(), points["lower_998"].min())
+    high = max(points["value"].max(), points["upper_998"].max())
+    top = high * 1.05 if spec.measure != "proportion" else min(high * 1.05, spec.multiplier)
+    figure.update_yaxes(range=[max(0.0, low * 0.95), top])
     summary = funnel_summary(points, level=state.level, dropped=dropped)
     caption = f"{spec.name}, {state.period}: funnel plot data (limits centred on England's value)"
     return {"figure": figure, "summary": summary,

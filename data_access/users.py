@@ -110,7 +110,7 @@ def list_users(engine: Engine) -> pd.DataFrame:
     with engine.connect() as conn:
         rows = conn.execute(query).all()
     frame = pd.DataFrame(rows, columns=["name", "created_at", "last_sign_in_at", "failed_count", "locked_until"])
-    frame["failed_count"] = [int(count or 0) for count in frame["failed_count"]]
+    frame["failed_count"] = [int(count) if pd.notna(count) else 0 for count in frame["failed_count"]]
     frame["locked_until"] = frame["locked_until"].where(frame["locked_until"] > now())
     return frame
 

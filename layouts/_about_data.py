@@ -14,6 +14,7 @@ from urllib.parse import urlparse
 import pandas as pd
 from dash import html
 
+from layouts._compare_html import esc, html_table, tag
 from layouts._components.blocks import Column, data_table
 from layouts._components.formatting import format_count, is_missing
 
@@ -27,22 +28,20 @@ def _date(value: Any) -> str:
     return pd.Timestamp(value).strftime("%-d %B %Y")
 
 
-def source_link(text: str) -> Any:
-    """A source as a link (URLs, shown by site and path) or as plain text."""
+def source_link(text: str) -> str:
+    """A source as HTML: URLs as links (shown by site and path), anything else as escaped text."""
     parts = [part.strip() for part in str(text or "").split(";") if part.strip()]
     if not parts:
         return "–"
-    out: list[Any] = []
-    for i, part in enumerate(parts):
-        if i:
-            out.append("; ")
+    out = []
+    for part in parts:
         if part.startswith(("http://", "https://")):
             url = urlparse(part)
             shown = (url.netloc.removeprefix("www.") + url.path.rstrip("/"))[:70]
-            out.append(html.A(shown, href=part))
+            out.append(tag("a", esc(shown), href=part))
         else:
-            out.append(part)
-    return out
+            out.append(esc(part))
+    return "; ".join(out)
 
 
 def footprint_counts(parts: pd.DataFrame) -> str:
@@ -70,16 +69,16 @@ def footprint_section(current: Mapping[str, Any] | None, parts: pd.DataFrame, so
         return [html.P("No partnership footprint is loaded.")]
     table = parts.merge(sources[["partnership_code", "source"]], left_on="code", right_on="partnership_code",
                         how="left")
-    table = table.assign(suppressed=False, status_words=table["status"].map(
-        {"sourced": "Sourced", "assumed": "Assumed"}).fillna(table["status"]))
-    columns = [
-        Column("*", "Partnership", format=lambda r: html.A(r["name"], href=f"/partnership/{r['code']}")),
-        Column("region_name", "Region"),
-        Column("n_members", "Authorities", True, format_count),
-        Column("member_names", "Member authorities", format=lambda v: str(v).replace(";", ", ")),
-        Column("status_words", "Status"),
-        Column("source", "Source", format=source_link),
-    ]
+    head = [tag("th", esc(text), scope="col", class_="num" if text == "Authorities" else None)
+            for text in ("Partnership", "Region", "Authorities", "Member authorities", "Status", "Source")]
+    rows = [tag("tr", [
+        tag("th", tag("a", esc(r["name"]), href=f"/partnership/{r['code']}"), scope="row"),
+        tag("td", esc(r.get("region_name") or "–")),
+        tag("td", esc(format_count(r["n_members"])), class_="num"),
+        tag("td", esc(str(r.get("member_names") or "").replace(";", ", "))),
+        tag("td", "Sourced" if r["status"] == "sourced" else "Assumed"),
+        tag("td", source_link(r.get("source"))),
+    ], data_status=r["status"]) for r in table.to_dict("records")]
     return [
         html.P(["Footprint in force: ", html.Strong(str(current.get("label"))), f" (version {current.get('id')}, "
                 f"loaded {_date(current.get('loaded_at'))}, from {current.get('source')})."]),
@@ -87,7 +86,7 @@ def footprint_section(current: Mapping[str, Any] | None, parts: pd.DataFrame, so
         html.P("No authoritative national list of partnerships and their member authorities has been published. "
                "The default footprint groups the partnerships a source confirms and treats every other authority "
                "as its own partnership; loading an authoritative list replaces it as a new version, keeping the old."),
-        html.Div(data_table(table, columns, f"Partnerships in the footprint in force ({len(table)})"),
+        html.Div(html_table(f"Partnerships in the footprint in force ({len(table)})", head, rows),
                  className="table-scroll", tabIndex=0, role="region",
                  **{"aria-label": "Partnerships in the footprint: table"}),
     ]

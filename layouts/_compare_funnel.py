@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
-from dash import html
 
-from layouts._components.blocks import Column, comparison_cell, data_table
+from layouts._compare_html import esc, html_table, tag
+from layouts._components import theme
 from layouts._components.formatting import format_count, format_value
 
 if TYPE_CHECKING:
@@ -65,19 +65,28 @@ def funnel_summary(points: pd.DataFrame, *, level: str, dropped: int) -> str:
     return sentence
 
 
+def _badge(label: Any) -> str:
+    """A comparison badge (HTML): glyph hidden from screen readers, words, the comparison's colours."""
+    style = theme.comparison_style(str(label))
+    return tag("span", tag("span", esc(style["symbol"]), aria_hidden="true") + esc(" " + style["text"]),
+               class_="comparison-badge", style={"backgroundColor": style["colour"], "color": style["text_colour"]})
+
+
 def funnel_table(points: pd.DataFrame, spec: MetricSpec, *, level: str, caption: str,
-                 highlight: str | None = None) -> html.Table:
-    """The funnel plot as a table, largest denominator first."""
-    columns = [
-        Column("area_name", "Partnership"),
-        Column("value", f"Value ({spec.value_unit})", True, lambda v: format_value(v, spec, short=True)),
-        Column("numerator", "Numerator", True, format_count),
-        Column("denominator", "Denominator", True, format_count),
-        Column("position", "Position against the limits"),
-        Column("comparison", f"Compared with England ({level}%)", False, comparison_cell),
-    ]
-    ordered = points.sort_values("denominator", ascending=False, kind="stable")
-    return data_table(ordered, columns, caption, highlight_code=highlight)
+                 highlight: str | None = None) -> Any:
+    """The funnel plot as a table, largest denominator first (one HTML string: see ``_compare_html``)."""
+    head = [tag("th", esc(text), scope="col", class_="num" if numeric else None) for text, numeric in (
+        ("Partnership", False), (f"Value ({spec.value_unit})", True), ("Numerator", True), ("Denominator", True),
+        ("Position against the limits", False), (f"Compared with England ({level}%)", False))]
+    rows = []
+    for row in points.sort_values("denominator", ascending=False, kind="stable").to_dict("records"):
+        cells = [tag("th", esc(row["area_name"]), scope="row"),
+                 tag("td", esc(format_value(row["value"], spec, short=True)), class_="num"),
+                 tag("td", esc(format_count(row["numerator"])), class_="num"),
+                 tag("td", esc(format_count(row["denominator"])), class_="num"),
+                 tag("td", esc(row["position"])), tag("td", _badge(row["comparison"]))]
+        rows.append(tag("tr", cells, class_="is-selected" if row["area_code"] == highlight else None))
+    return html_table(caption, head, rows)
 
 
 def funnel_download_frame(points: pd.DataFrame, spec: MetricSpec, *, period: str | None, benchmark: Any,

@@ -15,6 +15,7 @@ import pandas as pd
 from dash import html
 
 from data_access.catalogue import MetricSpec
+from layouts._compare_html import esc, html_table, tag
 from layouts._compare_state import SORT_REGION, sort_metric
 from layouts._components import theme
 from layouts._components.formatting import SUPPRESSED, format_interval, format_value, is_missing, unit_words
@@ -25,7 +26,7 @@ ROW_CLASS = "compare-row"
 ENGLAND_CLASS = "compare-england"
 _NOWRAP = {"whiteSpace": "nowrap"}
 # The first column stays in view while a wide table scrolls sideways on a phone.
-_STICKY = {"position": "sticky", "left": 0, "zIndex": 1, "backgroundColor": theme.BACKGROUND, "minWidth": "9rem"}
+_STICKY = {"position": "sticky", "left": "0", "zIndex": "1", "backgroundColor": theme.BACKGROUND, "minWidth": "9rem"}
 
 
 def comparison_column(level: str) -> str:
@@ -100,8 +101,8 @@ def cell_style(spec: MetricSpec, label: Any, quintile: Any, *, shown: bool) -> d
     return {**style, "symbol": f"Q{int(quintile)}", "word": style["text"]}
 
 
-def heat_cell(spec: MetricSpec, row: Mapping[str, Any], *, level: str) -> html.Td:
-    """One coloured cell: value on the first line, glyph and short word on the second."""
+def heat_cell(spec: MetricSpec, row: Mapping[str, Any], *, level: str) -> str:
+    """One coloured cell (HTML): value on the first line, glyph and short word on the second."""
     value = row.get(f"{spec.id}:value")
     suppressed = bool(row.get(f"{spec.id}:suppressed"))
     if suppressed or is_missing(value):
@@ -109,27 +110,27 @@ def heat_cell(spec: MetricSpec, row: Mapping[str, Any], *, level: str) -> html.T
         words = SUPPRESSED if suppressed else "No data"
         note = row.get(f"{spec.id}:note")
         title = str(note) if not is_missing(note) and note else words
-        return html.Td([html.Span(style["symbol"], **{"aria-hidden": "true"}), f" {words}"], title=title,
-                       className="num", style={"backgroundColor": style["colour"], "color": style["text_colour"],
-                                               **_NOWRAP})
+        body = tag("span", esc(style["symbol"]), aria_hidden="true") + esc(f" {words}")
+        return tag("td", body, title=title, class_="num",
+                   style={"backgroundColor": style["colour"], "color": style["text_colour"], **_NOWRAP})
     style = cell_style(spec, row.get(f"{spec.id}:label"), row.get(f"{spec.id}:quintile"), shown=True)
     interval = format_interval(row.get(f"{spec.id}:lower"), row.get(f"{spec.id}:upper"), spec, level=level)
     title = style["text"] if spec.has_interval else f"Quintile: {style['word']}"
     if interval != "–":
         title += f" ({interval})"
-    return html.Td([
-        format_value(value, spec, short=True), html.Br(),
-        html.Span(style["symbol"], **{"aria-hidden": "true"}), f" {style['word']}",
-    ], title=title, className="num", style={"backgroundColor": style["colour"], "color": style["text_colour"], **_NOWRAP})
+    body = (esc(format_value(value, spec, short=True)) + tag("br")
+            + tag("span", esc(style["symbol"]), aria_hidden="true") + esc(f" {style['word']}"))
+    return tag("td", body, title=title, class_="num",
+               style={"backgroundColor": style["colour"], "color": style["text_colour"], **_NOWRAP})
 
 
-def metric_header(spec: MetricSpec, period: str | None) -> html.Th:
-    """Column header: the metric's short name (a link to its definition), its period and unit."""
+def metric_header(spec: MetricSpec, period: str | None) -> str:
+    """Column header (HTML): the metric's short name (a link to its definition), its period and unit."""
     unit = "%" if spec.measure == "proportion" else unit_words(spec)
     detail = " · ".join(part for part in (period or "No data", unit) if part)
-    return html.Th([html.A(spec.short_name, href=f"/metric/{spec.id}"), html.Br(),
-                    html.Span(detail, style={"fontWeight": "normal", "fontSize": "0.875rem"})],
-                   scope="col", className="num", style={"minWidth": "7.5rem", "whiteSpace": "normal"})
+    return tag("th", tag("a", esc(spec.short_name), href=f"/metric/{spec.id}") + tag("br")
+               + tag("span", esc(detail), style={"fontWeight": "normal", "fontSize": "0.875rem"}),
+               scope="col", class_="num", style={"minWidth": "7.5rem", "whiteSpace": "normal"})
 
 
 def heatmap_table(
@@ -142,36 +143,31 @@ def heatmap_table(
     caption: str,
     highlight: str | None = None,
     component_id: str | None = None,
-) -> html.Table:
+) -> Any:
     """The heat map: an England benchmark row, then one row per partnership in ``frame`` order.
 
     ``periods``: metric id → period shown; ``england``: metric id → England's value for it.
-    The highlighted partnership's row is outlined, bold and says "(selected)".
+    The highlighted partnership's row is outlined, bold and says "(selected)". Rows carry the
+    class ``compare-row`` (and ``is-selected``) and ``data-code``, which tests and scripts can use.
     """
-    head = html.Thead(html.Tr([
-        html.Th("Partnership", scope="col", style=_STICKY),
-        html.Th("Region", scope="col"),
-        *[metric_header(spec, periods.get(spec.id)) for spec in metrics],
-    ]))
-    body = [html.Tr([
-        html.Th("England (benchmark)", scope="row", style=_STICKY),
-        html.Td("–"),
-        *[html.Td(format_value(england.get(spec.id), spec, short=True), className="num") for spec in metrics],
-    ], className=ENGLAND_CLASS, style={"borderBottom": f"2px solid {theme.TEXT}", "fontWeight": 700})]
+    head = [tag("th", "Partnership", scope="col", style=_STICKY), tag("th", "Region", scope="col"),
+            *[metric_header(spec, periods.get(spec.id)) for spec in metrics]]
+    rows = [tag("tr", [
+        tag("th", "England (benchmark)", scope="row", style=_STICKY),
+        tag("td", "–"),
+        *[tag("td", esc(format_value(england.get(spec.id), spec, short=True)), class_="num") for spec in metrics],
+    ], class_=ENGLAND_CLASS, style={"borderBottom": f"2px solid {theme.TEXT}", "fontWeight": 700})]
     for row in frame.to_dict("records"):
         selected = highlight is not None and row["code"] == highlight
-        name: list[Any] = [html.A(row["name"], href=f"/partnership/{row['code']}")]
-        if selected:
-            name.append(html.Span(" (selected)"))
-        body.append(html.Tr(
-            [html.Th(name, scope="row", style=_STICKY), html.Td(row.get("region_name") or "–"),
+        name = tag("a", esc(row["name"]), href=f"/partnership/{row['code']}") + (" (selected)" if selected else "")
+        rows.append(tag(
+            "tr",
+            [tag("th", name, scope="row", style=_STICKY), tag("td", esc(row.get("region_name") or "–")),
              *[heat_cell(spec, row, level=level) for spec in metrics]],
-            className=f"{ROW_CLASS} is-selected" if selected else ROW_CLASS,
+            class_=f"{ROW_CLASS} is-selected" if selected else ROW_CLASS, data_code=row["code"],
             style={"outline": f"3px solid {theme.SELECTED_OUTLINE}", "outlineOffset": "-3px"} if selected else None,
         ))
-    kwargs = {"id": component_id} if component_id else {}
-    return html.Table([html.Caption(caption), head, html.Tbody(body)], className="data-table compare-heatmap",
-                      **kwargs)
+    return html_table(caption, head, rows, class_name="data-table compare-heatmap", component_id=component_id)
 
 
 def legend(metrics: Sequence[MetricSpec]) -> html.Div:

@@ -61,6 +61,32 @@ def _path(rings: Sequence[Ring]) -> tuple[list[float | None], list[float | None]
     return xs, ys
 
 
+def clip_ring(ring: Ring, box: Bounds) -> list[tuple[float, float]]:
+    """``ring`` cut to the rectangle ``box`` (Sutherland–Hodgman).
+
+    Plotly's own clipping of a filled shape that runs far past the axes left some neighbours
+    unfilled, so shapes are cut to the view before they are drawn.
+    """
+    west, south, east, north = box
+    points = [(float(p[0]), float(p[1])) for p in ring]
+    edges = ((0, west, True), (0, east, False), (1, south, True), (1, north, False))
+    for axis, limit, keep_above in edges:
+        if not points:
+            break
+        result: list[tuple[float, float]] = []
+        for i, current in enumerate(points):
+            previous = points[i - 1]
+            inside_now = (current[axis] >= limit) if keep_above else (current[axis] <= limit)
+            inside_before = (previous[axis] >= limit) if keep_above else (previous[axis] <= limit)
+            if inside_now != inside_before:
+                t = (limit - previous[axis]) / (current[axis] - previous[axis])
+                result.append((previous[0] + t * (current[0] - previous[0]), previous[1] + t * (current[1] - previous[1])))
+            if inside_now:
+                result.append(current)
+        points = result
+    return points + points[:1] if points else []
+
+
 def label_point(rings: Sequence[Ring]) -> tuple[float, float] | None:
     """The area centroid (shoelace formula) of the largest ring, where the member's number goes."""
     best, best_area = None, 0.0
@@ -83,11 +109,17 @@ def member_map_figure(members: Sequence[Member], shapes: Mapping[str, Sequence[R
     Longitude and latitude are drawn with the y scale stretched by 1/cos(latitude), so shapes keep
     their proportions at England's latitudes.
     """
+    west, south, east, north = bounds
+    pad_x, pad_y = max(east - west, 0.02) * 0.08, max(north - south, 0.02) * 0.1
+    view = (west - pad_x, south - pad_y, east + pad_x, north + pad_y)
+    # Neighbours are cut to a box wider than the view: the axes keep the map's proportions by
+    # widening one range to the box the page gives them, and that margin must be drawn too.
+    span = max(view[2] - view[0], view[3] - view[1])
+    box = (view[0] - span, view[1] - span, view[2] + span, view[3] + span)
     fig = go.Figure()
-    # One trace per authority: a single gap-separated trace of all neighbours left some unfilled.
     for rings in neighbours:
-        xs, ys = _path(rings)
-        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", fill="toself", fillcolor=theme.PANEL,
+        xs, ys = _path([c for c in (clip_ring(r, box) for r in rings) if c])
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", fill="toself", fillcolor=theme.GRID,
                                  line={"color": theme.BORDER, "width": 0.7}, hoverinfo="skip"))
     labels = []
     for member in members:
@@ -105,10 +137,8 @@ def member_map_figure(members: Sequence[Member], shapes: Mapping[str, Sequence[R
             x=[p[0] for _, p in labels], y=[p[1] for _, p in labels], text=[str(m.number) for m, _ in labels],
             mode="markers+text", hoverinfo="skip", textfont={"size": 12, "color": theme.TEXT},
             marker={"size": 20, "color": theme.BACKGROUND, "line": {"color": theme.TEXT, "width": 1}}))
-    west, south, east, north = bounds
-    pad_x, pad_y = max(east - west, 0.02) * 0.06, max(north - south, 0.02) * 0.06
-    fig.update_xaxes(visible=False, range=[west - pad_x, east + pad_x])
-    fig.update_yaxes(visible=False, range=[south - pad_y, north + pad_y], scaleanchor="x",
+    fig.update_xaxes(visible=False, range=[view[0], view[2]])
+    fig.update_yaxes(visible=False, range=[view[1], view[3]], scaleanchor="x",
                      scaleratio=1 / math.cos(math.radians((south + north) / 2)))
     fig.update_layout(template=theme.TEMPLATE_NAME, height=MAP_HEIGHT, showlegend=False,
                       plot_bgcolor=theme.BACKGROUND, margin={"l": 0, "r": 0, "t": 0, "b": 0})

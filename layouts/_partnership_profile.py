@@ -87,7 +87,7 @@ def spine(value: Any, spread: Spread | None, england: Any, comparison: str | Non
         "fontWeight": 700, "backgroundColor": style["colour"], "color": style["text_colour"],
         "border": f"1px solid {theme.TEXT}"}))
     return html.Div(parts, **{"aria-hidden": "true"},
-                    style={"position": "relative", "height": "1.5rem", "minWidth": "8rem", "margin": "0 0.6rem"})
+                    style={"position": "relative", "height": "1.5rem", "minWidth": "6rem", "margin": "0 0.6rem"})
 
 
 def _spine_words(spec: MetricSpec, spread: Spread | None) -> str:
@@ -145,7 +145,8 @@ def _profile_row(row: Mapping[str, Any], spec: MetricSpec, slug: str, area_code:
         html.Td(_value_cell(row, spec), className="num"),
         html.Td(_england_value(row, spec), className="num"),
         html.Td(blocks.comparison_cell(comparison) if local else ["–", _hidden("Not compared")]),
-        html.Td([spine_div, _hidden(_spine_words(spec, spread))] if spine_div is not None else ""),
+        html.Td([spine_div, _hidden(_spine_words(spec, spread))] if spine_div is not None else "",
+                className=_SPINE_CLASS),
         html.Td(change),
         html.Td(trend_cell(row.get("trend"), row.get("trend_judgement"))),
     ]
@@ -155,7 +156,9 @@ def _profile_row(row: Mapping[str, Any], spec: MetricSpec, slug: str, area_code:
 PROFILE_HEADERS = ("Measure", "Period", None, "England", "Compared with England",
                    "Range across partnerships (lowest to highest)", "Change since baseline", "Recent trend")
 # Minimum widths keep the word-heavy judgement columns readable when the table scrolls on a phone.
-_HEADER_WIDTHS = {0: "11rem", 5: "9rem", 6: "14rem", 7: "10rem"}
+_HEADER_WIDTHS = {0: "10rem", 5: "7rem", 6: "12rem", 7: "7.5rem"}
+# The spine is a visual extra (its words are in the comparison column): hidden on phones to save width.
+_SPINE_CLASS = "d-none d-md-table-cell"
 
 
 def profile_table(profile: pd.DataFrame, *, area_code: str, area_name: str,
@@ -163,7 +166,7 @@ def profile_table(profile: pd.DataFrame, *, area_code: str, area_name: str,
     """Every catalogue metric once, grouped by outcome (a header row per outcome links to its page)."""
     catalogue = get_catalogue()
     headers = [h if h is not None else area_name for h in PROFILE_HEADERS]
-    head = html.Thead(html.Tr([html.Th(h, scope="col", className="num" if i in (2, 3) else None,
+    head = html.Thead(html.Tr([html.Th(h, scope="col", className="num" if i in (2, 3) else _SPINE_CLASS if i == 5 else None,
                                        style={"minWidth": _HEADER_WIDTHS[i]} if i in _HEADER_WIDTHS else None)
                                for i, h in enumerate(headers)]))
     bodies = []

@@ -32,6 +32,7 @@ PROVISIONAL_COLOUR = styles.colour(theme.PROVISIONAL)
 # The interval band as a solid tint (18% of the area colour on white) so no PDF transparency is needed.
 BAND_COLOUR = colors.linearlyInterpolatedColor(colors.white, AREA_COLOUR, 0, 1, 0.18)
 FONT_SIZE = 7.5
+MAX_LABELS = 16  # period labels on the axis; quarterly series show every second or third
 
 
 def nice_ticks(top: float, count: int = 5) -> list[float]:
@@ -176,8 +177,9 @@ def trend_drawing(series: pd.DataFrame, *, spec: Any, selected_code: str, select
     ticks = nice_ticks(max(numbers) * 1.05 if numbers else 1.0)
     labels = tick_labels(ticks)
     label_width = max(stringWidth(t, styles.FONT, FONT_SIZE) for t in labels)
-    rotate = len(order) > 8 or max((stringWidth(p, styles.FONT, FONT_SIZE) for p in order), default=0) > 40
-    bottom = 42 if rotate else 18
+    longest = max((stringWidth(p, styles.FONT, FONT_SIZE) for p in order), default=0)
+    rotate = len(order) > 8 or longest > 40
+    bottom = 16 + longest * 0.72 if rotate else 18  # room for labels at 45°: width × sin 45°
     left = label_width + 20
     frame = _Frame(left, bottom, width - left - 8, height - bottom - 24, len(order), ticks[-1])
     drawing = Drawing(width, height)
@@ -192,7 +194,10 @@ def trend_drawing(series: pd.DataFrame, *, spec: Any, selected_code: str, select
         plot.add(String(frame.left - 4, y - 2.5, text, fontName=styles.FONT, fontSize=FONT_SIZE,
                         fillColor=styles.SECONDARY, textAnchor="end"))
     plot.add(Line(frame.left, frame.bottom, frame.left + frame.width, frame.bottom, strokeColor=styles.BORDER))
+    every = math.ceil(len(order) / MAX_LABELS)
     for i, period in enumerate(order):
+        if (len(order) - 1 - i) % every:  # thin crowded labels, always keeping the latest period's
+            continue
         label = String(0, 0, period, fontName=styles.FONT, fontSize=FONT_SIZE, fillColor=styles.SECONDARY,
                        textAnchor="end" if rotate else "middle")
         holder = Group(label)

@@ -163,13 +163,14 @@ def latest_table(metric: MetricData) -> tuple[list[str], list[list[str]]]:
         suppressed = bool(row.get("suppressed"))
         england = row.get("area_type") == "country"
         phrase = comparison_phrase(row.get("comparison"), None, spec).lstrip(", ")
+        # A withheld value says "Suppressed" once; the columns derived from it are simply empty.
         rows.append([
             str(row.get("area_name") or row.get("area_code")),
             _value_cell(row, spec, short=True),
-            "Suppressed" if suppressed else _interval(row, spec),
-            "Suppressed" if suppressed else format_count(row.get("numerator")),
+            "–" if suppressed else _interval(row, spec),
+            "–" if suppressed else format_count(row.get("numerator")),
             "England (benchmark)" if england else (phrase[:1].upper() + phrase[1:] if phrase else "Not compared"),
-            "Suppressed" if suppressed else _signed(row.get("change"), spec),
+            "–" if suppressed else _signed(row.get("change"), spec),
         ])
     return header, rows
 

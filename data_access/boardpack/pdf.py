@@ -65,11 +65,15 @@ def _p(text: Any, style: str) -> Paragraph:
     return Paragraph(styles.clean(text), styles.paragraph_styles()[style])
 
 
-def _table(header: list[str], rows: list[list[str]], widths: list[float], *, bold_first_row: bool = False) -> Table:
-    cell, bold = "cell", "cell_bold"
-    data = [[_p(h, bold) for h in header]]
+def _table(header: list[str], rows: list[list[str]], widths: list[float], *, bold_first_row: bool = False,
+           numeric: tuple[int, ...] = ()) -> Table:
+    """A table with a repeated header row; ``numeric`` columns are right-aligned (numbers line up)."""
+    def style(column: int, bold: bool) -> str:
+        return ("cell_num" if column in numeric else "cell") + ("_bold" if bold else "")
+
+    data = [[_p(h, style(j, True)) for j, h in enumerate(header)]]
     for i, row in enumerate(rows):
-        data.append([_p(c, bold if bold_first_row and i == 0 else cell) for c in row])
+        data.append([_p(c, style(j, bold_first_row and i == 0)) for j, c in enumerate(row)])
     table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(TableStyle([
         ("LINEBELOW", (0, 0), (-1, 0), 1, styles.TEXT),
@@ -160,7 +164,7 @@ def _chart(metric: MetricData, pack: PackData) -> list[Flowable]:
                     exc_info=True)
         header, rows = compose.trend_table(metric, code, name)
         return [_p("The chart could not be drawn; its values are in this table.", "body"),
-                _table(header, rows, [WIDTH / len(header)] * len(header))]
+                _table(header, rows, [WIDTH / len(header)] * len(header), numeric=tuple(range(1, len(header))))]
 
 
 def _metric(metric: MetricData, outcome: OutcomeData, pack: PackData) -> list[Flowable]:
@@ -171,14 +175,15 @@ def _metric(metric: MetricData, outcome: OutcomeData, pack: PackData) -> list[Fl
     if metric.local and not metric.latest_rows.empty:
         header, rows = compose.latest_table(metric)
         period = metric.summary.get("latest_period")
-        story += [_p(f"{metric.spec.short_name}, {period}: the partnership, its member authorities and England",
-                     "h3"),
-                  _table(header, rows, [0.24 * WIDTH, 0.13 * WIDTH, 0.15 * WIDTH, 0.1 * WIDTH, 0.2 * WIDTH,
-                                        0.18 * WIDTH], bold_first_row=True)]
+        table = _table(header, rows, [0.24 * WIDTH, 0.13 * WIDTH, 0.15 * WIDTH, 0.1 * WIDTH, 0.2 * WIDTH,
+                                      0.18 * WIDTH], bold_first_row=True, numeric=(1, 2, 3, 5))
+        title = _p(f"{metric.spec.short_name}, {period}: the partnership, its member authorities and England", "h3")
+        # A partnership's table is short: keep it whole with its title rather than orphan a row.
+        story += [KeepTogether([title, table])] if len(rows) <= 12 else [title, table]
     elif not metric.local:
         header, rows = compose.trend_table(metric, ENGLAND, "England")
-        story += [_p(f"{metric.spec.short_name}: England by period", "h3"),
-                  _table(header, rows[-8:], [0.3 * WIDTH, 0.3 * WIDTH])]
+        story += [KeepTogether([_p(f"{metric.spec.short_name}: England by period", "h3"),
+                                _table(header, rows[-8:], [0.3 * WIDTH, 0.3 * WIDTH], numeric=(1,))])]
     return story + [Spacer(1, 5 * mm)]
 
 
@@ -195,18 +200,21 @@ def _outcome(outcome: OutcomeData, pack: PackData, index: int) -> list[Flowable]
     return story
 
 
-def _footer(pack: PackData):
+def _furniture(pack: PackData):
+    """Every page: the demonstration warning at the top (when it applies); partnership, release, page number
+    and the licence line at the foot."""
     def draw(canvas, doc) -> None:
         canvas.saveState()
-        canvas.setFont(styles.FONT, 7.5)
-        canvas.setFillColor(styles.SECONDARY)
-        canvas.drawString(styles.PAGE_MARGIN, 10 * mm, f"{pack.name}: board pack, data release {pack.release['id']}")
-        canvas.drawRightString(A4[0] - styles.PAGE_MARGIN, 10 * mm, f"Page {doc.page}")
-        canvas.drawString(styles.PAGE_MARGIN, 6.5 * mm, styles.LICENCE_LINE + ".")
+        right = A4[0] - styles.PAGE_MARGIN
         if pack.release.get("any_demo"):
             canvas.setFillColor(styles.DEMO_BORDER)
-            canvas.setFont(styles.FONT_BOLD, 7.5)
-            canvas.drawRightString(A4[0] - styles.PAGE_MARGIN, 6.5 * mm, "Demonstration data: not real figures.")
+            canvas.setFont(styles.FONT_BOLD, 8)
+            canvas.drawRightString(right, A4[1] - 9 * mm, "Demonstration data: not real figures.")
+        canvas.setFont(styles.FONT, 7.5)
+        canvas.setFillColor(styles.SECONDARY)
+        canvas.drawString(styles.PAGE_MARGIN, 10.5 * mm, f"{pack.name}: board pack, data release {pack.release['id']}")
+        canvas.drawRightString(right, 10.5 * mm, f"Page {doc.page}")
+        canvas.drawString(styles.PAGE_MARGIN, 7 * mm, styles.LICENCE_LINE + ".")
         canvas.restoreState()
     return draw
 
@@ -223,6 +231,6 @@ def render_pack(pack: PackData, *, meeting: date | None = None, pack_url: str = 
     story = _cover(pack, meeting, pack_url)
     for index, outcome in enumerate(pack.outcomes, start=1):
         story += _outcome(outcome, pack, index)
-    footer = _footer(pack)
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    furniture = _furniture(pack)
+    doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
     return buffer.getvalue()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
@@ -64,7 +64,7 @@ def clean(text: object) -> str:
 
 @lru_cache(maxsize=1)
 def paragraph_styles() -> dict[str, ParagraphStyle]:
-    """The named paragraph styles: body, small, title, h1, h2, h3, value, tile, cell, cell_bold, banner."""
+    """The named paragraph styles: body, small, title, subtitle, h1-h3, value, tile, cell(_num)(_bold), banner."""
     register_fonts()
     base = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=13.5, textColor=TEXT, alignment=TA_LEFT,
                           spaceAfter=4)
@@ -83,6 +83,10 @@ def paragraph_styles() -> dict[str, ParagraphStyle]:
         "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=10.5, spaceAfter=0),
         "cell_bold": ParagraphStyle("cell_bold", parent=base, fontName=FONT_BOLD, fontSize=8.5, leading=10.5,
                                     spaceAfter=0),
+        "cell_num": ParagraphStyle("cell_num", parent=base, fontSize=8.5, leading=10.5, spaceAfter=0,
+                                   alignment=TA_RIGHT),
+        "cell_num_bold": ParagraphStyle("cell_num_bold", parent=base, fontName=FONT_BOLD, fontSize=8.5,
+                                        leading=10.5, spaceAfter=0, alignment=TA_RIGHT),
         "banner": ParagraphStyle("banner", parent=base, fontName=FONT_BOLD, fontSize=10.5, leading=14,
                                  spaceAfter=0),
     }

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from config import get_settings
 from data_access.db import get_engine
 from data_access.models import FootprintVersion, Release
-from data_access.read._local import per_request
+from data_access.read._local import ANSWERS, per_request, remembered
 
 
 def visible_release_filter():
@@ -48,8 +48,14 @@ def _query_release_key() -> str:
 
 def releases() -> pd.DataFrame:
     """Visible releases, newest first: id, source, publisher, published_date, extracted_date,
-    loaded_at, is_demo, visibility, row_count."""
-    return per_request("releases", _query_releases).copy()
+    loaded_at, is_demo, visibility, row_count.
+
+    Releases are only ever added, and in public mode publishing one changes the visible count, so
+    there the list is a function of ``release_key()`` and is remembered per process.
+    """
+    if get_settings().is_public:
+        return remembered(ANSWERS, ("releases", release_key()), _query_releases).copy()
+    return _query_releases()
 
 
 def _query_releases() -> pd.DataFrame:

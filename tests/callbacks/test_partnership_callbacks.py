@@ -39,15 +39,15 @@ class TestProfile:
         assert members == [f"{i} {name}" for i, name in enumerate(CLEVELAND_MEMBERS, start=1)]
         assert "Sourced footprint." in text(cleveland[FOOTPRINT])
 
-    def test_map_shows_the_members_from_the_boundary_url(self, cleveland):
+    def test_map_shows_the_four_members_numbered(self, cleveland):
         graphs = find(cleveland[MAP], "Graph")
         if not graphs:  # no boundary layer could be built here: the note says so
             assert "not available" in text(cleveland[MAP])
             return
         figure = graphs[0].figure
-        members = figure.data[-1]
-        assert members.type == "choroplethmap" and isinstance(members.geojson, str)
-        assert len(members.locations) == 4 and graphs[0].config["displayModeBar"] is False
+        assert list(figure.data[-1].text) == ["1", "2", "3", "4"]
+        filled = [t for t in figure.data if t.fill == "toself" and t.line.color == "#0b0c0c"]
+        assert len(filled) == 4 and graphs[0].config["staticPlot"] is True
 
     def test_every_catalogue_metric_is_in_the_table_once(self, cleveland):
         """Given Cleveland, then each metric's link appears exactly once, pointing at its outcome with the area."""

@@ -9,7 +9,7 @@ from data_access.catalogue import get_catalogue
 from layouts._components import ids
 from layouts._partnership_header import footprint, unknown_partnership
 from layouts._partnership_list import filter_partnerships, list_layout, partnership_list_table
-from layouts._partnership_map import Member, map_view, member_map
+from layouts._partnership_map import Member, clip_ring, label_point, member_map
 from layouts._partnership_profile import members_table, spine, trend_cell
 from tests.layouts.layout_tree import find, text
 
@@ -67,19 +67,30 @@ class TestBuilders:
         assert spine(None, (0.0, 1.0, 2.0, 3.0), 1.0, "similar") is None
         assert spine(1.0, (2.0, 2.0, 2.0, 2.0), 1.0, "similar") is None
 
-    def test_map_view_fits_a_small_area_closer_than_a_large_one(self):
-        _, small = map_view((-1.4, 54.4, -0.8, 54.8))
-        centre, large = map_view((-3.0, 53.3, -1.9, 53.7))
-        assert small > large > 5
-        assert -2.5 < centre["lon"] < -2.4 and 53.4 < centre["lat"] < 53.6
+    def test_clip_ring_cuts_to_the_box(self):
+        square = [(0, 0), (4, 0), (4, 4), (0, 4), (0, 0)]
+        clipped = clip_ring(square, (1.0, 1.0, 2.0, 3.0))
+        assert {(round(x, 6), round(y, 6)) for x, y in clipped} == {(1, 1), (2, 1), (2, 3), (1, 3)}
+        assert clip_ring(square, (10.0, 10.0, 11.0, 11.0)) == []
+
+    def test_label_point_is_the_centroid_of_the_largest_ring(self):
+        small, big = [(0, 0), (1, 0), (1, 1), (0, 1), (0, 0)], [(10, 0), (14, 0), (14, 2), (10, 2), (10, 0)]
+        assert label_point([small, big]) == pytest.approx((12.0, 1.0))
+
+    def test_member_map_draws_members_numbered_and_neighbours(self):
+        members = [Member(1, "E1", "One"), Member(2, "E2", "Two")]
+        shapes = {"E1": [[(0, 50), (1, 50), (1, 51), (0, 50)]], "E2": [[(1, 50), (2, 50), (2, 51), (1, 50)]]}
+        region = member_map(members, shapes, (0.0, 50.0, 2.0, 51.0), name="X",
+                            neighbours=[[[(-1, 50), (0, 50), (0, 51), (-1, 50)]]])
+        assert "1 One, 2 Two" in region.to_plotly_json()["props"]["aria-label"]
+        graph = find(region, "Graph")[0]
+        assert graph.config["staticPlot"] is True
+        assert [t.fillcolor for t in graph.figure.data[:3]] == [
+            "#dee0e2", members[0].colour, members[1].colour]
+        assert list(graph.figure.data[-1].text) == ["1", "2"]
 
     def test_member_map_without_boundaries_says_so(self):
-        members = [Member(1, "E1", "One")]
-        assert "not available" in text(member_map("", members, None, name="X"))
-        graph = find(member_map("/geo/utla.abc.geojson", members, (0.0, 50.0, 1.0, 51.0), name="X", others=["E2"]),
-                     "Graph")[0]
-        assert [t.type for t in graph.figure.data] == ["choroplethmap", "choroplethmap"]
-        assert graph.figure.data[1].geojson == "/geo/utla.abc.geojson"
+        assert "not available" in text(member_map([Member(1, "E1", "One")], {}, None, name="X"))
 
     def test_footprint_lists_members_status_and_former_members(self):
         members = pd.DataFrame({"code": ["E1", "E2", "E0"], "name": ["One", "Two", "Old"],

@@ -1,0 +1,63 @@
+"""Large tables as one escaped HTML string inside one ``dcc.Markdown``, instead of thousands of Dash components.
+
+Why: every Dash component is a React element wrapped and subscribed to the renderer's store, so
+the compare page's tables (125 partnerships × up to 9 columns, plus the funnel table) came to
+about 4,000 components. Measured in headless Chromium on the shared 2-core machine, one
+1,100-component table blocked the page's main thread for 6–10 s; the same table as a single
+Markdown string rendered with no measurable block. The HTML is the same accessible ``<table>``
+(caption, ``th scope``, ``title``, ``aria-hidden`` glyphs); every text and attribute is escaped
+here, so nothing read from the store can inject markup.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from html import escape
+from typing import Any
+
+from dash import dcc
+
+_VOID = frozenset({"br"})
+
+
+def esc(text: Any) -> str:
+    """Text made safe for HTML content and attribute values (line breaks become spaces: a blank line would
+    end Markdown's raw-HTML block)."""
+    return escape("" if text is None else " ".join(str(text).split()), quote=True)
+
+
+def _css_name(key: str) -> str:
+    return re.sub(r"([A-Z])", lambda m: "-" + m.group(1).lower(), key)
+
+
+def _style(style: Mapping[str, Any]) -> str:
+    return ";".join(f"{_css_name(key)}:{value}" for key, value in style.items() if value is not None)
+
+
+def tag(name: str, content: str | Iterable[str] = "", **attrs: Any) -> str:
+    """``<name attrs>content</name>``; ``content`` must already be HTML (use ``esc`` for text).
+
+    Attribute names: ``class_`` → ``class``, underscores → hyphens (``aria_hidden``); a ``style``
+    dict is written as CSS; None and False values are left out.
+    """
+    parts = []
+    for key, value in attrs.items():
+        if value is None or value is False:
+            continue
+        attr = "class" if key == "class_" else key.rstrip("_").replace("_", "-")
+        text = _style(value) if attr == "style" and isinstance(value, Mapping) else value
+        parts.append(f' {attr}="{esc(text)}"')
+    body = content if isinstance(content, str) else "".join(content)
+    if name in _VOID:
+        return f"<{name}{''.join(parts)}>"
+    return f"<{name}{''.join(parts)}>{body}</{name}>"
+
+
+def html_table(caption: str, head: Iterable[str], rows: Iterable[str], *, class_name: str = "data-table",
+               component_id: str | None = None) -> dcc.Markdown:
+    """A ``<table>`` with an escaped caption, the given header cells and rows (already HTML), as one component."""
+    markup = tag("table", [tag("caption", esc(caption)), tag("thead", tag("tr", head)), tag("tbody", rows)],
+                 class_=class_name)
+    kwargs = {"id": component_id} if component_id else {}
+    return dcc.Markdown(markup, dangerously_allow_html=True, className="html-table", **kwargs)
