@@ -10,7 +10,7 @@ from config import get_settings
 from data_access.boundaries.serve import register_boundary_routes
 from data_access.cache import init_cache
 from data_access.cli import data as data_cli
-from layouts._components.shell import shell
+from layouts._components.shell import INDEX_STRING, shell
 from routes import register_routes
 from routes_boardpack import register_boardpack_routes
 from security import callback_error, register_security
@@ -27,6 +27,7 @@ app = dash.Dash(
     compress=True,
     health_endpoint="health",
     meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+    index_string=INDEX_STRING,  # declares the page language
     # A callback that raises is logged and answered without a traceback (security.callback_error).
     on_error=callback_error,
 )

@@ -31,6 +31,10 @@ from data_access.statistics.funnel import OUTSIDE, SUPPORTED, WITHIN, funnel_lim
 from layouts._about_data import footprint_section, releases_section
 from layouts._compare_funnel import NOT_AVAILABLE, funnel_download_frame, funnel_summary, funnel_table, position_words
 from layouts._compare_state import (
+    ALL_REGIONS,
+    ALL_REGIONS_OPTION,
+    NO_HIGHLIGHT,
+    NO_HIGHLIGHT_OPTION,
     PAGE,
     CompareState,
     national_headline_metrics,
@@ -47,8 +51,6 @@ from layouts._components.formatting import format_change, format_value
 from layouts._components.summaries import compare_summary, map_summary
 from layouts._components.url_state import clean_state, url_state_id
 
-ALL_REGIONS = {"label": "All regions", "value": ""}
-NO_HIGHLIGHT = {"label": "None", "value": ""}
 DENOMINATOR_WORDS = {
     "pop_all": "Population (all ages)", "pop_15_64": "Population aged 15 to 64", "pop_18_plus": "Adults (18+)",
     "pop_under_18": "Children (under 18)", "numbers_in_treatment": "Adults in treatment",
@@ -133,12 +135,12 @@ def update_compare(metric=None, period=None, region=None, sort=None, level=None,
     return {
         "period_options": [{"label": p, "value": p} for p in reversed(metric_periods(state.metric))],
         "period": state.period or "",
-        "region_options": [ALL_REGIONS] + [{"label": r.name, "value": r.code} for r in region_table.itertuples()],
-        "region": state.region or "",
+        "region_options": [ALL_REGIONS_OPTION] + [{"label": r.name, "value": r.code} for r in region_table.itertuples()],
+        "region": state.region or ALL_REGIONS,
         "sort_options": sort_options(state.metric),
         "sort": state.sort,
-        "highlight_options": [NO_HIGHLIGHT] + [{"label": p.name, "value": p.code} for p in parts.itertuples()],
-        "highlight": state.highlight or "",
+        "highlight_options": [NO_HIGHLIGHT_OPTION] + [{"label": p.name, "value": p.code} for p in parts.itertuples()],
+        "highlight": state.highlight or NO_HIGHLIGHT,
         "table": table,
         "summary": [*_summary(state, frame, values, england, region_name), legend(metrics)],
         "status": [html.P(m) for m in messages],
@@ -189,9 +191,10 @@ def _funnel_data(state: CompareState) -> tuple[MetricSpec, pd.DataFrame | None, 
 
 
 def _source_line(spec: MetricSpec, period: str | None) -> str:
-    release = current_release() or {}
-    demo = " Demonstration data — not real figures." if release.get("any_demo") else ""
-    return f"Source: {spec.source}. Data up to: {period or 'no data'}. Partnership values pooled by this service.{demo}"
+    """The in-figure footer, kept to two lines (exported images carry it without the page around them)."""
+    source = spec.source if len(spec.source) <= 120 else spec.source[:119] + "…"
+    demo = " · demonstration data, not real" if (current_release() or {}).get("any_demo") else ""
+    return f"Source: {source} · {period or 'no data'}{demo}"
 
 
 def update_funnel(metric=None, period=None, region=None, level=None, highlight=None) -> dict[str, Any]:

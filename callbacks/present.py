@@ -35,6 +35,7 @@ from layouts._present_parts import (
 
 ENGLAND_WORDS = ("england", ENGLAND.lower())
 FONT_SIZE = 17  # larger than the page charts: read from the back of a meeting room
+TICK_SIZE = 14  # period labels are many and rotated: a little smaller than the rest
 CHART_HEIGHT = 400
 
 
@@ -83,6 +84,8 @@ def slide_content(spec: MetricSpec, area: dict[str, str]) -> dict[str, Any]:
         figure = national_figure(rows, spec=spec, baseline_summary=summary, title=title, height=CHART_HEIGHT)
     if figure is not None:
         figure.update_layout(font={"size": FONT_SIZE}, hovermode=False)
+        figure.update_xaxes(tickfont={"size": TICK_SIZE})
+        figure.update_yaxes(tickfont={"size": TICK_SIZE})
     if local:
         sentence = trend_summary(spec, area["name"], summary, summary.get("comparison"), summary.get("england_value"),
                                  suppressed=bool(summary.get("suppressed")))

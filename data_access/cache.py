@@ -9,6 +9,7 @@ flask-caching logs it and the function runs uncached.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from functools import wraps
 
@@ -36,6 +37,40 @@ def cache_config(settings: Settings) -> dict:
 
 def init_cache(server: Flask, settings: Settings) -> None:
     cache.init_app(server, config=cache_config(settings))
+    server.extensions["cache"][cache] = FailSafeBackend(server.extensions["cache"][cache])
+
+
+class FailSafeBackend:
+    """A cache backend whose failures (Redis unreachable, a full disk) are misses, never exceptions.
+
+    ``memoize`` already falls back on errors, but it logs a traceback for every call, and direct
+    ``cache.get``/``cache.set`` calls (the board pack) would raise; behind this wrapper every caller runs
+    uncached instead, with one warning line a minute.
+    """
+
+    def __init__(self, backend) -> None:
+        self._backend = backend
+        self._warned_at = float("-inf")
+
+    def __getattr__(self, name: str):
+        attribute = getattr(self._backend, name)
+        if name.startswith("_") or not callable(attribute):
+            return attribute
+
+        @wraps(attribute)
+        def guarded(*args, **kwargs):
+            try:
+                return attribute(*args, **kwargs)
+            except Exception as error:  # noqa: BLE001 - any backend failure degrades to "not cached"
+                self._warn(name, error)
+                return [None] * len(args) if name == "get_many" else {} if name == "get_dict" else None
+
+        return guarded
+
+    def _warn(self, operation: str, error: Exception) -> None:
+        if time.monotonic() - self._warned_at >= 60:
+            self._warned_at = time.monotonic()
+            log.warning("cache unavailable (%s in %s: %s); serving uncached", error.__class__.__name__, operation, error)
 
 
 def memoize(fn: Callable) -> Callable:

@@ -69,6 +69,8 @@ def footprint_section(current: Mapping[str, Any] | None, parts: pd.DataFrame, so
         return [html.P("No partnership footprint is loaded.")]
     table = parts.merge(sources[["partnership_code", "source"]], left_on="code", right_on="partnership_code",
                         how="left")
+    # Sourced partnerships first: they are the few rows a reader needs to check.
+    table = table.assign(_order=table["status"] != "sourced").sort_values(["_order", "name"], kind="stable")
     head = [tag("th", esc(text), scope="col", class_="num" if text == "Authorities" else None)
             for text in ("Partnership", "Region", "Authorities", "Member authorities", "Status", "Source")]
     rows = [tag("tr", [

@@ -83,7 +83,8 @@ def comparison_text(spec: MetricSpec) -> str:
 
 
 def trend_text(spec: MetricSpec) -> str:
-    return f"Recent trend: {TREND.get(spec.measure, 'not tested')}; a gap among those points means no test."
+    text = TREND.get(spec.measure, "not tested")
+    return f"{text[0].upper()}{text[1:]}; a gap among those points means no test."
 
 
 def change_text(spec: MetricSpec) -> str:
@@ -106,16 +107,21 @@ def suppression_text(spec: MetricSpec) -> str:
             "never 0.")
 
 
-SUPPRESSION_RULES = (
-    "Primary suppression: a count of more than 0 and fewer than the metric's threshold (5 for the NDTMS, ONS and "
-    "hospital measures, as their publishers use) is hidden, together with its value and interval. A zero is shown, "
-    "because it discloses no individual. Values already suppressed by the publisher stay suppressed.",
-    "Secondary suppression: a partnership's, region's or England's total is the sum of its authorities. If exactly "
-    "one authority in such a group is hidden while the total is shown, the hidden count could be found by "
-    "subtracting the others, so the shown authority with the smallest count is hidden too; where there is none (a partnership of "
-    "one authority), the total is hidden instead. If a total is hidden but all its parts are shown, the smallest "
-    "part is hidden. An authority belongs to both a partnership and a region, so the rules are applied again until "
-    "nothing changes.",
-    "Suppression is applied after pooling, across every level at once, so no hidden value can be recovered by "
-    "subtraction within one group. Populations and other denominators are not hidden.",
-)
+def suppression_rules(thresholds: list[int]) -> tuple[str, ...]:
+    """The disclosure-control rules in plain words; ``thresholds``: the local metrics' thresholds in use."""
+    used = " or ".join(str(t) for t in sorted(set(thresholds))) or "5"
+    return (
+        f"Primary suppression: a count of more than 0 and fewer than the metric's threshold ({used} for the local "
+        "measures here, the rule NDTMS applies to its public outputs) is hidden, together with its value and "
+        "interval. A zero is shown, because it discloses no individual. Values already suppressed by the publisher "
+        "stay suppressed. National figures are published totals and are not suppressed.",
+        "Secondary suppression: a partnership's, region's or England's total is the sum of its authorities. If "
+        "exactly one authority in such a group is hidden while the total is shown, the hidden count could be found "
+        "by subtracting the others, so the shown authority with the smallest count is hidden too; where there is "
+        "none (a partnership of one authority), the total is hidden instead. If a total is hidden but all its parts "
+        "are shown, the smallest part is hidden. An authority belongs to both a partnership and a region, so the "
+        "rules are applied again until nothing changes.",
+        "Suppression is applied after pooling, across every level at once, so no hidden value can be recovered by "
+        "subtraction within one group. Populations and other denominators are not hidden. A suppressed value reads "
+        "“Suppressed” on every page and in every download, never 0.",
+    )

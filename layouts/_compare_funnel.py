@@ -45,6 +45,10 @@ def position_words(significance: str, side: str) -> str:
     return f"{side.capitalize()} the 95% limits (inside 99.8%)"
 
 
+def _count(n: int) -> str:
+    return "none" if n == 0 else str(n)
+
+
 def funnel_summary(points: pd.DataFrame, *, level: str, dropped: int) -> str:
     """ "Of 118 partnerships plotted, 9 are above and 6 below the 95% limits …" with what chance alone would give."""
     plotted = len(points)
@@ -56,9 +60,10 @@ def funnel_summary(points: pd.DataFrame, *, level: str, dropped: int) -> str:
     share = 0.05 if level == "95" else 0.002
     expected = plotted * share
     expected_text = f"about {expected:.0f}" if expected >= 1 else "fewer than 1"
-    sentence = (f"Of {plotted} partnership{'s' if plotted != 1 else ''} plotted, {above} "
-                f"{'is' if above == 1 else 'are'} above and {below} below the {level}% limits; "
-                f"{plotted - above - below} {'is' if plotted - above - below == 1 else 'are'} within them. "
+    within = plotted - above - below
+    sentence = (f"Of {plotted} partnership{'s' if plotted != 1 else ''} plotted, {_count(above)} "
+                f"{'is' if above == 1 else 'are'} above and {_count(below)} below the {level}% limits; "
+                f"{_count(within)} {'is' if within == 1 else 'are'} within them. "
                 f"By chance alone {expected_text} would fall outside the {level}% limits.")
     if dropped:
         sentence += f" {dropped} partnership{'s are' if dropped != 1 else ' is'} not plotted (suppressed or no data)."

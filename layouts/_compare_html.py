@@ -18,13 +18,11 @@ from typing import Any
 
 from dash import dcc
 
-_VOID = frozenset({"br"})
-
 
 def esc(text: Any) -> str:
     """Text made safe for HTML content and attribute values (line breaks become spaces: a blank line would
     end Markdown's raw-HTML block)."""
-    return escape("" if text is None else " ".join(str(text).split()), quote=True)
+    return escape("" if text is None else re.sub(r"[\r\n]+", " ", str(text)), quote=True)
 
 
 def _css_name(key: str) -> str:
@@ -49,9 +47,13 @@ def tag(name: str, content: str | Iterable[str] = "", **attrs: Any) -> str:
         text = _style(value) if attr == "style" and isinstance(value, Mapping) else value
         parts.append(f' {attr}="{esc(text)}"')
     body = content if isinstance(content, str) else "".join(content)
-    if name in _VOID:
-        return f"<{name}{''.join(parts)}>"
     return f"<{name}{''.join(parts)}>{body}</{name}>"
+
+
+def line(content: str, **attrs: Any) -> str:
+    """A block-level line inside a cell (used instead of ``<br>``, which Dash's Markdown renderer drops)."""
+    style = {"display": "block", **attrs.pop("style", {})}
+    return tag("span", content, style=style, **attrs)
 
 
 def html_table(caption: str, head: Iterable[str], rows: Iterable[str], *, class_name: str = "data-table",

@@ -23,6 +23,11 @@ DEFAULT_LEVEL = "95"
 SORT_NAME = "name"
 SORT_REGION = "region"
 ASCENDING = ":asc"
+# Control values meaning "no filter" / "no highlight" (a native select cannot show an empty-valued option).
+ALL_REGIONS = "all"
+NO_HIGHLIGHT = "none"
+ALL_REGIONS_OPTION = {"label": "All regions", "value": ALL_REGIONS}
+NO_HIGHLIGHT_OPTION = {"label": "None", "value": NO_HIGHLIGHT}
 _MAX_SHOWN = 40
 
 
@@ -185,13 +190,15 @@ def resolve(
     if not periods:
         notes.append(f"No data is loaded for {_metric_name(metric)} yet.")
 
-    region = _match(static["region"], regions)
-    if static["region"] is not None and region is None:
-        notes.append(f"There is no region called “{_shown(static['region'])}”. Showing all regions instead.")
+    raw_region = None if static["region"] == ALL_REGIONS else static["region"]
+    region = _match(raw_region, regions)
+    if raw_region is not None and region is None:
+        notes.append(f"There is no region called “{_shown(raw_region)}”. Showing all regions instead.")
 
-    highlight = _match(static["highlight"], partnerships)
-    if static["highlight"] is not None and highlight is None:
-        notes.append(f"There is no partnership called “{_shown(static['highlight'])}”. No partnership is highlighted.")
+    raw_highlight = None if static["highlight"] == NO_HIGHLIGHT else static["highlight"]
+    highlight = _match(raw_highlight, partnerships)
+    if raw_highlight is not None and highlight is None:
+        notes.append(f"There is no partnership called “{_shown(raw_highlight)}”. No partnership is highlighted.")
 
     return CompareState(metric=metric, period=period, region=region, sort=static["sort"], level=static["level"],
                         highlight=highlight)

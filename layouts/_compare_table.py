@@ -15,7 +15,7 @@ import pandas as pd
 from dash import html
 
 from data_access.catalogue import MetricSpec
-from layouts._compare_html import esc, html_table, tag
+from layouts._compare_html import esc, html_table, line, tag
 from layouts._compare_state import SORT_REGION, sort_metric
 from layouts._components import theme
 from layouts._components.formatting import SUPPRESSED, format_interval, format_value, is_missing, unit_words
@@ -118,8 +118,8 @@ def heat_cell(spec: MetricSpec, row: Mapping[str, Any], *, level: str) -> str:
     title = style["text"] if spec.has_interval else f"Quintile: {style['word']}"
     if interval != "–":
         title += f" ({interval})"
-    body = (esc(format_value(value, spec, short=True)) + tag("br")
-            + tag("span", esc(style["symbol"]), aria_hidden="true") + esc(f" {style['word']}"))
+    body = (line(esc(format_value(value, spec, short=True)))
+            + line(tag("span", esc(style["symbol"]), aria_hidden="true") + esc(f" {style['word']}")))
     return tag("td", body, title=title, class_="num",
                style={"backgroundColor": style["colour"], "color": style["text_colour"], **_NOWRAP})
 
@@ -128,8 +128,8 @@ def metric_header(spec: MetricSpec, period: str | None) -> str:
     """Column header (HTML): the metric's short name (a link to its definition), its period and unit."""
     unit = "%" if spec.measure == "proportion" else unit_words(spec)
     detail = " · ".join(part for part in (period or "No data", unit) if part)
-    return tag("th", tag("a", esc(spec.short_name), href=f"/metric/{spec.id}") + tag("br")
-               + tag("span", esc(detail), style={"fontWeight": "normal", "fontSize": "0.875rem"}),
+    return tag("th", line(tag("a", esc(spec.short_name), href=f"/metric/{spec.id}"))
+               + line(esc(detail), style={"fontWeight": "normal", "fontSize": "0.875rem"}),
                scope="col", class_="num", style={"minWidth": "7.5rem", "whiteSpace": "normal"})
 
 

@@ -1,19 +1,29 @@
 """The table alternatives of the outcome page's charts: the same numbers, with gaps in words.
 
-Built on ``blocks.data_table``. Every number cell reads "Suppressed" when the publisher withheld
-the value and "No data" when there is none — spelled out on screen, not only for screen readers,
-because a table is where people go to check a number.
+Every number cell reads "Suppressed" when the publisher withheld the value and "No data" when there
+is none — spelled out on screen, not only for screen readers, because a table is where people go
+to check a number.
+
+The area tables (one row per partnership or authority, 125–153 rows) are written as one HTML
+``<table>`` inside a single ``dcc.Markdown`` rather than as Dash components: built from
+``blocks.data_table`` they were about 1,700 components each, and with two of them the Dash
+renderer spent tens of seconds re-checking every component wrapper on each callback response
+(measured in headless Chromium: the page stopped responding). The markup is the same as
+``data_table``'s — caption, ``th scope``, ``num`` and ``is-selected`` classes — so it reads and
+looks the same. Every value is HTML-escaped. The short trend table keeps ``data_table``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
-from dash import html
+from dash import dcc, html
 
-from layouts._components.blocks import Column, comparison_cell, data_table
+from layouts._components import theme
+from layouts._components.blocks import Column, data_table
 from layouts._components.figures import period_order
 from layouts._components.formatting import SUPPRESSED, format_change, format_count, format_value, is_missing
 
@@ -38,25 +48,39 @@ def _cell(key: str, fmt: Callable[[Any], str], *, prefix: str = "") -> Callable[
     return render
 
 
+def _badge(label: Any) -> str:
+    """The comparison as glyph (hidden from screen readers) and words, tinted as on the charts."""
+    style = theme.comparison_style(None if is_missing(label) else str(label))
+    return (f'<span class="comparison-badge" style="background-color:{style["colour"]};'
+            f'color:{style["text_colour"]}"><span class="badge-glyph" aria-hidden="true">{escape(style["symbol"])}'
+            f'</span> {escape(style["text"])}</span>')
+
+
 def area_table(area_values: pd.DataFrame, spec: MetricSpec, caption: str, *,
-               highlight_code: str | None = None) -> html.Table:
+               highlight_code: str | None = None) -> dcc.Markdown:
     """One row per area (alphabetical): value, interval, counts, comparison with England, change since baseline."""
     def value(v: Any) -> str:
         return format_value(v, spec, short=True)
 
-    columns = [Column("area_name", "Area"), Column("*", f"Value ({spec.value_unit})", True, _cell("value", value))]
+    numbers: list[tuple[str, Callable[[pd.Series], str]]] = [(f"Value ({spec.value_unit})", _cell("value", value))]
     if spec.has_interval:
-        columns += [Column("*", "Lower 95% CI", True, _cell("lower_ci", value)),
-                    Column("*", "Upper 95% CI", True, _cell("upper_ci", value))]
-    columns += [
-        Column("*", "Numerator", True, _cell("numerator", format_count)),
-        Column("*", "Denominator", True, _cell("denominator", format_count)),
-        Column("*", "Compared with England", False,
-               lambda row: comparison_cell(None if _flag(row.get("suppressed")) else row.get("comparison"))),
-        Column("*", "Change since baseline", True, _cell("change", lambda v: format_change(v, spec))),
-    ]
-    frame = area_values.sort_values("area_name", kind="stable")
-    return data_table(frame, columns, caption, highlight_code=highlight_code)
+        numbers += [("Lower 95% CI", _cell("lower_ci", value)), ("Upper 95% CI", _cell("upper_ci", value))]
+    numbers += [("Numerator", _cell("numerator", format_count)), ("Denominator", _cell("denominator", format_count)),
+                ("Change since baseline", _cell("change", lambda v: format_change(v, spec)))]
+    head = ('<th scope="col">Area</th>' + "".join(f'<th scope="col" class="num">{escape(label)}</th>'
+                                                  for label, _ in numbers)
+            + '<th scope="col">Compared with England</th>')
+    rows = []
+    for _, row in area_values.sort_values("area_name", kind="stable").iterrows():
+        selected = ' class="is-selected"' if highlight_code is not None and row["area_code"] == highlight_code else ""
+        comparison = None if _flag(row.get("suppressed")) else row.get("comparison")
+        cells = "".join(f'<td class="num">{escape(render(row))}</td>' for _, render in numbers)
+        rows.append(f'<tr{selected}><th scope="row">{escape(str(row["area_name"]))}</th>{cells}'
+                    f"<td>{_badge(comparison)}</td></tr>")
+    table = (f'<table class="data-table"><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>'
+             f'<tbody>{"".join(rows)}</tbody></table>')
+    # One line: a blank line would end Markdown's HTML block and let it parse the rest as text.
+    return dcc.Markdown(table, dangerously_allow_html=True, className="outcome-table")
 
 
 def trend_table(series: pd.DataFrame, spec: MetricSpec, selected_code: str, caption: str) -> html.Table:

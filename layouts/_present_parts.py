@@ -96,6 +96,8 @@ def slide_graph(figure: go.Figure, spec: MetricSpec, area_name: str) -> dcc.Grap
     """The static chart: the export config (filename, size) kept, but no mode bar and no interaction."""
     config = {**chart_config(export_filename(spec.id, area_name, "presentation"), spec.name),
               "staticPlot": True, "displayModeBar": False}
+    # The height comes from the stylesheet (a share of the screen), so the slide fits any projector.
+    figure.update_layout(height=None, autosize=True)
     return dcc.Graph(figure=figure, config=config, className="present-slide__graph")
 
 
@@ -113,6 +115,7 @@ def slide(index: int, count: int, *, outcome: OutcomeSpec, spec: MetricSpec, sum
         html.P(_change(spec, summary), className="present-slide__fact"),
         html.P("Recent trend: " + trend_words(summary.get("trend"), summary.get("trend_judgement")) + ".",
                className="present-slide__fact"),
+        html.P(sentence, className="present-slide__summary"),
     ], className="present-slide__facts")
     chart = html.Div(slide_graph(figure, spec, shown) if figure is not None else
                      html.P("No values have been published for this measure yet."),
@@ -123,7 +126,6 @@ def slide(index: int, count: int, *, outcome: OutcomeSpec, spec: MetricSpec, sum
                className="present-slide__outcome"),
         html.H2(spec.name, className="present-slide__title"),
         html.Div([facts, chart], className="present-slide__body"),
-        html.P(sentence, className="present-slide__summary"),
         html.P(source_line, className="present-slide__source"),
     ], id=slide_id(index), hidden=index != current, className="present-slide",
         **{"aria-roledescription": "slide", "aria-label": f"{index + 1} of {count}: {spec.short_name}"})
@@ -134,7 +136,10 @@ def nav_bar() -> html.Nav:
     return html.Nav([
         html.Button([html.Span("← ", **{"aria-hidden": "true"}), "Previous"], id=PREVIOUS, type="button", className="btn btn-outline-primary present-nav__button",
                     **{"aria-controls": DECK}),
-        html.P(id=COUNTER, className="present-nav__counter", **{"aria-live": "polite", "aria-atomic": "true"}),
+        html.Div([
+            html.P(id=COUNTER, className="present-nav__counter", **{"aria-live": "polite", "aria-atomic": "true"}),
+            html.P("Keys: ← → or Page Up / Page Down", className="present-nav__help"),
+        ], className="present-nav__middle"),
         html.Button(["Next", html.Span(" →", **{"aria-hidden": "true"})], id=NEXT, type="button", className="btn btn-primary present-nav__button",
                     **{"aria-controls": DECK}),
     ], className="present-nav", **{"aria-label": "Slides"})

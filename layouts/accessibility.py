@@ -95,13 +95,15 @@ def layout(**_query: Any) -> html.Div:
             html.P(["This website is partially compliant with the ",
                     html.A("Web Content Accessibility Guidelines version 2.2", href=WCAG_URL),
                     " AA standard, due to the non-compliances listed below."]),
-            html.H3("Non-accessible content"),
+        ),
+        _section(
+            "Non-accessible content",
             html.P("The content listed below is non-accessible for the following reasons."),
-            html.H4("Non-compliance with the accessibility regulations"),
+            html.H3("Non-compliance with the accessibility regulations"),
             html.Ul([html.Li(issue) for issue in KNOWN_ISSUES[:5]]),
             html.P("We plan to fix these issues as the dashboard is developed; until then every chart and map value "
                    "is available as an accessible table and a CSV file."),
-            html.H4("Disproportionate burden"),
+            html.H3("Disproportionate burden"),
             html.P("We are not claiming disproportionate burden for any content."),
         ),
         _section(

@@ -15,7 +15,17 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from layouts._compare_funnel import EXPLANATION
-from layouts._compare_state import PAGE, PARAMS, local_metrics, parse_static, sort_options
+from layouts._compare_state import (
+    ALL_REGIONS,
+    ALL_REGIONS_OPTION,
+    NO_HIGHLIGHT,
+    NO_HIGHLIGHT_OPTION,
+    PAGE,
+    PARAMS,
+    local_metrics,
+    parse_static,
+    sort_options,
+)
 from layouts._components import ids
 from layouts._components.blocks import chart_card
 from layouts._components.figures import chart_config, message_figure
@@ -32,8 +42,6 @@ dash.register_page(
 )
 
 FUNNEL = "compare-funnel"
-ALL_REGIONS = {"label": "All regions", "value": ""}
-NO_HIGHLIGHT = {"label": "None", "value": ""}
 _MAX_QUERY_TEXT = 200
 
 
@@ -51,8 +59,8 @@ def controls(static: dict[str, Any]) -> html.Form:
     metric_options = [{"label": m.short_name + ("" if m.tier == "headline" else " (supporting)"), "value": m.id}
                       for m in local_metrics()]
     period = static.get("period") or ""
-    region = static.get("region") or ""
-    highlight = static.get("highlight") or ""
+    region = static.get("region") or ALL_REGIONS
+    highlight = static.get("highlight") or NO_HIGHLIGHT
     level = dbc.Col(html.Fieldset([
         html.Legend("Confidence level", className="fw-bold fs-6 mb-1"),
         dbc.RadioItems(id=ids.COMPARE_CONFIDENCE, value=static["level"], inline=True,
@@ -63,11 +71,12 @@ def controls(static: dict[str, Any]) -> html.Form:
                 "Also sets that metric's column in the table."),
         _select("Period", ids.COMPARE_PERIOD, [{"label": period, "value": period}] if period else [], period,
                 "Of the chosen metric; other columns show their latest period."),
-        _select("Region", ids.COMPARE_REGION, [ALL_REGIONS] + ([{"label": region, "value": region}] if region else []),
-                region),
+        _select("Region", ids.COMPARE_REGION, [ALL_REGIONS_OPTION]
+                + ([{"label": region, "value": region}] if region != ALL_REGIONS else []), region),
         _select("Sort by", ids.COMPARE_SORT, sort_options(static["metric"]), static["sort"]),
         _select("Highlight a partnership", ids.COMPARE_HIGHLIGHT,
-                [NO_HIGHLIGHT] + ([{"label": highlight, "value": highlight}] if highlight else []), highlight),
+                [NO_HIGHLIGHT_OPTION] + ([{"label": highlight, "value": highlight}] if highlight != NO_HIGHLIGHT else []),
+                highlight),
         level,
     ]), className="compare-controls", role="search", **{"aria-label": "Compare partnerships: selections"})
 

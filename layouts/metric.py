@@ -112,7 +112,7 @@ def metric_detail(spec: MetricSpec) -> html.Article:
         ("Measure", MEASURE_WORDS.get(spec.measure, spec.measure)),
         ("Polarity", POLARITY_WORDS.get(spec.polarity, spec.polarity)),
         ("Geographies", _geographies(spec)),
-        ("Period", PERIOD_WORDS.get(spec.period_type, spec.period_type.replace("_", " "))),
+        ("Period", PERIOD_WORDS.get(spec.period_type, spec.period_type.replace("_", " ")).capitalize()),
         ("Breakdowns published", breakdowns),
     ])
     how = _definition_list([

@@ -37,8 +37,6 @@ def layout(code: str | None = None, **query: Any) -> html.Div:
             html.H1("Presentation", id=HEADING, className="present__heading"),
             html.A("Leave presentation", id=EXIT, href="/", className="present__exit"),
         ], className="present__bar"),
-        html.P("Use the ← and → keys (or Page Up and Page Down) or the buttons below to move between measures.",
-               className="present__help"),
         html.Div([html.P(m, className="mb-0") for m in messages], className="alert alert-warning")
         if messages else None,
         html.Div(id=STATUS, role="status"),

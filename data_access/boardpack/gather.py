@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from data_access.catalogue import MetricSpec, OutcomeSpec, get_catalogue
-from data_access.read import ENGLAND, partnership_members, partnerships
+from data_access.read import ENGLAND, partnership_members, partnerships, resolve_area
 from data_access.read.footprints import current_footprint
 from data_access.read.pinned import metric_table_as_of, release_record, summary_as_of
 
@@ -51,12 +51,17 @@ class PackData:
 
 
 def find_partnership(text: str | None) -> dict[str, Any] | None:
-    """The partnership whose code (any case) or exact name is ``text``: its ``partnerships()`` row, or None."""
+    """The partnership whose code (any case) or exact name is ``text``, or that contains the authority
+    ``text`` names: its ``partnerships()`` row, or None."""
     if not text:
         return None
     table = partnerships()
     needle = str(text).strip().lower()
     hit = table[(table["code"].str.lower() == needle) | (table["name"].str.lower() == needle)]
+    if hit.empty:
+        area = resolve_area(str(text))
+        if area is not None and area["type"] == "utla" and area.get("partnership_code"):
+            hit = table[table["code"] == area["partnership_code"]]
     return None if hit.empty else hit.iloc[0].to_dict()
 
 

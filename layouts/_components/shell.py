@@ -29,6 +29,25 @@ FOOTER_LINKS = (
 )
 OGL_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
 
+#: The HTML page Dash serves (``Dash(index_string=...)``): Dash's own template with the page language
+#: (WCAG 3.1.1: screen readers pronounce the text as English) and without Dash's ``<footer>`` around the
+#: scripts, which would be a second, empty "contentinfo" landmark beside the site footer.
+INDEX_STRING = """<!DOCTYPE html>
+<html lang="en-GB">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        {%app_entry%}
+        {%config%}
+        {%scripts%}
+        {%renderer%}
+    </body>
+</html>"""
+
 
 def nav_pages(pages: Iterable[Mapping[str, Any]] | None = None) -> list[tuple[str, str]]:
     """``(label, href)`` of the pages that belong in the main menu, in registry order.

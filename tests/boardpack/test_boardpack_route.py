@@ -48,6 +48,10 @@ class TestPinning:
         response = http.get(pinned_url.replace("/cleveland/", "/Cleveland/"))
         assert response.status_code == 302 and response.headers["Location"] == pinned_url
 
+    def test_a_member_authority_redirects_to_its_partnership(self, http, pinned_url):
+        response = http.get(pinned_url.replace("/cleveland/", "/E06000001/"))
+        assert response.status_code == 302 and response.headers["Location"] == pinned_url
+
     def test_the_same_url_gives_the_same_bytes(self, http, pinned_url, pack):
         assert http.get(pinned_url).data == pack
 

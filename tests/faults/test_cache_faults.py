@@ -32,7 +32,7 @@ def test_pages_serve_uncached_when_redis_is_unreachable(demo_copy_url, tmp_path)
             assert page.status_code == 200 and "_pages_content" in page.text
         banner = requests.post(base + "/_dash-update-component", json=dash_payload(shell, ["/"]), timeout=30)
         assert banner.status_code == 200 and "temporarily unavailable" not in banner.text
-        pack = requests.get(base + "/partnership/E06000001/pack.pdf", timeout=120)
+        pack = requests.get(base + "/partnership/isles-of-scilly/pack.pdf", timeout=120)
         assert pack.status_code == 200, pack.text[:300]
         log = app.log()
     assert "cache unavailable" in log.lower()

@@ -1,0 +1,100 @@
+"""The compare, metric, About, accessibility and not-found pages over HTTP (Flask test client).
+
+Every address answers 200 (Dash serves the app shell for any path), the page router answers with
+the right page's content (the friendly not-found page for an unknown path), and the compare and
+About callbacks answer through Dash's own endpoint.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from layouts._components import ids
+
+ORIGIN = {"Origin": "http://localhost"}
+
+
+@pytest.mark.parametrize("path", [
+    "/compare", "/compare?metric=banana&region=zz&sort=<script>", "/compare?level=99.8&highlight=cleveland",
+    "/metric", "/metric/drug_misuse_deaths", "/metric/nope", "/about", "/accessibility", "/no-such-page",
+])
+def test_pages_answer_200(client, path):
+    assert client.get(path).status_code == 200
+
+
+def call(client, output_fragment: str, inputs: list[dict], state: list[dict] | None = None):
+    """POST one callback, found in the app's callback map by a fragment of its output key."""
+    from app import app
+
+    client.get("/")  # the first request registers the page router
+    key = next(k for k in app.callback_map if output_fragment in k)
+    outputs = []
+    for part in (p for p in key.strip(".").split("...") if p):
+        component, _, prop = part.rpartition(".")
+        outputs.append({"id": json.loads(component) if component.startswith("{") else component, "property": prop})
+    body = {"output": key, "outputs": outputs if len(outputs) > 1 else outputs[0], "inputs": inputs,
+            "changedPropIds": [], "state": state or []}
+    return client.post("/_dash-update-component", json=body, headers=ORIGIN)
+
+
+def content(response) -> str:
+    return json.dumps(response.get_json(), ensure_ascii=False)
+
+
+def route(client, path: str, search: str = "") -> str:
+    """The page content Dash's router returns for ``path``."""
+    response = call(client, "_pages_content.children", [
+        {"id": "_pages_location", "property": "pathname", "value": path},
+        {"id": "_pages_location", "property": "search", "value": search},
+    ])
+    assert response.status_code == 200
+    return content(response)
+
+
+def test_unknown_path_gets_the_friendly_not_found_page(client):
+    body = route(client, "/no-such-page")
+    assert "Page not found" in body and '"/compare"' in body and '"/metric"' in body
+
+
+@pytest.mark.parametrize(("path", "search", "expected"), [
+    ("/compare", "?metric=banana&region=zz&sort=%3Cscript%3E", "There is no local metric called"),
+    ("/metric/drug_misuse_deaths", "", "Deaths related to drug misuse"),
+    ("/metric/nope", "", "Metric not found"),
+    ("/metric", "", "Metric definitions"),
+    ("/about", "", "Attribution"),
+    ("/accessibility", "", "partially compliant"),
+])
+def test_router_renders_each_page(client, path, search, expected):
+    assert expected in route(client, path, search)
+
+
+CONTROLS = [("metric", ids.COMPARE_METRIC, "ocu_prevalence"), ("period", ids.COMPARE_PERIOD, ""),
+            ("region", ids.COMPARE_REGION, "E12000001"), ("sort", ids.COMPARE_SORT, "name"),
+            ("level", ids.COMPARE_CONFIDENCE, "95"), ("highlight", ids.COMPARE_HIGHLIGHT, "cleveland")]
+
+
+def test_compare_callback_answers_with_the_table(client):
+    inputs = [{"id": component, "property": "value", "value": value} for _, component, value in CONTROLS]
+    response = call(client, f"{ids.COMPARE_TABLE}.children", inputs,
+                    [{"id": ids.COMPARE_QUERY, "property": "data", "value": None}])
+    assert response.status_code == 200
+    body = content(response)
+    assert body.count("compare-row") == 3 and "Cleveland" in body and "temporarily unavailable" not in body
+
+
+def test_funnel_callback_answers_with_a_figure(client):
+    inputs = [{"id": component, "property": "value", "value": value} for key, component, value in CONTROLS
+              if key != "sort"]
+    response = call(client, f"{ids.COMPARE_CHART}.figure", inputs)
+    assert response.status_code == 200
+    assert "99.8% limits" in content(response)
+
+
+def test_about_callback_answers_with_footprint_and_releases(client):
+    response = call(client, f"{ids.ABOUT_FOOTPRINT}.children",
+                    [{"id": ids.ABOUT_LOAD, "property": "data", "value": True}])
+    assert response.status_code == 200
+    body = content(response)
+    assert "partnerships are sourced" in body and "Demonstration data" in body
