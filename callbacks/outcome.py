@@ -90,8 +90,9 @@ def choose_area(map_click, compare_click, area, page):
         asked = page_request(page, "area") or area
     messages: list[str] = []
     chosen = checked_area(asked or ENGLAND["code"], messages)
-    if trigger == ids.OUTCOME_AREA and chosen["code"] == area:
-        # The picker echoing a value (it does once its options arrive): keep any notice from the URL check.
+    if trigger == ids.OUTCOME_AREA and (area in (None, "") or chosen["code"] == area):
+        # Not a choice (the picker cannot be cleared): the picker dropping a value it has no option for
+        # yet, or echoing one. Keep the selection and any notice from the URL check.
         return dash.no_update, dash.no_update, dash.no_update
     options = area_options() if trigger is None else dash.no_update
     return options, chosen["code"], status_alerts(messages)

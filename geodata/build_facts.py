@@ -49,7 +49,7 @@ def read_mye2(path: Path) -> dict[str, dict]:
             continue
         counts = [_number(v) for v in row[4 : 4 + len(ages)]]
         bands: dict[str, int] = {}
-        for label, n in zip(ages, counts):
+        for label, n in zip(ages, counts, strict=False):
             age = 90 if label.strip() == "90+" else int(label)
             bands[_band(age)] = bands.get(_band(age), 0) + n
         out[row[0]] = {"name": row[1], "geography": row[2], "all": _number(row[3]), "bands": bands,
@@ -150,7 +150,6 @@ def slugify(name: str) -> str:
 def build_default_footprint(shared: Path) -> None:
     """Group the sourced partnerships; every other authority is its own (assumed) partnership."""
     areas = list(csv.DictReader((HERE / "areas.csv").open(encoding="utf-8")))
-    names = {a["code"]: a["name"] for a in areas}
     rows: list[dict] = []
     placed: set[str] = set()
 

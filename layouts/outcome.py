@@ -25,7 +25,6 @@ from layouts._components.url_state import url_state_store
 from layouts._outcome_parts import (
     COLOUR_LABELS,
     COMPARE_CHART,
-    ENGLAND_CODE,
     LEVEL_LABELS,
     MAP_CHART,
     MAP_LABELS,
@@ -74,8 +73,10 @@ def controls(state: OutcomeQuery) -> dbc.Row:
         dbc.Col(_field("Measure", ids.OUTCOME_METRIC,
                        dbc.Select(id=ids.OUTCOME_METRIC, options=metric_options(state.slug), value=state.metric)),
                 xs=12, md=6, lg=4),
+        # The area's options and value arrive together from the first callback: a value the picker has
+        # no option for yet would be dropped by it, losing the area the link asked for.
         dbc.Col(_field("Area (click the map or search)", ids.OUTCOME_AREA,
-                       dcc.Dropdown(id=ids.OUTCOME_AREA, options=[], value=state.area or ENGLAND_CODE,
+                       dcc.Dropdown(id=ids.OUTCOME_AREA, options=[], value=None,
                                     clearable=False, placeholder="Search for a partnership or local authority")),
                 xs=12, md=6, lg=4),
         dbc.Col(html.Div(local, id=ids.OUTCOME_LOCAL_CONTROLS, className=section_class(spec.is_local)),

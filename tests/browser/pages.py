@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import itertools
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -115,7 +116,7 @@ def shot_name(path: str, prefix: str) -> Path:
     return SHOTS / f"{prefix}_{stem}.png"
 
 
-def wait_until_rendered(driver: Any, path: str, timeout: float = 45) -> None:
+def wait_until_rendered(driver: Any, path: str, timeout: float = 90) -> None:
     """Wait until ``path``'s content is present and nothing is loading (the page is already open)."""
     WebDriverWait(driver, timeout, poll_frequency=0.2).until(lambda d: d.execute_script(_READY, list(PAGES[path])))
     # Plotly lays out a frame after the SVG appears; let it settle before auditing or photographing.
@@ -129,11 +130,16 @@ def open_page(driver: Any, base: str, path: str) -> None:
 
 
 def save_screenshots(driver: Any, path: str, prefix: str) -> Path:
-    """The viewport (``driver.save_screenshot``) and, beside it, the whole page as ``…_full.png``."""
+    """The viewport (``driver.save_screenshot``); with ``A11Y_FULL_SHOTS=1`` also the whole page as ``…_full.png``.
+
+    The whole-page capture re-renders the page (WebGL maps included) at full height, so it is
+    left to a person reviewing the layout rather than paid on every run.
+    """
     target = shot_name(path, prefix)
     driver.save_screenshot(str(target))
-    full = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
-    target.with_name(target.stem + "_full.png").write_bytes(base64.b64decode(full["data"]))
+    if os.environ.get("A11Y_FULL_SHOTS") == "1":
+        full = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
+        target.with_name(target.stem + "_full.png").write_bytes(base64.b64decode(full["data"]))
     return target
 
 

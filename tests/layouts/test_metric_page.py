@@ -44,7 +44,7 @@ def test_definition_page_explains_the_methods(metric_page):
                      "test of the difference"):
         assert fragment in words
     proportion = text(metric_page.layout(metric_id="treatment_progress"))
-    assert "Wilson" in proportion and "chi-squared test for linear trend" in proportion
+    assert "Wilson" in proportion and "Chi-squared test for linear trend" in proportion
     rate = text(metric_page.layout(metric_id="ocu_prevalence"))
     assert "Byar" in rate and "Poisson test for trend" in rate and "91117" in rate and "confidence: low" in rate
 

@@ -6,6 +6,7 @@ or with another store or cache at start-up must run in its own process; this is 
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -102,15 +103,15 @@ def callback_outputs(output: str) -> list[dict[str, str]]:
     outputs = []
     for part in parts:
         name, _, prop = part.rpartition(".")
-        outputs.append({"id": name, "property": prop})
+        outputs.append({"id": json.loads(name) if name.startswith("{") else name, "property": prop})
     return outputs
 
 
 def dash_payload(dependency: dict, inputs: list, state: list | None = None, changed: list[str] | None = None) -> dict:
     """The JSON Dash's renderer posts to ``/_dash-update-component`` for ``dependency`` (from ``/_dash-dependencies``)."""
     def values(specs: list[dict], given: list) -> list[dict]:
-        return [{"id": spec["id"], "property": spec["property"], "value": value}
-                for spec, value in zip(specs, given, strict=True)]
+        return [{"id": json.loads(spec["id"]) if spec["id"].startswith("{") else spec["id"],
+                 "property": spec["property"], "value": value} for spec, value in zip(specs, given, strict=True)]
 
     outputs = callback_outputs(dependency["output"])
     return {"output": dependency["output"], "outputs": outputs if len(outputs) > 1 else outputs[0],

@@ -133,3 +133,19 @@ def test_users_cli_explains_a_store_without_user_tables(tmp_path, monkeypatch):
     app.cli.add_command(users_cli.users)
     result = app.test_cli_runner().invoke(args=["users", "list"])
     assert result.exit_code != 0 and "data init" in result.output
+
+
+def test_migration_0002_goes_down_and_up_again(store):
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from data_access.schema import alembic_config, upgrade
+
+    new_tables = {"app_user", "sign_in_throttle", "sign_in_attempt", "upload_audit"}
+    with store.begin() as connection:
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0001")
+    assert not new_tables & set(inspect(store).get_table_names())
+    upgrade(store)
+    assert new_tables <= set(inspect(store).get_table_names())

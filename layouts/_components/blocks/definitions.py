@@ -12,6 +12,7 @@ from dash import html
 
 from layouts._components import ids
 from layouts._components.blocks.cards import heading
+from layouts._components.formatting import next_release_text
 
 if TYPE_CHECKING:
     from data_access.catalogue import MetricSpec
@@ -81,7 +82,7 @@ def definition_panel(spec: MetricSpec, *, heading_level: int = 2) -> html.Sectio
         ("Geography", GEOGRAPHY_WORDS.get(spec.geography, spec.geography)),
         ("Caveats", spec.notes),
         ("Confidence", confidence_text(spec)),
-        ("Next release", spec.next_release or "Not announced"),
+        ("Next release", next_release_text(spec.next_release)),
     ]
     body = []
     for term, description in items:

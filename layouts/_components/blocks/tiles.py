@@ -18,7 +18,7 @@ from layouts._components import ids, theme
 from layouts._components.blocks.cards import heading
 from layouts._components.blocks.tables import comparison_cell
 from layouts._components.figures.sparkline import sparkline_config
-from layouts._components.formatting import format_change, format_value, is_missing
+from layouts._components.formatting import format_change, format_value, is_missing, next_release_text
 from layouts._components.summaries import baseline_label, change_label
 
 if TYPE_CHECKING:
@@ -92,5 +92,5 @@ def headline_tile(
                                  className="tile__sparkline", **{"aria-hidden": "true"}))
     release = next_release or spec.next_release
     if release:
-        children.append(html.P(f"Next release: {release}", className="tile__release"))
+        children.append(html.P(f"Next release: {next_release_text(release)}", className="tile__release"))
     return html.Article(children, id=ids.headline_tile(spec.id), className="tile")

@@ -1,0 +1,43 @@
+"""/compare in a real browser: opens with no console errors; a region filter shows fewer rows and updates the URL."""
+
+from __future__ import annotations
+
+import pytest
+
+from layouts._components import ids
+from tests.browser.conftest import console_errors, wait_for
+
+pytestmark = pytest.mark.browser
+
+ROWS = "tr.compare-row"
+
+
+def _rows(driver) -> int:
+    return len(driver.find_elements("css selector", ROWS))
+
+
+def test_compare_opens_and_filters_by_region(browser, live_server):
+    from selenium.webdriver.support.select import Select
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(live_server + "/compare")
+    wait_for(browser, ROWS, timeout=120)
+    WebDriverWait(browser, 60).until(lambda d: _rows(d) == 125)
+    wait_for(browser, "#compare-chart .js-plotly-plot", timeout=60)
+    assert console_errors(browser) == []
+
+    Select(browser.find_element("id", ids.COMPARE_REGION)).select_by_visible_text("North East")
+    WebDriverWait(browser, 90).until(lambda d: 0 < _rows(d) < 125)
+    WebDriverWait(browser, 30).until(lambda d: "region=E12000001" in d.current_url)
+    assert "Partnerships in North East" in browser.find_element("css selector", "table.compare-heatmap caption").text
+    assert console_errors(browser) == []
+
+
+def test_compare_link_restores_the_view(browser, live_server):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(live_server + "/compare?region=E12000001&highlight=cleveland&level=99.8")
+    WebDriverWait(browser, 120).until(lambda d: 0 < _rows(d) < 125)
+    assert browser.find_elements("css selector", "tr.compare-row.is-selected[data-code='cleveland']")
+    assert browser.find_element("id", ids.COMPARE_REGION).get_attribute("value") == "E12000001"
+    assert console_errors(browser) == []
