@@ -40,7 +40,8 @@ local reported = 0
 response = function(status, headers, body)
   if status >= 400 and reported < 3 then
     reported = reported + 1
-    io.write("WRK_ERROR " .. status .. " " .. string.sub(body or "", 1, 300):gsub("\n", " ") .. "\n")
+    local text = string.gsub(string.sub(body or "", 1, 300), "%%s+", " ")
+    io.write("WRK_ERROR " .. status .. " " .. text .. "\\n")
   end
 end
 
@@ -79,11 +80,14 @@ def _run_wrk(base_url: str, bodies: list[str], *, clients: int, seconds: float) 
     try:
         command = ["wrk", "-t", "2", "-c", str(clients), "-d", f"{max(1, round(seconds))}s",
                    "--timeout", f"{REQUEST_TIMEOUT_S}s", "-s", str(path), base_url]
-        output = subprocess.run(command, capture_output=True, text=True, timeout=seconds + REQUEST_TIMEOUT_S + 30,
-                                check=True).stdout
+        completed = subprocess.run(command, capture_output=True, text=True,
+                                   timeout=seconds + REQUEST_TIMEOUT_S + 30, check=False)
+        output = completed.stdout
     finally:
         path.unlink(missing_ok=True)
-    line = next(line for line in output.splitlines() if line.startswith("WRK_JSON "))
+    line = next((line for line in output.splitlines() if line.startswith("WRK_JSON ")), None)
+    if line is None:
+        raise RuntimeError(f"wrk gave no summary:\n{completed.stdout}\n{completed.stderr}")
     data = json.loads(line.removeprefix("WRK_JSON "))
     samples = [line.removeprefix("WRK_ERROR ") for line in output.splitlines() if line.startswith("WRK_ERROR ")]
     duration = data["duration_us"] / 1e6

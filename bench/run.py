@@ -57,7 +57,7 @@ class Plan:
         self.quick = quick
         self.samples = 12 if quick else 100
         self.naive_samples = 8 if quick else 40
-        self.max_metrics = 3 if quick else 10
+        self.max_metrics = 2 if quick else 10
         self.load_seconds = seconds or (10 if quick else 30)
         self.clients = clients
         self.browser_reps = 1 if quick else 3

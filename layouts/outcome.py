@@ -62,25 +62,25 @@ def _choice(legend: str, control_id: str, labels: Mapping[str, str], value: str)
 
 
 def controls(state: OutcomeQuery) -> dbc.Row:
-    """Measure, area, period and area level; period and level are hidden for national-only measures."""
+    """Measure, then area, period and area level — hidden together for a national-only measure."""
     spec = get_catalogue().metric(state.metric)
     local = dbc.Row([
+        # The area's options and value arrive together from the first callback: a value the picker has
+        # no option for yet would be dropped by it, losing the area the link asked for.
+        dbc.Col(_field("Area (click the map or search)", ids.OUTCOME_AREA,
+                       dcc.Dropdown(id=ids.OUTCOME_AREA, options=[], value=None, clearable=False,
+                                    placeholder="Search for a partnership or local authority")),
+                xs=12, md=6),
         dbc.Col(_field("Period", ids.OUTCOME_PERIOD,
-                       dbc.Select(id=ids.OUTCOME_PERIOD, options=[], value=state.period or "")), xs=6),
-        dbc.Col(_choice("Show", ids.OUTCOME_AREA_TYPE, LEVEL_LABELS, state.level), xs=6),
+                       dbc.Select(id=ids.OUTCOME_PERIOD, options=[], value=state.period or "")), xs=6, md=3),
+        dbc.Col(_choice("Show", ids.OUTCOME_AREA_TYPE, LEVEL_LABELS, state.level), xs=6, md=3),
     ])
     return dbc.Row([
         dbc.Col(_field("Measure", ids.OUTCOME_METRIC,
                        dbc.Select(id=ids.OUTCOME_METRIC, options=metric_options(state.slug), value=state.metric)),
-                xs=12, md=6, lg=4),
-        # The area's options and value arrive together from the first callback: a value the picker has
-        # no option for yet would be dropped by it, losing the area the link asked for.
-        dbc.Col(_field("Area (click the map or search)", ids.OUTCOME_AREA,
-                       dcc.Dropdown(id=ids.OUTCOME_AREA, options=[], value=None,
-                                    clearable=False, placeholder="Search for a partnership or local authority")),
-                xs=12, md=6, lg=4),
-        dbc.Col(html.Div(local, id=ids.OUTCOME_LOCAL_CONTROLS, className=section_class(spec.is_local)),
                 xs=12, lg=4),
+        dbc.Col(html.Div(local, id=ids.OUTCOME_LOCAL_CONTROLS, className=section_class(spec.is_local)),
+                xs=12, lg=8),
     ], className="outcome-controls")
 
 
@@ -99,8 +99,8 @@ def _card(title: str, graph: dcc.Graph, name: str, spec: MetricSpec, download: h
 
 def map_card(state: OutcomeQuery, spec: MetricSpec) -> html.Section:
     options = dbc.Row([
-        dbc.Col(_choice("Colour by", ids.OUTCOME_COLOUR_BY, COLOUR_LABELS, state.colour), xs=12, xl=8),
-        dbc.Col(_choice("Map", ids.OUTCOME_MAP_KIND, MAP_LABELS, state.map_kind), xs=12, xl=4),
+        dbc.Col(_choice("Colour by", ids.OUTCOME_COLOUR_BY, COLOUR_LABELS, state.colour), xs=12, sm=8),
+        dbc.Col(_choice("Map", ids.OUTCOME_MAP_KIND, MAP_LABELS, state.map_kind), xs=12, sm=4),
     ])
     legend = html.Div(map_legend(state.colour, spec), id=ids.OUTCOME_MAP_LEGEND)
     return _card("Map", _graph(ids.OUTCOME_MAP, f"{state.slug}_map", "Map", 640), MAP_CHART, spec,
@@ -139,9 +139,9 @@ def outcome_layout(slug: str, query: Mapping[str, Any]) -> html.Div:
         controls(state),
         html.Div(national_note(spec) if not spec.is_local else [], id=ids.OUTCOME_NATIONAL_NOTE),
         dbc.Row([
-            dbc.Col(map_card(state, spec), id=ids.OUTCOME_MAP_SECTION, xs=12, lg=True,
+            dbc.Col(map_card(state, spec), id=ids.OUTCOME_MAP_SECTION, xs=12, xl=5,
                     className=section_class(spec.is_local)),
-            dbc.Col(trend_card(state, spec), xs=12, lg=True),
+            dbc.Col(trend_card(state, spec), xs=12, xl=True),
         ]),
         html.Div(compare_card(state, spec), id=ids.OUTCOME_COMPARE_SECTION, className=section_class(spec.is_local)),
         html.Div(definition_block(spec), id=ids.OUTCOME_DEFINITION),

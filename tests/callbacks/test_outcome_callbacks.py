@@ -87,7 +87,8 @@ class TestMap:
         assert len(trace.locations) == len(trace.z) and len(trace.locations) > 100
         assert "Key: compared with England" in text(legend)
         assert summary.startswith("Of ") and demo.latest in summary
-        assert find(table, "Table") and "Data up to " + demo.latest in text(meta)
+        assert table.children.startswith('<table class="data-table"><caption>') and table.dangerously_allow_html
+        assert "Data up to " + demo.latest in text(meta)
         assert href == f"/download/observations.csv?metric={DEATHS}&area_type=partnership&period={demo.latest}"
 
     @pytest.mark.parametrize("prop_id, change", [
@@ -235,15 +236,30 @@ class TestCompare:
         figure, summary, table, meta, href = cb.compare(DEATHS, None, "partnership", demo.partnership, PAGE)
         assert any(t.name.endswith("(selected)") for t in figure.data)
         assert len(figure.layout.yaxis.categoryarray) >= 100
-        assert demo.partnership_name in summary and find(table, "Table")
+        assert demo.partnership_name in summary
+        assert f'<tr class="is-selected"><th scope="row">{demo.partnership_name}</th>' in table.children
         assert "area_type=partnership" in href
 
-    def test_suppressed_and_missing_are_not_bars(self, cb, demo):
+    def test_suppressed_and_missing_are_not_bars_and_are_words_in_the_table(self, cb, demo):
         if demo.suppressed is None:
             pytest.skip("no suppressed partnership in the demonstration data")
-        figure = cb.compare(DEATHS, None, "partnership", ENGLAND, PAGE)[0]
+        figure, _, table, *_ = cb.compare(DEATHS, None, "partnership", ENGLAND, PAGE)
         bar_codes = {code for t in figure.data if t.type == "bar" for code in t.y}
         assert demo.suppressed not in bar_codes
+        row = table.children.split(f'<th scope="row">{demo.suppressed_name}</th>')[1].split("</tr>")[0]
+        assert "Suppressed" in row and ">0<" not in row
+        assert "No data" in table.children
+
+    def test_area_names_are_escaped_in_the_table_markup(self, web_env):
+        import pandas as pd
+
+        from data_access.catalogue import get_catalogue
+        from layouts._outcome_tables import area_table
+
+        frame = pd.DataFrame([{"area_code": "X", "area_name": "<b>A & B</b>", "value": 1.0, "suppressed": False,
+                               "comparison": "better"}])
+        markup = area_table(frame, get_catalogue().metric(DEATHS), "Caption <i>").children
+        assert "&lt;b&gt;A &amp; B&lt;/b&gt;" in markup and "<b>" not in markup and "Caption &lt;i&gt;" in markup
 
     def test_national_measure_leaves_the_hidden_comparison_alone(self, cb):
         assert cb.compare(NATIONAL, None, "partnership", ENGLAND, PAGE) == (dash.no_update,) * 5
