@@ -122,7 +122,10 @@ def build_map_scenario(base_url: str, outcome_paths: list[str], *, max_metrics: 
                 base_values[key] = components[id_key(item["id"])].get(item["property"])
         page_stores[slug] = components["outcome-page-store"]["data"]
         options = components.get("outcome-metric-select", {}).get("options", [])
-        candidates += [(slug, option["value"]) for option in options if isinstance(option, dict)]
+        # Group headings in the picker are disabled options: a reader cannot choose them.
+        candidates += [(slug, option["value"]) for option in options
+                       if isinstance(option, dict) and not option.get("disabled")
+                       and option["value"] not in {metric for _, metric in candidates}]
     scenario = MapScenario(client=client, dep=dep, base_values=base_values, page_stores=page_stores)
 
     local: list[tuple[str, str]] = []

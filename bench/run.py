@@ -53,8 +53,9 @@ def log(message: str) -> None:
 class Plan:
     """How much to measure: full runs, or ``--quick`` (under a minute for one store)."""
 
-    def __init__(self, quick: bool, seconds: float | None, clients: int) -> None:
+    def __init__(self, quick: bool, seconds: float | None, clients: int, pages: str | None = None) -> None:
         self.quick = quick
+        self.only_pages = [p.strip() for p in pages.split(",") if p.strip()] if pages else None
         self.samples = 12 if quick else 100
         self.naive_samples = 8 if quick else 40
         self.max_metrics = 2 if quick else 10
@@ -64,6 +65,8 @@ class Plan:
 
     def browser_pages(self, pages: list[str], map_page: str | None) -> list[str]:
         """Every page; quick runs take the home page and the outcome page whose map was measured."""
+        if self.only_pages is not None:
+            return [p for p in self.only_pages if p in pages]
         if not self.quick:
             return pages
         outcome = map_page or next((p for p in pages if p.startswith("/outcome/")), None)
@@ -184,9 +187,15 @@ def run_target(store: str, cache: str, plan: Plan, args: argparse.Namespace, wor
         log(f"{target.name}: first-load bytes of {len(pages)} page(s)")
         run["first_load"] = measure.first_load_bytes(app.url, pages)
         run["boundaries"] = measure.boundary_bytes(app.url, scenario.layer_urls)
-        if not args.no_browser:
+        if args.no_browser:
+            run["browser"] = {"skipped": "--no-browser"}
+        else:
             map_page = f"/outcome/{scenario.first_slug}" if scenario.first_slug else None
-            run["browser"] = _browser(plan, app.url, minimal.url, pages, map_page)
+            try:
+                run["browser"] = _browser(plan, app.url, minimal.url, pages, map_page)
+            except (ImportError, RuntimeError) as error:  # no selenium (make install-dev) or no Chromium
+                log(f"browser timings skipped: {error}")
+                run["browser"] = {"skipped": str(error)}
         bodies = measure.callback_bodies(scenario)
         log(f"{target.name}: load, {plan.clients} clients for {plan.load_seconds:.0f} s")
         if not plan.quick:
@@ -235,13 +244,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--scaling", nargs="?", const="1,2,4", default=None, metavar="1,2,4",
                         help="Also measure throughput with these worker counts.")
     parser.add_argument("--no-browser", action="store_true", help="Skip the Chromium timings.")
+    parser.add_argument("--pages", help="Comma-separated page paths to time in Chromium (default: all; quick: two).")
     parser.add_argument("--keep", action="store_true", help="Keep the temporary instance folders and logs.")
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    plan = Plan(args.quick, args.seconds, args.clients)
+    plan = Plan(args.quick, args.seconds, args.clients, args.pages)
     combos = [("sqlite", "filesystem"), ("postgres", "redis")] if args.all else [(args.store, args.cache)]
     workdir = Path(tempfile.mkdtemp(prefix="cdp-bench-"))
     started = time.perf_counter()

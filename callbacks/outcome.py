@@ -6,8 +6,9 @@ Callback graph (inputs → outputs):
 - map click, comparison click, area picker → area options, area, notice    (``choose_area``)
 - measure → definition, national-only note, which sections show            (``show_measure``)
 - every selection → the page's URL-state store (the query string)          (``remember_selection``)
-- measure, period, level, colouring, map kind, area → map (Patch after the first draw), legend, summary,
-  table, provenance, download link                                          (``outcome_map.update_map``)
+- measure, period, level, colouring, map kind, area (+ geometry key) → map (a Patch after the first
+  draw), geometry key, legend                                               (``outcome_map.update_map``)
+- measure, period, level, area → map summary, table, provenance, download  (``outcome_map.describe_map``)
 - measure, area → trend chart, summary, table, provenance, download link   (``outcome_charts.update_trend``)
 - measure, period, level, area → comparison chart and the same companions  (``outcome_charts.update_compare``)
 

@@ -1,4 +1,4 @@
-"""The outcome page's map: drawn once, then only its values patched.
+"""The outcome page's map: drawn once, then only its values patched; its summary, table and links beside it.
 
 Performance contract (DESIGN §2 "Serving fast"): the first call returns the whole figure, whose
 geometry is a content-hashed GeoJSON URL the browser fetches and caches once. Later changes of
@@ -36,7 +36,14 @@ from layouts._components import ids
 from layouts._components.blocks import chart_meta_lines
 from layouts._components.figures import map_figure, map_legend, map_patch, message_figure, tile_map_figure
 from layouts._components.summaries import map_summary
-from layouts._outcome_parts import DEFAULT_COLOUR, DEFAULT_LEVEL, DEFAULT_MAP, MAP_CHART, download_href
+from layouts._outcome_parts import (
+    DEFAULT_COLOUR,
+    DEFAULT_LEVEL,
+    DEFAULT_MAP,
+    MAP_CHART,
+    download_href,
+    status_alerts,
+)
 from layouts._outcome_tables import area_table
 
 #: Authorities in force after this day are drawn on the current layer, before it on ``utla_2021``.
@@ -60,10 +67,6 @@ def geometry_layer(spec: MetricSpec, level: str, period: str | None) -> str:
     Output(ids.OUTCOME_MAP, "figure"),
     Output(ids.OUTCOME_MAP_GEOMETRY, "data"),
     Output(ids.OUTCOME_MAP_LEGEND, "children"),
-    Output(ids.chart_summary(MAP_CHART), "children"),
-    Output(ids.chart_table(MAP_CHART), "children"),
-    Output(ids.chart_meta(MAP_CHART), "children"),
-    Output(ids.OUTCOME_MAP_DOWNLOAD, "href"),
     Input(ids.OUTCOME_METRIC, "value"),
     Input(ids.OUTCOME_PERIOD, "value"),
     Input(ids.OUTCOME_AREA_TYPE, "value"),
@@ -74,19 +77,19 @@ def geometry_layer(spec: MetricSpec, level: str, period: str | None) -> str:
     State(ids.OUTCOME_PAGE, "data"),
 )
 def update_map(metric_id, period, level, colour, map_kind, area, geometry, page):
-    """Map, legend, summary, table, provenance and download link for the chosen measure and period."""
+    """The map (whole on the first call or a new geometry, else a value patch), its geometry key and its key."""
     messages: list[str] = []
     spec = metric_spec(metric_id, page_slug(page), messages)
     if not spec.is_local:
         # Hidden for a national-only measure; the map keeps its geometry for the next local one.
-        return (dash.no_update,) * 7
+        return (dash.no_update,) * 3
     level = checked_choice(level, ids.AREA_TYPE_VALUES, DEFAULT_LEVEL, "area level", messages)
     colour = checked_choice(colour, ids.COLOUR_BY_VALUES, DEFAULT_COLOUR, "map colouring", messages)
     map_kind = checked_choice(map_kind, ids.MAP_KIND_VALUES, DEFAULT_MAP, "map type", messages)
     period = checked_period(spec, period, messages)
     selected = map_code(checked_area(area, messages), level)
     values = area_values(spec.id, area_type=level, period=period)
-    source, updated, footer = provenance(spec)
+    footer = provenance(spec)[2]
     title = chart_title(spec, level, period)
     layer = geometry_layer(spec, level, period)
     url = layer_url(layer) if map_kind == "boundaries" else ""
@@ -106,7 +109,32 @@ def update_map(metric_id, period, level, colour, map_kind, area, geometry, page)
                                   selected_code=selected, title=title, source_line=footer) if full else
                   tile_patch(tiles, values, colour_by=colour, spec=spec, selected_code=selected, title=title,
                              source_line=footer))
-    caption = f"{title} (the map as a table)"
-    return (figure, key, map_legend(colour, spec), with_messages(messages, map_summary(spec, values, period)),
+    return figure, key, [*status_alerts(messages), map_legend(colour, spec)]
+
+
+@callback(
+    Output(ids.chart_summary(MAP_CHART), "children"),
+    Output(ids.chart_table(MAP_CHART), "children"),
+    Output(ids.chart_meta(MAP_CHART), "children"),
+    Output(ids.OUTCOME_MAP_DOWNLOAD, "href"),
+    Input(ids.OUTCOME_METRIC, "value"),
+    Input(ids.OUTCOME_PERIOD, "value"),
+    Input(ids.OUTCOME_AREA_TYPE, "value"),
+    Input(ids.OUTCOME_AREA, "value"),
+    State(ids.OUTCOME_PAGE, "data"),
+)
+def describe_map(metric_id, period, level, area, page):
+    """The map's summary sentence, table, provenance and download link (not re-sent when only colours change)."""
+    messages: list[str] = []
+    spec = metric_spec(metric_id, page_slug(page), messages)
+    if not spec.is_local:
+        return (dash.no_update,) * 4
+    level = checked_choice(level, ids.AREA_TYPE_VALUES, DEFAULT_LEVEL, "area level", messages)
+    period = checked_period(spec, period, messages)
+    selected = map_code(checked_area(area, messages), level)
+    values = area_values(spec.id, area_type=level, period=period)
+    source, updated, _ = provenance(spec)
+    caption = f"{chart_title(spec, level, period)} (the map as a table)"
+    return (with_messages(messages, map_summary(spec, values, period)),
             area_table(values, spec, caption, highlight_code=selected), chart_meta_lines(source, updated),
             download_href(spec.id, level, period))

@@ -69,12 +69,17 @@ def main(shared: Path) -> None:
     c24 = read_centroids(shared / "boundaries/ctyua_dec2024_en_buc_wgs84.geojson", "CTYUA24CD")
     c21 = read_centroids(shared / "boundaries/ctyua_dec2021_en_buc_wgs84.geojson", "CTYUA21CD")
     rgn = read_centroids(shared / "boundaries/rgn_dec2024_en_buc_wgs84.geojson", "RGN24CD")
-    society = {r["gss-code"]: r for r in csv.DictReader((shared / "lookups/mysociety_uk_local_authorities_current.csv").open(encoding="utf-8"))}
-    region_by_name = {v[2].lower(): k for k, v in rgn.items()}
+    # The ONS population table lists each region's authorities directly after the region's row.
+    region_of_code: dict[str, str] = {}
+    current_region = ""
+    for row in csv.DictReader((shared / "population/pop_mid2022_england_2023geog_tidy.csv").open(encoding="utf-8")):
+        if row["ons_geography_type"] == "Region":
+            current_region = row["area_code"]
+        elif current_region:
+            region_of_code[row["area_code"]] = current_region
 
     def region_of(code: str) -> str:
-        name = society[code]["region"].lower()
-        return region_by_name[name]
+        return region_of_code[code]
 
     areas = [{"code": "E92000001", "name": "England", "type": "country", "parent_code": "", "valid_from": FIRST_DATE,
               "valid_to": "", "lon": -1.46, "lat": 52.57}]

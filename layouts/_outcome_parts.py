@@ -118,7 +118,7 @@ def metric_options(slug: str) -> list[dict[str, Any]]:
         options.append({"label": f"— {heading} —", "value": f"heading:{heading}", "disabled": True})
         for metric_id in metric_ids:
             spec = catalogue.metric(metric_id)
-            options.append({"label": spec.short_name + ("" if spec.is_local else " (England only)"),
+            options.append({"label": spec.short_name + ("" if spec.is_local else " (national figure only)"),
                             "value": spec.id})
     return options
 
@@ -155,9 +155,9 @@ def ambition_text(outcome: OutcomeSpec) -> str | None:
 def national_note(spec: MetricSpec) -> list[Any]:
     """The plain statement shown instead of the map and comparison for a national-only measure."""
     return [html.Div([
-        html.P([html.Strong(f"{spec.short_name} is measured for England only. "),
+        html.P([html.Strong(f"{spec.short_name} is published only as a national figure. "),
                 "There is no partnership or local authority breakdown, so there is no map or comparison of "
-                "areas; the chart shows England's trend against the framework baseline."], className="mb-0"),
+                "areas; the chart shows the national trend against the framework baseline."], className="mb-0"),
     ], className="alert alert-secondary", role="note")]
 
 

@@ -162,33 +162,10 @@ def _legend(drawing: Drawing, entries: list[tuple[str, str]], y: float, left: fl
         x += 18 + stringWidth(label, styles.FONT, FONT_SIZE) + 12
 
 
-def trend_drawing(series: pd.DataFrame, *, spec: Any, selected_code: str, selected_name: str,
-                  summary: Mapping[str, Any], width: float, height: float = 190) -> Drawing:
-    """The trend of ``selected_code`` (and England, when it is another area) as a reportlab Drawing."""
-    styles.register_fonts()
-    frame_rows = series.assign(_start=pd.to_datetime(series["period_start"])).sort_values("_start", kind="stable")
-    order = list(dict.fromkeys(frame_rows["period"].astype(str)))
-    chosen = frame_rows[frame_rows["area_code"] == selected_code]
-    england = frame_rows[frame_rows["area_code"] == ENGLAND] if selected_code != ENGLAND else None
-    values = _aligned(chosen, order, "value")
-    lower, upper = _aligned(chosen, order, "lower_ci"), _aligned(chosen, order, "upper_ci")
-    england_values = _aligned(england, order, "value") if england is not None else [None] * len(order)
-    numbers = [v for v in [*values, *upper, *england_values] if v is not None]
-    ticks = nice_ticks(max(numbers) * 1.05 if numbers else 1.0)
-    labels = tick_labels(ticks)
-    label_width = max(stringWidth(t, styles.FONT, FONT_SIZE) for t in labels)
-    longest = max((stringWidth(p, styles.FONT, FONT_SIZE) for p in order), default=0)
-    rotate = len(order) > 8 or longest > 40
-    bottom = 16 + longest * 0.72 if rotate else 18  # room for labels at 45°: width × sin 45°
-    left = label_width + 20
-    frame = _Frame(left, bottom, width - left - 8, height - bottom - 24, len(order), ticks[-1])
-    drawing = Drawing(width, height)
-    plot = Group()
-    for i, flag in enumerate(_aligned(chosen, order, "provisional") if "provisional" in chosen else []):
-        if flag:
-            plot.add(Rect(frame.x(i - 0.5), frame.bottom, frame.step, frame.height, fillColor=PROVISIONAL_COLOUR,
-                          strokeColor=None))
-    for tick, text in zip(ticks, labels, strict=True):
+def _axes(plot: Group, frame: _Frame, ticks: list[float], order: list[str], rotate: bool, title: str) -> None:
+    """Grid lines with value labels, the baseline axis, period labels (thinned, rotated when crowded) and
+    the value axis title."""
+    for tick, text in zip(ticks, tick_labels(ticks), strict=True):
         y = frame.y(tick)
         plot.add(Line(frame.left, y, frame.left + frame.width, y, strokeColor=styles.GRID, strokeWidth=0.5))
         plot.add(String(frame.left - 4, y - 2.5, text, fontName=styles.FONT, fontSize=FONT_SIZE,
@@ -205,11 +182,39 @@ def trend_drawing(series: pd.DataFrame, *, spec: Any, selected_code: str, select
         if rotate:
             holder.rotate(45)
         plot.add(holder)
-    axis = Group(String(0, 0, axis_title(spec), fontName=styles.FONT, fontSize=FONT_SIZE, fillColor=styles.SECONDARY,
+    axis = Group(String(0, 0, title, fontName=styles.FONT, fontSize=FONT_SIZE, fillColor=styles.SECONDARY,
                         textAnchor="middle"))
     axis.translate(7, frame.bottom + frame.height / 2)
     axis.rotate(90)
     plot.add(axis)
+
+
+def trend_drawing(series: pd.DataFrame, *, spec: Any, selected_code: str, selected_name: str,
+                  summary: Mapping[str, Any], width: float, height: float = 190) -> Drawing:
+    """The trend of ``selected_code`` (and England, when it is another area) as a reportlab Drawing."""
+    styles.register_fonts()
+    frame_rows = series.assign(_start=pd.to_datetime(series["period_start"])).sort_values("_start", kind="stable")
+    order = list(dict.fromkeys(frame_rows["period"].astype(str)))
+    chosen = frame_rows[frame_rows["area_code"] == selected_code]
+    england = frame_rows[frame_rows["area_code"] == ENGLAND] if selected_code != ENGLAND else None
+    values = _aligned(chosen, order, "value")
+    lower, upper = _aligned(chosen, order, "lower_ci"), _aligned(chosen, order, "upper_ci")
+    england_values = _aligned(england, order, "value") if england is not None else [None] * len(order)
+    numbers = [v for v in [*values, *upper, *england_values] if v is not None]
+    ticks = nice_ticks(max(numbers) * 1.05 if numbers else 1.0)
+    label_width = max(stringWidth(t, styles.FONT, FONT_SIZE) for t in tick_labels(ticks))
+    longest = max((stringWidth(p, styles.FONT, FONT_SIZE) for p in order), default=0)
+    rotate = len(order) > 8 or longest > 40
+    bottom = 16 + longest * 0.72 if rotate else 18  # room for labels at 45°: width × sin 45°
+    left = label_width + 20
+    frame = _Frame(left, bottom, width - left - 8, height - bottom - 24, len(order), ticks[-1])
+    drawing = Drawing(width, height)
+    plot = Group()
+    for i, flag in enumerate(_aligned(chosen, order, "provisional") if "provisional" in chosen else []):
+        if flag:
+            plot.add(Rect(frame.x(i - 0.5), frame.bottom, frame.step, frame.height, fillColor=PROVISIONAL_COLOUR,
+                          strokeColor=None))
+    _axes(plot, frame, ticks, order, rotate, axis_title(spec))
     if spec.has_interval:
         _band(plot, frame, lower, upper)
     _baseline(plot, frame, order, spec.baseline_periods, spec.baseline_rule, summary.get("baseline_value"))
@@ -218,7 +223,7 @@ def trend_drawing(series: pd.DataFrame, *, spec: Any, selected_code: str, select
     _line(plot, frame, values, AREA_COLOUR, dashed=False, square=False, width=2)
     for i, period in enumerate(order):
         row = chosen[chosen["period"].astype(str) == period]
-        if not row.empty and bool(row["suppressed"].fillna(False).iloc[0]):
+        if not row.empty and bool(row["suppressed"].eq(True).iloc[0]):
             plot.add(String(frame.x(i), frame.bottom + 3, "Suppressed", fontName=styles.FONT, fontSize=6.5,
                             fillColor=styles.SECONDARY, textAnchor="middle"))
     drawing.add(plot)

@@ -34,6 +34,7 @@ def cb(web_env):
 
     return SimpleNamespace(period=outcome.choose_period, area=outcome.choose_area, measure=outcome.show_measure,
                            url=outcome.remember_selection, map=outcome_map.update_map,
+                           describe_map=outcome_map.describe_map,
                            trend=outcome_charts.update_trend, compare=outcome_charts.update_compare)
 
 
@@ -76,9 +77,9 @@ class TestMap:
                 "map_kind": "boundaries", "area": ENGLAND, "geometry": None, "page": PAGE} | overrides
         return cb.map(*args.values())
 
-    def test_first_call_is_a_whole_figure_with_a_geojson_url(self, cb, demo):
+    def test_first_call_is_a_whole_figure_with_a_geojson_url(self, cb):
         """Given the first call, then a whole figure whose geometry is a content-hashed URL string, not shapes."""
-        figure, key, legend, summary, table, meta, href = self.first_map(cb)
+        figure, key, legend = self.first_map(cb)
         assert isinstance(figure, go.Figure)
         trace = figure.data[0]
         assert trace.type == "choroplethmap"
@@ -86,9 +87,12 @@ class TestMap:
         assert key == f"boundaries:{trace.geojson}"
         assert len(trace.locations) == len(trace.z) and len(trace.locations) > 100
         assert "Key: compared with England" in text(legend)
+
+    def test_summary_table_provenance_and_download_link(self, cb, demo):
+        summary, table, meta, href = cb.describe_map(DEATHS, None, "partnership", ENGLAND, PAGE)
         assert summary.startswith("Of ") and demo.latest in summary
         assert table.children.startswith('<table class="data-table"><caption>') and table.dangerously_allow_html
-        assert "Data up to " + demo.latest in text(meta)
+        assert "Data up to " + demo.latest in text(meta) and "updated " in text(meta)
         assert href == f"/download/observations.csv?metric={DEATHS}&area_type=partnership&period={demo.latest}"
 
     @pytest.mark.parametrize("prop_id, change", [
@@ -144,16 +148,20 @@ class TestMap:
         assert trace.z[list(trace.locations).index(demo.suppressed)] == last_class
 
     def test_national_measure_leaves_the_hidden_map_alone(self, cb):
-        assert self.first_map(cb, metric_id=NATIONAL) == (dash.no_update,) * 7
+        assert self.first_map(cb, metric_id=NATIONAL) == (dash.no_update,) * 3
+        assert cb.describe_map(NATIONAL, None, "partnership", ENGLAND, PAGE) == (dash.no_update,) * 4
 
     def test_nonsense_falls_back_with_a_message(self, cb, demo):
         """Given an unknown measure, period "banana", area "ZZZ" and bad choices, then defaults and messages."""
-        figure, key, legend, summary, *_ = cb.map("nope", "banana", "county", "rainbow", "globe", "ZZZ", None, PAGE)
+        figure, key, legend = cb.map("nope", "banana", "county", "rainbow", "globe", "ZZZ", None, PAGE)
         assert isinstance(figure, go.Figure) and figure.data[0].geojson.startswith("/geo/partnership.")
+        notice = find(legend, "Div", role="status")
+        assert notice and "Key: compared with England" in text(legend)
         for words in ("There is no measure “nope”", "“banana”", f"Showing {demo.latest}", "“ZZZ”", "England",
                       "“county”", "“rainbow”", "“globe”"):
-            assert words in summary
-        assert "Key: compared with England" in text(legend)
+            assert words in text(notice)
+        summary = cb.describe_map("nope", "banana", "county", "ZZZ", PAGE)[0]
+        assert "“banana”" in summary and "“ZZZ”" in summary and summary.endswith("1 has no data.")
 
 
 class TestPeriod:
@@ -274,7 +282,8 @@ class TestMeasureAndUrl:
     def test_national_measure_hides_map_comparison_and_their_controls(self, cb):
         definition, note, map_class, compare_class, controls_class = cb.measure(NATIONAL, PAGE)
         assert (map_class, compare_class, controls_class) == ("d-none",) * 3
-        assert "England only" in text(note) and "no partnership or local authority breakdown" in text(note)
+        words = text(note)
+        assert "only as a national figure" in words and "no partnership or local authority breakdown" in words
         assert "/metric/hepatitis_c_pwid" in [a.href for a in find(definition, "A")]
 
     def test_local_measure_shows_everything_and_its_definition(self, cb):

@@ -66,7 +66,7 @@ class TestLayout:
         assert labels[0] == "— Headline measures —" and options[0]["disabled"]
         heading = labels.index("— Supporting measures —")
         assert [o["value"] for o in options[1:heading]] == ["drug_misuse_deaths", "drug_hospital_admissions"]
-        assert "Hepatitis C in people who inject drugs (England only)" in labels
+        assert "Hepatitis C in people who inject drugs (national figure only)" in labels
 
     def test_query_selections_are_used(self, page):
         query = {"metric": "deaths_in_treatment", "period": "2019/20", "area": "barnet", "level": "utla",
@@ -93,7 +93,7 @@ class TestLayout:
         tree = page.outcome_layout("drug-use", {})
         assert by_id(tree, ids.OUTCOME_MAP_SECTION).className == "d-none"
         assert by_id(tree, ids.OUTCOME_COMPARE_SECTION).className == "d-none"
-        assert "England only" in text(by_id(tree, ids.OUTCOME_NATIONAL_NOTE))
+        assert "only as a national figure" in text(by_id(tree, ids.OUTCOME_NATIONAL_NOTE))
 
     def test_each_chart_has_summary_table_download_link_and_provenance(self, page):
         tree = page.outcome_layout("deaths-and-harm", {"level": "utla"})
@@ -114,3 +114,14 @@ class TestLayout:
                          "Baseline", "2019-21", "Next release"):
             assert fragment in words, fragment
         assert "/metric/drug_misuse_deaths" in [a.href for a in find(definition, "A")]
+
+
+def test_page_modules_do_no_database_work():
+    """Layouts read only the catalogue and the query: no read layer, engine or SQL in the page modules."""
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[2] / "layouts"
+    for name in ("outcome.py", "_outcome_parts.py", "_outcome_tables.py"):
+        source = (folder / name).read_text(encoding="utf-8")
+        for forbidden in ("data_access.read", "data_access.db", "sqlalchemy", "get_engine"):
+            assert forbidden not in source, (name, forbidden)

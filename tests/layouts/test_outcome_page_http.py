@@ -83,13 +83,13 @@ def test_map_callback_over_http_sends_geometry_as_a_url(client):
 
 
 def test_download_link_of_the_map_serves_the_csv(client):
-    dep = _dependency(client, f"{ids.OUTCOME_MAP}.figure")
+    dep = _dependency(client, f"{ids.OUTCOME_MAP_DOWNLOAD}.href")
     values = {f"{ids.OUTCOME_METRIC}.value": "drug_misuse_deaths", f"{ids.OUTCOME_PERIOD}.value": "2021-23",
-              f"{ids.OUTCOME_AREA_TYPE}.value": "utla", f"{ids.OUTCOME_COLOUR_BY}.value": "value",
-              f"{ids.OUTCOME_MAP_KIND}.value": "tiles", f"{ids.OUTCOME_AREA}.value": "E92000001",
+              f"{ids.OUTCOME_AREA_TYPE}.value": "utla", f"{ids.OUTCOME_AREA}.value": "E92000001",
               f"{ids.OUTCOME_PAGE}.data": {"slug": "deaths-and-harm"}}
     result = client.post("/_dash-update-component", json=_payload(dep, values, [])).get_json()["response"]
     href = result[ids.OUTCOME_MAP_DOWNLOAD]["href"]
+    assert href == "/download/observations.csv?metric=drug_misuse_deaths&area_type=utla&period=2021-23"
     csv = client.get(href)
     assert csv.status_code == 200 and csv.mimetype == "text/csv"
     assert b"drug_misuse_deaths" in csv.data
