@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 import pandas as pd
 from dash import html
@@ -230,8 +231,16 @@ def members_table(profile: pd.DataFrame, member_values: Mapping[str, pd.DataFram
     return html.Table([html.Caption(caption), head, *bodies], className="data-table")
 
 
-def outcome_links(area_code: str, area_name: str) -> html.Ul:
-    """A link to each outcome page with this partnership selected."""
+def outcome_links(area_code: str, area_name: str) -> html.Div:
+    """For the board: the pack, presentation mode and what changed; then each outcome page for this area."""
+    code = quote(area_code, safe="")
+    meeting = html.P([
+        html.A("Download the board pack (PDF)", href=f"/partnership/{code}/pack.pdf",
+               className="btn btn-outline-primary me-2 mb-2"),
+        html.A("Present to the board", href=f"/present/{code}", className="btn btn-outline-primary me-2 mb-2"),
+        html.A("What changed since the last board", href=f"/partnership/{code}/changes",
+               className="btn btn-outline-primary mb-2"),
+    ])
     items = [html.Li(html.A(f"{outcome.name} in {area_name}", href=outcome_href(outcome.slug, area=area_code)))
              for outcome in get_catalogue().outcomes]
-    return html.Ul(items, className="mb-0")
+    return html.Div([meeting, html.Ul(items, className="mb-0")])

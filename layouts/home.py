@@ -8,6 +8,7 @@ the slots the overview callback fills in one round trip, and the URL-state store
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 import dash
 from dash import dcc, html
@@ -27,8 +28,11 @@ dash.register_page(__name__, path="/", name="Overview", nav="Overview", order=0,
 
 def layout(**query: Any) -> html.Div:
     """The overview frame for ``?area=<partnership code or authority>`` (England when absent)."""
+    if str(query.get("present", "")).lower() in ("1", "true", "yes", "on"):
+        target = quote(str(query.get("area") or "england"), safe="")
+        return html.Div(dcc.Location(id="home-present-redirect", pathname=f"/present/{target}", refresh=True))
     messages: list[str] = []
-    unknown_parameters(query, QUERY_KEYS, messages)
+    unknown_parameters(query, (*QUERY_KEYS, "present"), messages)
     return html.Div([
         html.H1("Combating drugs outcomes"),
         html.P("The six outcomes of the National Combating Drugs Outcomes Framework: the latest figure of each "

@@ -8,6 +8,7 @@ hidden until then, so an unknown code shows only a friendly message, the list li
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 import dash
 from dash import dcc, html
@@ -28,7 +29,10 @@ def _section(title: str, *children: Any, intro: str | None = None) -> html.Secti
 
 
 def layout(code: str | None = None, **_query: Any) -> html.Div:
-    """The profile frame for partnership ``code`` (from the path)."""
+    """The profile frame for partnership ``code`` (from the path); ``?present=1`` opens presentation mode."""
+    if str(_query.get("present", "")).lower() in ("1", "true", "yes", "on"):
+        return html.Div(dcc.Location(id="partnership-present-redirect",
+                                     pathname=f"/present/{quote(code or '', safe='')}", refresh=True))
     download = html.Div([
         html.Button("Download this profile (CSV)", id=ids.PARTNERSHIP_DOWNLOAD_BUTTON, type="button",
                     className="btn btn-outline-primary"),

@@ -93,7 +93,8 @@ def test_board_member_finds_their_partnerships_deaths_trend(browser, live_server
 
 def _table_areas(browser) -> list[str]:
     """The partnerships in the comparison table (its England benchmark row left out)."""
-    return [th.text for th in browser.find_elements(By.CSS_SELECTOR, f"#{ids.COMPARE_TABLE} tr.compare-row > th")]
+    return browser.execute_script("return Array.from(document.querySelectorAll(arguments[0]))"
+                                  ".map(th => th.textContent.trim());", f"#{ids.COMPARE_TABLE} tr.compare-row > th")
 
 
 def test_analyst_compares_a_regions_partnerships_and_downloads_the_data(browser, live_server, tmp_path: Path):
