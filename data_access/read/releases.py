@@ -10,6 +10,7 @@ import hashlib
 
 import pandas as pd
 from sqlalchemy import func, select
+from sqlalchemy.engine import make_url
 
 from config import get_settings
 from data_access.db import get_engine
@@ -27,9 +28,10 @@ def visible_release_filter():
 def release_key() -> str:
     """A short key naming the data a page sees: newest visible release, footprint, mode and store.
 
-    The store part (a digest of the database URL) keeps two instances that share one cache (say
-    staging and production on one Redis), or two test stores in one process, from ever reading
-    each other's answers under the same release numbers. Asked once per web request in public mode.
+    The store part (a digest of the database's name and options, not its host or credentials, so a
+    primary and its read replicas share cached answers) keeps two stores that meet in one cache or
+    one process (two test stores, say) from ever reading each other's answers under the same
+    release numbers. Asked once per web request in public mode.
     """
     return per_request("release_key", _query_release_key)
 
@@ -42,8 +44,13 @@ def _query_release_key() -> str:
     with get_engine().connect() as conn:
         newest, count, footprint = conn.execute(select(newest, count, footprint)).one()
     settings = get_settings()
-    store = hashlib.sha256(settings.database_url.encode()).hexdigest()[:10]
-    return f"r{newest or 0}.{count or 0}-f{footprint or 0}-{settings.mode}-s{store}"
+    return f"r{newest or 0}.{count or 0}-f{footprint or 0}-{settings.mode}-s{_store_digest(settings.database_url)}"
+
+
+def _store_digest(url: str) -> str:
+    parsed = make_url(url)
+    identity = f"{parsed.get_backend_name()}|{parsed.database}|{sorted(parsed.query.items())}"
+    return hashlib.sha256(identity.encode()).hexdigest()[:10]
 
 
 def releases() -> pd.DataFrame:

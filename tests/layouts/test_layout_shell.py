@@ -62,10 +62,14 @@ class TestNavigation:
         current = [a for a in find(wide, "A") if getattr(a, "aria-current", None) == "page"]
         assert [a.href for a in current] == ["/outcomes"]
 
-    def test_shell_renders_in_a_dash_app(self):
-        """Given a Dash app using the shell, then the layout endpoint serves it (props are valid)."""
-        app = dash.Dash(__name__)
-        app.layout = shell(pages=PAGES)
-        response = app.server.test_client().get("/_dash-layout")
+    def test_shell_renders_in_the_app(self, web_env):
+        """Given the app (whose layout is the shell), then the layout endpoint serves it (props are valid).
+
+        The app itself is used: a second Dash app would take the globally registered callbacks at
+        its first request and leave the real app without them.
+        """
+        from app import server
+
+        response = server.test_client().get("/_dash-layout")
         assert response.status_code == 200
         assert b"Skip to main content" in response.data
