@@ -63,6 +63,9 @@ def _nothing(text: str) -> html.P:
 
 
 def _section(title: str, intro: str, body: Any) -> html.Section:
+    if isinstance(body, html.Table):
+        # A wide table scrolls in its own keyboard-focusable region instead of widening a phone's page.
+        body = html.Div(body, className="table-scroll", tabIndex=0, role="region", **{"aria-label": f"{title}: table"})
     return html.Section([html.H2(title), html.P(intro), body], className="changes__section mb-4")
 
 

@@ -70,12 +70,13 @@ for (const h of document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role=heading
 return out;
 """
 
-# Every Plotly chart not hidden from assistive technology (decorative sparklines are), with the
-# text of what describes it: the nearest aria-describedby target, else a figure/img region's label.
+# Every Plotly chart not hidden from assistive technology (decorative sparklines are; so are charts in
+# sections not displayed, such as the map of a measure published for England only), with the text of
+# what describes it: the nearest aria-describedby target, else a figure/img region's label.
 _CHARTS = """
 const out = [];
 for (const plot of document.querySelectorAll('.js-plotly-plot')) {
-  if (plot.closest('[aria-hidden="true"]')) continue;
+  if (plot.closest('[aria-hidden="true"]') || !plot.getClientRects().length) continue;
   const graph = plot.closest('.dash-graph') || plot;
   const card = plot.closest('section');
   const heading = card && card.querySelector('h1, h2, h3, h4');
