@@ -24,7 +24,8 @@ log = logging.getLogger(__name__)
 def internal_banner() -> html.Div:
     return html.Div([html.Strong("Internal instance. "),
                      html.Span("This dashboard may show local, unpublished data. Do not share screenshots or "
-                               "downloads outside the partnership.")], role="status", className="internal-banner")
+                               "downloads outside the partnership. "),
+                     html.A("Sign out", href="/signout")], role="status", className="internal-banner")
 
 
 def unavailable_banner() -> html.Div:

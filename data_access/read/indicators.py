@@ -117,7 +117,13 @@ def build_metric_table(spec: MetricSpec, obs: pd.DataFrame, areas: pd.DataFrame,
                        members.drop_duplicates("partnership_code").set_index("partnership_code")["partnership_name"]])
     table["area_name"] = table["area_code"].map(names)
 
-    table = apply_suppression(table, threshold=int(spec.suppression_threshold), groups=pairs)
+    threshold = int(spec.suppression_threshold)
+    if spec.measure == "proportion" and threshold > 0:
+        # A share of a handful of people (e.g. 0 of 2 prison leavers engaged) discloses each of them.
+        tiny = (table["denominator"] > 0) & (table["denominator"] < threshold) & table["value"].notna()
+        table.loc[tiny, "suppressed"] = True
+        table.loc[tiny, "note"] = f"Suppressed: fewer than {threshold} people in the group"
+    table = apply_suppression(table, threshold=threshold, groups=pairs)
     return _add_judgements(spec, table)
 
 

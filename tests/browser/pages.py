@@ -96,6 +96,31 @@ return out;
 """
 
 
+# Each displayed control that has a visible <label for=…>: its id and the label's words.
+_LABELLED = """
+return Array.from(document.querySelectorAll('label[for]'))
+  .map(label => [label.htmlFor, label.textContent.replace(/\\s+/g, ' ').trim()])
+  .filter(([id, text]) => { const el = document.getElementById(id); return text && el && el.getClientRects().length; });
+"""
+
+
+def accessible_names(driver: Any) -> list[tuple[str, str, str]]:
+    """``(control id, visible label, accessible name)`` of every labelled control, the name as Chromium
+    computes it for assistive technology (DevTools protocol accessibility tree)."""
+    driver.execute_cdp_cmd("Accessibility.enable", {})
+    root = driver.execute_cdp_cmd("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+    names = []
+    for control_id, label in driver.execute_script(_LABELLED):
+        selector = '[id="' + control_id.replace("\\", "\\\\").replace('"', '\\"') + '"]'
+        node = driver.execute_cdp_cmd("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+        if not node:
+            continue
+        tree = driver.execute_cdp_cmd("Accessibility.getPartialAXTree", {"nodeId": node, "fetchRelatives": False})
+        name = next((n.get("name", {}).get("value", "") for n in tree["nodes"] if not n.get("ignored")), "")
+        names.append((control_id, label, " ".join(str(name).split())))
+    return names
+
+
 @dataclass
 class Snapshot:
     """What one audited visit of a page found."""
@@ -104,6 +129,7 @@ class Snapshot:
     violations: list[dict[str, Any]] = field(default_factory=list)
     headings: list[tuple[int, str]] = field(default_factory=list)
     charts: list[dict[str, Any]] = field(default_factory=list)
+    names: list[tuple[str, str, str]] = field(default_factory=list)
     screenshot: Path | None = None
 
 
@@ -152,6 +178,7 @@ def snapshot(driver: Any, base: str, path: str) -> Snapshot:
         shot = Snapshot(path)
         shot.headings = [(int(level), text) for level, text in driver.execute_script(_HEADINGS)]
         shot.charts = driver.execute_script(_CHARTS)
+        shot.names = accessible_names(driver)
         shot.screenshot = save_screenshots(driver, path, "desktop")
         shot.violations = run_axe(driver, exclude=AXE_EXCLUDE)
         _CACHE[key] = shot

@@ -4,8 +4,9 @@ axe-core audits each page for the WCAG 2.0/2.1 A and AA and 2.2 AA rules; a seri
 violation fails the page. Only third-party internals that the project cannot change are left out
 (``pages.AXE_EXCLUDE`` says which and why). Every chart must also carry a text description: the
 one-sentence summary its container names with ``aria-describedby`` (or, for a static image, an
-``aria-label`` on its ``role="img"``/``"figure"`` region). Each visit also saves a 1366 px
-screenshot to ``/tmp/a11y_shots/`` for a person to look at.
+``aria-label`` on its ``role="img"``/``"figure"`` region). Every labelled control's accessible name
+must contain its visible label (WCAG 2.5.3, which axe does not test by default). Each visit also
+saves a 1366 px screenshot to ``/tmp/a11y_shots/`` for a person to look at.
 """
 
 from __future__ import annotations
@@ -54,3 +55,12 @@ def test_every_chart_has_a_text_description(browser, live_server):
         f"{path}\n    " + "\n    ".join(problems) for path, problems in failures.items())
     # The check must have seen the pages that draw charts, or it proves nothing.
     assert {"/compare", "/outcome/deaths-and-harm"} <= set(charted), charted
+
+
+def test_every_labelled_control_is_named_by_its_visible_label(browser, live_server):
+    failures = []
+    for path in PAGES:
+        for control_id, label, name in snapshot(browser, live_server, path).names:
+            if label.casefold() not in name.casefold():
+                failures.append(f"{path} #{control_id}: label {label!r}, accessible name {name!r}")
+    assert not failures, "controls whose accessible name leaves out their visible label:\n" + "\n".join(failures)

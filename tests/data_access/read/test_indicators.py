@@ -90,3 +90,15 @@ def test_area_lookup_resolves_authority_to_partnership(read_store):
     assert read.resolve_area("nowhere") is None
     assert len(read.partnerships()) == 125
     assert set(read.partnership_members("cumbria")["code"]) == {"E10000006", "E06000063", "E06000064"}
+
+
+def test_a_share_of_a_handful_of_people_is_suppressed(read_store):
+    rows = [{"metric_id": "prison_continuity_of_care", "area_code": code, "period": "Q4 2021/22", "numerator": n,
+             "denominator": d, "value": 100 * n / d}
+            for code, (n, d) in {"E06000001": (0, 2), "E06000002": (30, 80), "E06000003": (25, 60),
+                                 "E06000004": (40, 90)}.items()]
+    add_release(read_store, rows)
+    utla = read.area_values("prison_continuity_of_care", area_type="utla", period="Q4 2021/22").set_index("area_code")
+    assert utla.loc["E06000001", "suppressed"] and math.isnan(utla.loc["E06000001", "value"])
+    assert "fewer than 5 people" in utla.loc["E06000001", "note"]
+    assert utla.loc[["E06000002", "E06000003", "E06000004"], "suppressed"].sum() == 1, "one more hidden by subtraction rule"
