@@ -56,9 +56,16 @@ const b = window.__bench || {};
 const nav = performance.getEntriesByType('navigation')[0] || {};
 const res = performance.getEntriesByType('resource');
 const sum = (k) => res.reduce((a, r) => a + (r[k] || 0), 0) + (nav[k] || 0);
+const until = b.firstChart === null ? Infinity : b.firstChart;
+const calls = res.filter(r => r.name.includes('_dash-update-component') && r.startTime < until);
+const geo = res.filter(r => r.name.includes('/geo/') && r.startTime < until);
 return {firstChart: b.firstChart, firstPlot: b.firstPlot, content: b.content, lastMutation: b.lastMutation,
         kind: b.kind, domContentLoaded: nav.domContentLoadedEventEnd || null, load: nav.loadEventEnd || null,
         requests: res.length + 1, transferBytes: sum('transferSize'), decodedBytes: sum('decodedBodySize'),
+        callbacksBeforeChart: calls.length,
+        firstCallback: calls.length ? Math.min(...calls.map(r => r.startTime)) : null,
+        callbackMsBeforeChart: calls.reduce((a, r) => a + r.duration, 0),
+        geoMsBeforeChart: geo.reduce((a, r) => a + r.duration, 0),
         now: performance.now()};
 """
 
@@ -103,6 +110,9 @@ class Browser:
         final = self.driver.execute_script(COLLECT)
         state.update(requests=final["requests"], transferBytes=final["transferBytes"],
                      decodedBytes=final["decodedBytes"])
+        if state["firstChart"] is None:  # no chart: count the callbacks until the page settled
+            state.update(callbacksBeforeChart=final["callbacksBeforeChart"], firstCallback=final["firstCallback"],
+                         callbackMsBeforeChart=final["callbackMsBeforeChart"])
         state["settled"] = state["lastMutation"] if state["firstChart"] is None else None
         return state
 
@@ -144,5 +154,7 @@ def _median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
     return {"first_chart_ms": med("firstChart"), "first_plot_ms": med("firstPlot"), "content_ms": med("content"),
             "settled_ms": med("settled"), "dom_content_loaded_ms": med("domContentLoaded"), "load_ms": med("load"),
             "transfer_bytes": med("transferBytes"), "decoded_bytes": med("decodedBytes"), "requests": med("requests"),
+            "callbacks_before_chart": med("callbacksBeforeChart"), "first_callback_ms": med("firstCallback"),
+            "callback_ms_before_chart": med("callbackMsBeforeChart"), "geo_ms_before_chart": med("geoMsBeforeChart"),
             "chart_kind": next((r["kind"] for r in runs if r.get("kind")), None),
             "timeouts": sum(1 for r in runs if r.get("timeout"))}

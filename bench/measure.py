@@ -111,6 +111,7 @@ def build_map_scenario(base_url: str, outcome_paths: list[str], *, max_metrics: 
     dep = client.callback(output_has=MAP_OUTPUT)
     period_dep = client.callback(output_has=PERIOD_OUTPUT)
     page_stores: dict[str, dict] = {}
+    defaults: list[tuple[str, str]] = []
     candidates: list[tuple[str, str]] = []
     base_values: dict[str, Any] = {}
     for path in outcome_paths:
@@ -121,6 +122,9 @@ def build_map_scenario(base_url: str, outcome_paths: list[str], *, max_metrics: 
             if key not in base_values and id_key(item["id"]) in components:
                 base_values[key] = components[id_key(item["id"])].get(item["property"])
         page_stores[slug] = components["outcome-page-store"]["data"]
+        default = components.get("outcome-metric-select", {}).get("value")
+        if default:
+            defaults.append((slug, default))
         options = components.get("outcome-metric-select", {}).get("options", [])
         # Group headings in the picker are disabled options: a reader cannot choose them.
         candidates += [(slug, option["value"]) for option in options
@@ -128,8 +132,12 @@ def build_map_scenario(base_url: str, outcome_paths: list[str], *, max_metrics: 
                        and option["value"] not in {metric for _, metric in candidates}]
     scenario = MapScenario(client=client, dep=dep, base_values=base_values, page_stores=page_stores)
 
+    # Each page's own default measure first: the first local one is the map a visitor sees on arrival.
+    ordered = list(dict.fromkeys(defaults + candidates))
     local: list[tuple[str, str]] = []
-    for slug, metric in candidates:
+    for slug, metric in ordered:
+        if any(metric == chosen for _, chosen in local):
+            continue
         if len(local) >= max_metrics:
             break
         answer = response_outputs(client.post(client.body(period_dep, {

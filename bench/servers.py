@@ -46,20 +46,30 @@ class Server:
     def stop(self) -> None:
         """SIGINT the master (gunicorn's quick shutdown: requests still queued by a load test are dropped),
         SIGKILL it if it lingers."""
-        if self.process.poll() is not None:
-            return
-        self.process.send_signal(signal.SIGINT)
+        self.signal_stop()
         try:
             self.process.wait(timeout=15)
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait(timeout=5)
 
+    def signal_stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+
     def log_tail(self, lines: int = 30) -> str:
         try:
             return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
         except OSError:
             return ""
+
+
+def stop_all(servers: list[Server]) -> None:
+    """Stop several servers at once (signal all, then wait for each)."""
+    for server in servers:
+        server.signal_stop()
+    for server in servers:
+        server.stop()
 
 
 def children_of(pid: int) -> list[int]:

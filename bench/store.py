@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -115,11 +116,12 @@ def _finish(process: subprocess.Popen, what: str) -> str:
     return output
 
 
-def build(target: Target, *, parallel_boundaries: bool) -> dict:
+def build(target: Target, *, parallel_boundaries: bool, after_init: Callable[[], None] | None = None) -> dict:
     """Run init, demo and boundaries; return their wall times (``demo_build_s`` = init + demo).
 
     With ``parallel_boundaries`` the boundary build runs beside the demo load (quick runs on a
-    clock); the two are independent once ``init`` has written the footprint.
+    clock); the two are independent once ``init`` has written the footprint. ``after_init`` is
+    called as soon as the store exists (to start work that needs only the footprint).
     """
     source = boundary_source()
     boundary_args = [source] if source else ["--tiles"]
@@ -127,6 +129,8 @@ def build(target: Target, *, parallel_boundaries: bool) -> dict:
     started = time.perf_counter()
     _finish(_flask(target, "init"), "init")
     timings["init_s"] = round(time.perf_counter() - started, 2)
+    if after_init is not None:
+        after_init()
 
     demo_started = time.perf_counter()
     demo = _flask(target, "demo")
