@@ -135,15 +135,21 @@ def survey(urls: list[str]) -> dict[str, bool]:
 
 def first_chart(url: str, *, reps: int, expect_chart: bool = True) -> dict[str, Any]:
     """Cold and warm time to first chart of ``url``, median over ``reps`` fresh browsers."""
-    colds, warms = [], []
+    colds, warms, retried = [], [], 0
     for _ in range(reps):
-        browser = Browser()
-        try:
-            colds.append(browser.open(url, expect_chart=expect_chart))
-            warms.append(browser.open(url, expect_chart=expect_chart))
-        finally:
-            browser.close()
-    return {"cold": _median_run(colds), "warm": _median_run(warms), "reps": reps}
+        for attempt in range(2):  # a load that stalls (a busy machine) is retried once in a new browser
+            browser = Browser()
+            try:
+                cold = browser.open(url, expect_chart=expect_chart)
+                if cold.get("timeout") and attempt == 0:
+                    retried += 1
+                    continue
+                colds.append(cold)
+                warms.append(browser.open(url, expect_chart=expect_chart))
+                break
+            finally:
+                browser.close()
+    return {"cold": _median_run(colds), "warm": _median_run(warms), "reps": reps, "retried_after_timeout": retried}
 
 
 def _median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:

@@ -7,6 +7,7 @@ are what production uses) on ``127.0.0.1`` and a free port; the worker count com
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -43,15 +44,21 @@ class Server:
         """Pids of the master's direct children (the gunicorn workers)."""
         return children_of(self.process.pid)
 
-    def stop(self) -> None:
-        """SIGINT the master (gunicorn's quick shutdown: requests still queued by a load test are dropped),
-        SIGKILL it if it lingers."""
+    def stop(self, grace_s: float = 3) -> None:
+        """SIGINT the master (gunicorn's quick shutdown); after ``grace_s`` SIGKILL its workers and it.
+
+        Workers may still be answering requests a load generator abandoned; the benchmark's data is
+        thrown away, so there is nothing to wait for.
+        """
         self.signal_stop()
         try:
-            self.process.wait(timeout=15)
+            self.process.wait(timeout=grace_s)
         except subprocess.TimeoutExpired:
+            for pid in self.worker_pids():
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
             self.process.kill()
-            self.process.wait(timeout=5)
+            self.process.wait(timeout=10)
 
     def signal_stop(self) -> None:
         if self.process.poll() is None:

@@ -47,7 +47,7 @@ def _chrome(width: int, height: int):
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    driver.set_page_load_timeout(60)
+    driver.set_page_load_timeout(120)
     return driver
 
 
@@ -72,7 +72,7 @@ def console_errors(driver) -> list[str]:
     return [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
 
 
-def wait_for(driver, css: str, timeout: float = 30):
+def wait_for(driver, css: str, timeout: float = 60):
     """Wait until an element matching ``css`` is present and return it."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions

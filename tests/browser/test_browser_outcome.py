@@ -35,7 +35,7 @@ def partnership(live_server) -> tuple[str, str]:
     return str(row["code"]), str(row["name"])
 
 
-def _until(browser, script: str, *args, timeout: float = 20):
+def _until(browser, script: str, *args, timeout: float = 120):
     return WebDriverWait(browser, timeout, poll_frequency=0.2).until(lambda d: d.execute_script(script, *args))
 
 
@@ -48,7 +48,7 @@ def test_click_on_the_map_selects_a_partnership_and_the_link_reproduces_it(brows
     assert console_errors(browser) == []
 
     assert browser.execute_script(CLICK, code) >= 0
-    WebDriverWait(browser, 20).until(lambda d: f"area={code}" in d.current_url)
+    WebDriverWait(browser, 60).until(lambda d: f"area={code}" in d.current_url)
     _until(browser, f"var t = (function() {{ {TREND_TITLE} }})(); return t && t.indexOf(arguments[0]) >= 0;", name)
     assert name in browser.execute_script(TREND_TABLE)
     assert f"metric={METRIC}" in browser.current_url
@@ -72,5 +72,5 @@ def test_nonsense_link_shows_a_notice_and_the_default_view(browser, live_server)
                               "return s && s.querySelectorAll('[role=status]').length >= 3 && s.textContent;")
     assert "banana" in notices and "ZZZ" in notices
     assert browser.execute_script(f"return document.getElementById('{ids.OUTCOME_METRIC}').value;") == METRIC
-    WebDriverWait(browser, 10).until(lambda d: "period=banana" not in d.current_url)
+    WebDriverWait(browser, 60).until(lambda d: "period=banana" not in d.current_url)
     assert console_errors(browser) == []
