@@ -7,6 +7,7 @@ import math
 import pandas as pd
 
 from data_access.catalogue import get_catalogue
+from data_access.read._local import ANSWERS, private, remembered
 from data_access.statistics import recent_trend
 
 
@@ -21,10 +22,20 @@ def baseline_summary(metric_id: str, area_code: str, *, area_type: str | None = 
     lower_ci, upper_ci, suppressed, comparison, england_value, change, change_pct, significance, trend,
     trend_judgement, provisional.
     """
-    from data_access.read import metric_table
+    from data_access.read import release_key
+
+    get_catalogue().metric(metric_id)
+    if not all(isinstance(part, str | None) for part in (area_code, area_type)):
+        return _baseline_summary(metric_id, area_code, area_type)
+    key = ("baseline_summary", metric_id, area_code, area_type, release_key())
+    return dict(remembered(ANSWERS, key, lambda: _baseline_summary(metric_id, area_code, area_type)))
+
+
+def _baseline_summary(metric_id: str, area_code: str, area_type: str | None) -> dict:
+    from data_access.read import _table
 
     spec = get_catalogue().metric(metric_id)
-    table = metric_table(metric_id)
+    table = _table(metric_id)
     rows = table[table["area_code"] == area_code]
     if area_type:
         rows = rows[rows["area_type"] == area_type]
@@ -58,6 +69,13 @@ def area_profile(area_code: str, *, area_type: str) -> pd.DataFrame:
     National-only metrics appear with England's figures and ``local=False``.
     Columns: outcome_id, outcome_name, metric_id, short_name, tier, local, plus baseline_summary keys.
     """
+    from data_access.read import release_key
+
+    key = ("area_profile", area_code, area_type, release_key())
+    return private(remembered(ANSWERS, key, lambda: _area_profile(area_code, area_type)))
+
+
+def _area_profile(area_code: str, area_type: str) -> pd.DataFrame:
     from data_access.read import ENGLAND
 
     catalogue = get_catalogue()
