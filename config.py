@@ -32,6 +32,8 @@ class Settings:
     log_level: str
     # Session cookies are Secure (HTTPS only) unless CDP_INSECURE_COOKIES=1 says this is plain-HTTP development.
     secure_cookies: bool = True
+    # A public worker looks for a new release at most this often (seconds); 0 looks on every request.
+    release_check_seconds: float = 1.0
 
     @property
     def is_public(self) -> bool:
@@ -62,4 +64,5 @@ def get_settings() -> Settings:
         secret_key=env.get("SECRET_KEY") or DEV_SECRET_KEY,
         log_level=env.get("LOG_LEVEL", "INFO"),
         secure_cookies=env.get("CDP_INSECURE_COOKIES", "").strip().lower() not in ("1", "true", "yes"),
+        release_check_seconds=max(0.0, float(env.get("CDP_RELEASE_CHECK_SECONDS", "1"))),
     )

@@ -21,9 +21,10 @@ from callbacks.outcome_common import (
     metric_spec,
     page_slug,
     provenance,
+    remembered_view,
     with_messages,
 )
-from data_access.catalogue import get_catalogue
+from data_access.catalogue import MetricSpec, get_catalogue
 from data_access.read import area_values, baseline_summary, series
 from layouts._components import ids
 from layouts._components.blocks import chart_meta_lines
@@ -53,13 +54,20 @@ def update_trend(metric_id, area, page):
     messages: list[str] = []
     spec = metric_spec(metric_id, page_slug(page), messages)
     chosen = checked_area(area, messages) if spec.is_local else dict(ENGLAND)
+    figure, sentence, table, meta, href = remembered_view(("trend", spec.id, chosen["code"], chosen["type"]),
+                                                          lambda: _trend_view(spec, chosen))
+    return figure, with_messages(messages, sentence), table, meta, href
+
+
+def _trend_view(spec: MetricSpec, chosen: dict) -> tuple:
+    """Figure, summary sentence, table, provenance lines and download link of one area's trend."""
     source, updated, footer = provenance(spec)
     rows = series(spec.id, area_codes=comparator_codes(chosen) if spec.is_local else [ENGLAND["code"]])
     summary = baseline_summary(spec.id, chosen["code"], area_type=chosen["type"])
     title = f"{spec.short_name}: {chosen['name']}"
     meta, href = chart_meta_lines(source, updated), download_href(spec.id, chosen["type"])
     if rows[rows["area_code"] == chosen["code"]].empty:
-        text = with_messages(messages, f"There is no data for {spec.short_name} in {chosen['name']}.")
+        text = f"There is no data for {spec.short_name} in {chosen['name']}."
         return message_figure(f"No data for {chosen['name']}", title=title), text, None, meta, href
     if spec.is_local:
         figure = trend_figure(rows, spec=spec, selected_code=chosen["code"], baseline_summary=summary, title=title,
@@ -72,7 +80,7 @@ def update_trend(metric_id, area, page):
                                  source_line=footer)
         sentence = national_summary(spec, summary, ambition_text=ambition)
     table = trend_table(rows, spec, chosen["code"], f"{title}, by period (the trend chart as a table)")
-    return figure, with_messages(messages, sentence), table, meta, href
+    return figure, sentence, table, meta, href
 
 
 @callback(
@@ -96,6 +104,13 @@ def update_compare(metric_id, period, level, area, page):
     level = checked_choice(level, ids.AREA_TYPE_VALUES, DEFAULT_LEVEL, "area level", messages)
     period = checked_period(spec, period, messages)
     selected = map_code(checked_area(area, messages), level)
+    figure, sentence, table, meta, href = remembered_view(("compare", spec.id, level, period, selected),
+                                                          lambda: _compare_view(spec, level, period, selected))
+    return figure, with_messages(messages, sentence), table, meta, href
+
+
+def _compare_view(spec: MetricSpec, level: str, period: str | None, selected: str | None) -> tuple:
+    """Figure, summary sentence, table, provenance lines and download link of the comparison of areas."""
     values = area_values(spec.id, area_type=level, period=period)
     source, updated, footer = provenance(spec)
     england = _england_value(values)
@@ -104,5 +119,4 @@ def update_compare(metric_id, period, level, area, page):
                             source_line=footer)
     sentence = compare_summary(spec, values, selected_code=selected, england_value=england, period=period)
     table = area_table(values, spec, f"{title} (the comparison as a table)", highlight_code=selected)
-    return (figure, with_messages(messages, sentence), table, chart_meta_lines(source, updated),
-            download_href(spec.id, level, period))
+    return figure, sentence, table, chart_meta_lines(source, updated), download_href(spec.id, level, period)

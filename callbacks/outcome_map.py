@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 import dash
+import pandas as pd
 from dash import Input, Output, State, callback
 
 from callbacks.outcome_common import (
@@ -24,6 +25,7 @@ from callbacks.outcome_common import (
     metric_spec,
     page_slug,
     provenance,
+    remembered_view,
     triggered_id,
     with_messages,
 )
@@ -31,10 +33,12 @@ from callbacks.outcome_tiles import tile_patch, tile_positions
 from data_access.boundaries.serve import layer_url
 from data_access.catalogue import MetricSpec
 from data_access.periods import PeriodError, parse_period
-from data_access.read import area_values
+from data_access.read import area_values, release_key
+from data_access.read._local import ANSWERS, remembered
 from layouts._components import ids
 from layouts._components.blocks import chart_meta_lines
 from layouts._components.figures import map_figure, map_legend, map_patch, message_figure, tile_map_figure
+from layouts._components.figures._categories import categorise
 from layouts._components.summaries import map_summary
 from layouts._outcome_parts import (
     DEFAULT_COLOUR,
@@ -63,6 +67,17 @@ def geometry_layer(spec: MetricSpec, level: str, period: str | None) -> str:
     return "utla_2021" if end is not None and end <= REORGANISATION else "utla"
 
 
+def categorised(spec: MetricSpec, level: str, period: str, colour: str) -> pd.DataFrame:
+    """Each mapped area's colour class and hover text, kept per worker for the release.
+
+    Building hover text for ~150 areas is most of a recolour's cost; the answer depends only on
+    the arguments and the release, so each worker builds it once per view.
+    """
+    key = ("map_classes", spec.id, level, period, colour, release_key())
+    return remembered(ANSWERS, key, lambda: categorise(area_values(spec.id, area_type=level, period=period),
+                                                       colour, spec))
+
+
 @callback(
     Output(ids.OUTCOME_MAP, "figure"),
     Output(ids.OUTCOME_MAP_GEOMETRY, "data"),
@@ -88,7 +103,7 @@ def update_map(metric_id, period, level, colour, map_kind, area, geometry, page)
     map_kind = checked_choice(map_kind, ids.MAP_KIND_VALUES, DEFAULT_MAP, "map type", messages)
     period = checked_period(spec, period, messages)
     selected = map_code(checked_area(area, messages), level)
-    values = area_values(spec.id, area_type=level, period=period)
+    classes = categorised(spec, level, period, colour) if period is not None else None
     footer = provenance(spec)[2]
     title = chart_title(spec, level, period)
     layer = geometry_layer(spec, level, period)
@@ -98,18 +113,25 @@ def update_map(metric_id, period, level, colour, map_kind, area, geometry, page)
     full = triggered_id() in (None, *GEOMETRY_INPUTS) or geometry != key
     if period is None:
         figure, key = message_figure(f"No data has been loaded for {spec.short_name} yet."), None
+    elif kind == "boundaries" and full:
+        figure = remembered_view(("map", spec.id, level, period, colour, selected, url), lambda: map_figure(
+            geojson_url=url, area_values=area_values(spec.id, area_type=level, period=period), colour_by=colour,
+            spec=spec, selected_code=selected, title=title, source_line=footer, categorised=classes))
     elif kind == "boundaries":
-        figure = (map_figure(geojson_url=url, area_values=values, colour_by=colour, spec=spec, selected_code=selected,
-                             title=title, source_line=footer) if full else
-                  map_patch(values, colour_by=colour, spec=spec, selected_code=selected, title=title,
-                            source_line=footer))
+        # Only the classes are read: the rows themselves are not copied out of the cache for a patch.
+        figure = map_patch(None, colour_by=colour, spec=spec, selected_code=selected, title=title,
+                           source_line=footer, categorised=classes)
+    elif full:
+        figure = remembered_view(("tile_map", spec.id, level, period, colour, selected, layer), lambda: tile_map_figure(
+            tiles=tile_positions(layer), area_values=area_values(spec.id, area_type=level, period=period),
+            colour_by=colour, spec=spec, selected_code=selected, title=title, source_line=footer,
+            categorised=classes))
     else:
-        tiles = tile_positions(layer)
-        figure = (tile_map_figure(tiles=tiles, area_values=values, colour_by=colour, spec=spec,
-                                  selected_code=selected, title=title, source_line=footer) if full else
-                  tile_patch(tiles, values, colour_by=colour, spec=spec, selected_code=selected, title=title,
-                             source_line=footer))
-    return figure, key, [*status_alerts(messages), map_legend(colour, spec)]
+        figure = tile_patch(tile_positions(layer), area_values(spec.id, area_type=level, period=period),
+                            colour_by=colour, spec=spec, selected_code=selected, title=title, source_line=footer,
+                            categorised=classes)
+    legend = remembered(ANSWERS, ("map_legend", spec.id, colour), lambda: map_legend(colour, spec))
+    return figure, key, [*status_alerts(messages), legend]
 
 
 @callback(
@@ -132,9 +154,15 @@ def describe_map(metric_id, period, level, area, page):
     level = checked_choice(level, ids.AREA_TYPE_VALUES, DEFAULT_LEVEL, "area level", messages)
     period = checked_period(spec, period, messages)
     selected = map_code(checked_area(area, messages), level)
+    summary, table, meta, href = remembered_view(("map_description", spec.id, level, period, selected),
+                                                 lambda: _map_description(spec, level, period, selected))
+    return with_messages(messages, summary), table, meta, href
+
+
+def _map_description(spec: MetricSpec, level: str, period: str | None, selected: str | None) -> tuple:
+    """The map's summary sentence, its table, provenance lines and download link."""
     values = area_values(spec.id, area_type=level, period=period)
     source, updated, _ = provenance(spec)
     caption = f"{chart_title(spec, level, period)} (the map as a table)"
-    return (with_messages(messages, map_summary(spec, values, period)),
-            area_table(values, spec, caption, highlight_code=selected), chart_meta_lines(source, updated),
-            download_href(spec.id, level, period))
+    return (map_summary(spec, values, period), area_table(values, spec, caption, highlight_code=selected),
+            chart_meta_lines(source, updated), download_href(spec.id, level, period))

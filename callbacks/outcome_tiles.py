@@ -59,10 +59,11 @@ def tile_positions(layer: str) -> pd.DataFrame:
 
 
 def tile_patch(tiles: pd.DataFrame, area_values: pd.DataFrame, *, colour_by: str, spec: MetricSpec,
-               selected_code: str | None, title: str, source_line: str) -> dash.Patch:
+               selected_code: str | None, title: str, source_line: str,
+               categorised: pd.DataFrame | None = None) -> dash.Patch:
     """New colours, glyphs, hover text and outlines for a tile map; positions (``x``/``y``) stay as drawn."""
     patch = dash.Patch()
-    values = tile_values(tiles, area_values, colour_by, spec, selected_code=selected_code)
+    values = tile_values(tiles, area_values, colour_by, spec, selected_code=selected_code, categorised=categorised)
     for key, value in values.items():
         if key not in ("x", "y"):
             patch["data"][0][key] = value

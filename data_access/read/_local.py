@@ -8,12 +8,15 @@ simply age out. It is active exactly when the shared cache is (in the web app, n
 plain-function tests), so it changes speed, never answers.
 
 The release key itself is read once per web request in public mode (where the web process cannot
-write, so nothing inside the request can change it) instead of once per read function.
+write, so nothing inside the request can change it) instead of once per read function, and at most
+once every ``CDP_RELEASE_CHECK_SECONDS`` (1 s) per worker: at hundreds of requests a second that
+query was a tenth of a map recolour's cost, and a release reaches readers within a second anyway.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from datetime import date
@@ -62,6 +65,8 @@ class ProcessLRU:
 TABLES = ProcessLRU(maxsize=48)
 #: Small answers cut from them (one map's rows, a period list, an area lookup).
 ANSWERS = ProcessLRU(maxsize=1024)
+#: Whole chart views a page draws (figure, summary, table): larger, so fewer (~0.5 MB at most each).
+VIEWS = ProcessLRU(maxsize=128)
 
 
 def active() -> bool:
@@ -108,7 +113,40 @@ def per_request(name: str, compute: Callable[[], T]) -> T:
     return value
 
 
+class _Recent:
+    """One value per store URL, trusted for a few seconds."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, tuple[float, Any]] = {}
+        self.lock = threading.Lock()
+
+
+_RECENT: dict[str, _Recent] = {}
+
+
+def recently(name: str, compute: Callable[[], T]) -> T:
+    """``compute()`` at most once every ``release_check_seconds`` per process and store, in public mode.
+
+    Only for answers that change when someone loads data from outside the web process (the release
+    key): a public worker cannot write, so a reader sees a new release at most that many seconds late.
+    """
+    settings = get_settings()
+    if not settings.is_public or settings.release_check_seconds <= 0:
+        return compute()
+    recent = _RECENT.setdefault(name, _Recent())
+    now = time.monotonic()
+    hit = recent.values.get(settings.database_url)
+    if hit is not None and now - hit[0] < settings.release_check_seconds:
+        return hit[1]
+    value = compute()
+    with recent.lock:
+        recent.values[settings.database_url] = (now, value)
+    return value
+
+
 def clear() -> None:
     """Forget every remembered answer in this process."""
     TABLES.clear()
     ANSWERS.clear()
+    VIEWS.clear()
+    _RECENT.clear()

@@ -15,7 +15,7 @@ from sqlalchemy.engine import make_url
 from config import get_settings
 from data_access.db import get_engine
 from data_access.models import FootprintVersion, Release
-from data_access.read._local import ANSWERS, per_request, remembered
+from data_access.read._local import ANSWERS, per_request, recently, remembered
 
 
 def visible_release_filter():
@@ -31,9 +31,10 @@ def release_key() -> str:
     The store part (a digest of the database's name and options, not its host or credentials, so a
     primary and its read replicas share cached answers) keeps two stores that meet in one cache or
     one process (two test stores, say) from ever reading each other's answers under the same
-    release numbers. Asked once per web request in public mode.
+    release numbers. Asked once per web request in public mode, and there at most once a second
+    per worker (``CDP_RELEASE_CHECK_SECONDS``).
     """
-    return per_request("release_key", _query_release_key)
+    return per_request("release_key", lambda: recently("release_key", _query_release_key))
 
 
 def _query_release_key() -> str:

@@ -7,8 +7,9 @@ last, "not compared" class — never in a class a 0 would fall into.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -102,12 +103,16 @@ def categorise(area_values: pd.DataFrame, colour_by: str, spec: MetricSpec) -> p
     suppressed = frame["suppressed"].map(_flag) if "suppressed" in frame else pd.Series(False, index=frame.index)
     usable = ~suppressed & frame["value"].map(lambda v: not is_missing(v))
     quintiles = _quintiles(frame, usable) if colour_by == "value" else None
+    records = frame.to_dict("records")  # plain dicts: ~20× faster to walk than ``iterrows`` Series
+    usable_flags = usable.tolist()
+    suppressed_flags = suppressed.tolist()
+    quintile_list = quintiles.tolist() if quintiles is not None else None
     rows = []
-    for i, row in frame.iterrows():
-        if not usable[i]:
+    for i, row in enumerate(records):
+        if not usable_flags[i]:
             index = last
         elif colour_by == "value":
-            q = quintiles[i]
+            q = quintile_list[i]
             index = last if is_missing(q) else int(q) - 1
         elif colour_by == "comparison":
             index = position.get(row.get("comparison"), last)
@@ -118,13 +123,13 @@ def categorise(area_values: pd.DataFrame, colour_by: str, spec: MetricSpec) -> p
             "area_name": row["area_name"],
             "index": index,
             "key": categories[index].key,
-            "hover": hover_text(row, spec, suppressed=bool(suppressed[i]),
+            "hover": hover_text(row, spec, suppressed=bool(suppressed_flags[i]),
                                 category=categories[index].text if colour_by != "comparison" else None),
         })
     return pd.DataFrame(rows, columns=["area_code", "area_name", "index", "key", "hover"])
 
 
-def hover_text(row: pd.Series, spec: MetricSpec, *, suppressed: bool, category: str | None = None) -> str:
+def hover_text(row: Mapping[str, Any], spec: MetricSpec, *, suppressed: bool, category: str | None = None) -> str:
     """Hover lines: name; value and period; interval; comparison with England; colour class."""
     period = row.get("period")
     lines = [f"<b>{row['area_name']}</b>"]

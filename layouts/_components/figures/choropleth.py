@@ -33,26 +33,32 @@ HOVERTEMPLATE = "%{text}<extra></extra>"
 
 
 def map_values(
-    area_values: pd.DataFrame, colour_by: str, spec: MetricSpec, *, selected_code: str | None = None
+    area_values: pd.DataFrame | None, colour_by: str, spec: MetricSpec, *, selected_code: str | None = None,
+    categorised: pd.DataFrame | None = None,
 ) -> dict[str, Any]:
     """The trace properties that change between views, ready to assign into ``figure["data"][0]``.
 
     Keys: ``locations``, ``z``, ``customdata`` (area codes, for click → select), ``text`` (hover
     lines), ``hovertemplate``, ``colorscale``, ``zmin``, ``zmax``, ``marker`` (outline widths and
     colours; the selected area gets a thick dark outline and is drawn last so neighbours don't
-    cover its outline).
+    cover its outline). ``categorised`` is ``categorise(area_values, colour_by, spec)`` when the
+    caller already has it (callbacks keep it per release, so a recolour does not rebuild hover text).
     """
     categories = map_categories(colour_by, spec)
-    frame = categorise(area_values, colour_by, spec)
-    if selected_code is not None:
-        frame = pd.concat([frame[frame["area_code"] != selected_code], frame[frame["area_code"] == selected_code]])
+    frame = categorise(area_values, colour_by, spec) if categorised is None else categorised
     codes = frame["area_code"].astype(str).tolist()
+    z = [int(i) for i in frame["index"]]
+    text = frame["hover"].tolist()
+    if selected_code in codes:
+        at = codes.index(selected_code)
+        order = [*range(at), *range(at + 1, len(codes)), at]
+        codes, z, text = [codes[i] for i in order], [z[i] for i in order], [text[i] for i in order]
     is_selected = [code == selected_code for code in codes]
     return {
         "locations": codes,
-        "z": [int(i) for i in frame["index"]],
+        "z": z,
         "customdata": codes,
-        "text": frame["hover"].tolist(),
+        "text": text,
         "hovertemplate": HOVERTEMPLATE,
         "colorscale": discrete_colorscale(categories),
         "zmin": -0.5,
@@ -85,12 +91,13 @@ def map_figure(
     title: str | None = None,
     source_line: str = "",
     height: int = 640,
+    categorised: pd.DataFrame | None = None,
 ) -> go.Figure:
     """The whole map: geometry by URL, values from ``map_values``, fitted to England.
 
     ``uirevision`` is fixed so a user's zoom and pan survive value patches.
     """
-    values = map_values(area_values, colour_by, spec, selected_code=selected_code)
+    values = map_values(area_values, colour_by, spec, selected_code=selected_code, categorised=categorised)
     trace = go.Choroplethmap(geojson=geojson_url, featureidkey="id", showscale=False, name="", **values)
     fig = go.Figure(trace)
     fig.update_layout(
@@ -103,17 +110,22 @@ def map_figure(
 
 
 def map_patch(
-    area_values: pd.DataFrame,
+    area_values: pd.DataFrame | None,
     *,
     colour_by: str,
     spec: MetricSpec,
     selected_code: str | None = None,
     title: str | None = None,
     source_line: str | None = None,
+    categorised: pd.DataFrame | None = None,
 ) -> dash.Patch:
-    """A ``dash.Patch`` for a figure made by ``map_figure``: new values, title and source, no geometry."""
+    """A ``dash.Patch`` for a figure made by ``map_figure``: new values, title and source, no geometry.
+
+    ``area_values`` may be None when ``categorised`` and ``title`` are given (nothing else reads it).
+    """
     patch = dash.Patch()
-    for key, value in map_values(area_values, colour_by, spec, selected_code=selected_code).items():
+    for key, value in map_values(area_values, colour_by, spec, selected_code=selected_code,
+                                 categorised=categorised).items():
         patch["data"][0][key] = value
     patch["layout"]["title"]["text"] = wrap(title or map_title(spec, area_values), TITLE_WRAP)
     if source_line is not None:

@@ -24,15 +24,16 @@ if TYPE_CHECKING:
 
 def tile_values(
     tiles: pd.DataFrame, area_values: pd.DataFrame, colour_by: str, spec: MetricSpec, *,
-    selected_code: str | None = None,
+    selected_code: str | None = None, categorised: pd.DataFrame | None = None,
 ) -> dict[str, Any]:
     """Trace properties that change between views: ``x``, ``y``, ``customdata``, ``text`` (glyphs),
     ``hovertext``, ``marker`` (colours and outlines) and ``textfont`` (glyph colours).
 
     ``tiles`` has ``area_code``, ``x``, ``y``; areas without a value are drawn in the last class.
+    ``categorised`` is ``categorise(area_values, colour_by, spec)`` when the caller already has it.
     """
     categories = map_categories(colour_by, spec)
-    values = categorise(area_values, colour_by, spec).set_index("area_code")
+    values = (categorise(area_values, colour_by, spec) if categorised is None else categorised).set_index("area_code")
     frame = tiles[["area_code", "x", "y"]].copy()
     frame["area_code"] = frame["area_code"].astype(str)
     last = len(categories) - 1
@@ -66,9 +67,10 @@ def tile_map_figure(
     title: str | None = None,
     source_line: str = "",
     height: int = 640,
+    categorised: pd.DataFrame | None = None,
 ) -> go.Figure:
     """The hexagon tile map, axes hidden and equal-scaled so the tiles keep their shape."""
-    values = tile_values(tiles, area_values, colour_by, spec, selected_code=selected_code)
+    values = tile_values(tiles, area_values, colour_by, spec, selected_code=selected_code, categorised=categorised)
     fig = go.Figure(go.Scatter(mode="markers+text", name="", showlegend=False, **values))
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1)
