@@ -126,6 +126,10 @@ def area_options() -> list[dict[str, str]]:
 def provenance(spec: MetricSpec) -> tuple[str, str, str]:
     """The card's source line, its "Data up to <period> · updated <date>" line, and the shorter footer
     drawn inside the figure (two lines at most, so an exported image keeps its provenance uncut)."""
+    return remembered(VIEWS, ("provenance", spec.id, release_key()), lambda: _provenance(spec))
+
+
+def _provenance(spec: MetricSpec) -> tuple[str, str, str]:
     release = current_release() or {}
     demo = bool(release.get("is_demo"))
     source = f"Source: {spec.source}"

@@ -54,8 +54,10 @@ def render_profile(code: str | None) -> tuple:
         footprint(data.members, data.current),
         member_map(data.current, shapes.members, shapes.bounds, name=data.name, neighbours=shapes.neighbours),
         outcome_links(data.code, data.name),
-        profile_table(data.profile, area_code=data.code, area_name=data.name, spreads=data.spreads),
-        members_table(data.profile, data.member_values, data.columns, area_name=data.name),
+        # As HTML: ~1,200 components of read-only table kept the page blank for seconds in the browser.
+        blocks.static_html(profile_table(data.profile, area_code=data.code, area_name=data.name,
+                                         spreads=data.spreads)),
+        blocks.static_html(members_table(data.profile, data.member_values, data.columns, area_name=data.name)),
         release,
         options,
     )

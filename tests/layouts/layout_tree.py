@@ -3,9 +3,47 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from typing import Any
 
+from dash import dcc, html
 from dash.development.base_component import Component
+
+_PROP = {"class": "className", "colspan": "colSpan", "rowspan": "rowSpan", "tabindex": "tabIndex"}
+
+
+class _Rebuild(HTMLParser):
+    """Markup written by ``blocks.static_html`` back into ``dash.html`` components, so tests read it alike."""
+
+    VOID = {"br", "hr", "img", "col", "wbr"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, dict, list]] = [("root", {}, [])]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        props = {_PROP.get(k, k): v for k, v in attrs if k not in ("style", "id")}
+        if tag in self.VOID:
+            self.stack[-1][2].append(getattr(html, tag.capitalize())(**props))
+        else:
+            self.stack.append((tag, props, []))
+
+    def handle_endtag(self, tag: str) -> None:
+        name, props, children = self.stack.pop()
+        only_text = len(children) == 1 and isinstance(children[0], str)  # as Dash code writes a text child
+        self.stack[-1][2].append(getattr(html, name.capitalize())(children=children[0] if only_text else children,
+                                                                  **props))
+
+    def handle_data(self, data: str) -> None:
+        self.stack[-1][2].append(data)
+
+
+def rebuilt(markdown: dcc.Markdown) -> list[Any]:
+    """The components a ``static_html`` block was written from (ids and styles left out)."""
+    parser = _Rebuild()
+    parser.feed(markdown.children)
+    parser.close()
+    return parser.stack[0][2]
 
 
 def walk(node: Any) -> Iterator[Any]:
@@ -13,6 +51,10 @@ def walk(node: Any) -> Iterator[Any]:
     if isinstance(node, (list, tuple)):
         for child in node:
             yield from walk(child)
+        return
+    if isinstance(node, dcc.Markdown) and getattr(node, "dangerously_allow_html", False):
+        yield node
+        yield from walk(rebuilt(node))
         return
     if isinstance(node, Component):
         yield node
@@ -43,6 +85,8 @@ def text(node: Any) -> str:
         elif isinstance(value, (list, tuple)):
             for item in value:
                 collect(item)
+        elif isinstance(value, dcc.Markdown) and getattr(value, "dangerously_allow_html", False):
+            collect(rebuilt(value))
         elif isinstance(value, Component):
             collect(getattr(value, "children", None))
 
