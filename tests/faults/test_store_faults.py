@@ -25,7 +25,10 @@ def _dependencies(get) -> list[dict]:
     return json.loads(get("/_dash-dependencies"))
 
 
-def test_store_lost_mid_run_then_back(client, app_store, pg_demo_schema, pg_proxy):
+def test_store_lost_mid_run_then_back(client, app_store, pg_demo_schema, pg_proxy, monkeypatch):
+    # A public worker trusts its release key for up to CDP_RELEASE_CHECK_SECONDS and may answer from
+    # cache that long after the store goes; with no window the very next request sees the loss.
+    monkeypatch.setenv("CDP_RELEASE_CHECK_SECONDS", "0")
     pg_proxy.open()
     app_store(url=through(pg_proxy, pg_demo_schema), mode="public")
     assert client.get("/ready").status_code == 200
