@@ -24,8 +24,10 @@ from data_access.read import (
     metric_periods,
     partnerships,
     regions,
+    release_key,
     releases,
 )
+from data_access.read._local import VIEWS, remembered
 from data_access.read.footprints import current_footprint, partnership_sources
 from data_access.statistics.funnel import OUTSIDE, SUPPORTED, WITHIN, funnel_limits, proportion_limits, rate_limits
 from layouts._about_data import footprint_section, releases_section
@@ -117,6 +119,18 @@ def _summary(state: CompareState, frame: pd.DataFrame, values: dict[str, pd.Data
     return lines
 
 
+def _heat_map(state: CompareState, region_table: pd.DataFrame, parts: pd.DataFrame) -> tuple[Any, list[Any]]:
+    """The heat-map table and the summary above it."""
+    metrics, values, periods, england = _table_values(state)
+    frame = compare_frame(parts, values, level=state.level, region=state.region, sort=state.sort)
+    region_name = region_table.set_index("code")["name"].get(state.region) if state.region else None
+    caption = (f"Partnerships{' in ' + region_name if region_name else ''} compared with England at "
+               f"{state.level}% confidence (value, then symbol and word); sorted by {_sort_label(state)}")
+    table = heatmap_table(frame, metrics, periods=periods, england=england, level=state.level, caption=caption,
+                          highlight=state.highlight)
+    return table, [*_summary(state, frame, values, england, region_name), legend(metrics)]
+
+
 def update_compare(metric=None, period=None, region=None, sort=None, level=None, highlight=None,
                    query=None) -> dict[str, Any]:
     """Check the selections and render the heat-map table, its summary, the options and the link."""
@@ -125,13 +139,9 @@ def update_compare(metric=None, period=None, region=None, sort=None, level=None,
     state = _check(raw, messages if query else None)
     region_table = regions()
     parts = partnerships()
-    metrics, values, periods, england = _table_values(state)
-    frame = compare_frame(parts, values, level=state.level, region=state.region, sort=state.sort)
-    region_name = region_table.set_index("code")["name"].get(state.region) if state.region else None
-    caption = (f"Partnerships{' in ' + region_name if region_name else ''} compared with England at "
-               f"{state.level}% confidence (value, then symbol and word); sorted by {_sort_label(state)}")
-    table = heatmap_table(frame, metrics, periods=periods, england=england, level=state.level, caption=caption,
-                          highlight=state.highlight)
+    # The heat map reads every local measure: built once per worker and release for each selection.
+    table, summary = remembered(VIEWS, ("compare_page", tuple(sorted(state.query().items())), release_key()),
+                                lambda: _heat_map(state, region_table, parts))
     return {
         "period_options": [{"label": p, "value": p} for p in reversed(metric_periods(state.metric))],
         "period": state.period or "",
@@ -142,7 +152,7 @@ def update_compare(metric=None, period=None, region=None, sort=None, level=None,
         "highlight_options": [NO_HIGHLIGHT_OPTION] + [{"label": p.name, "value": p.code} for p in parts.itertuples()],
         "highlight": state.highlight or NO_HIGHLIGHT,
         "table": table,
-        "summary": [*_summary(state, frame, values, england, region_name), legend(metrics)],
+        "summary": summary,
         "status": [html.P(m) for m in messages],
         "status_class": "alert alert-warning" if messages else "",
         "url_state": clean_state(state.query()),

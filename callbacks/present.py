@@ -14,7 +14,16 @@ import dash
 from dash import ALL, ClientsideFunction, Input, Output, State, clientside_callback, html
 
 from data_access.catalogue import MetricSpec, get_catalogue
-from data_access.read import ENGLAND, baseline_summary, current_release, metric_periods, resolve_area, series
+from data_access.read import (
+    ENGLAND,
+    baseline_summary,
+    current_release,
+    metric_periods,
+    release_key,
+    resolve_area,
+    series,
+)
+from data_access.read._local import VIEWS, remembered
 from layouts._components.figures import national_figure, trend_figure
 from layouts._components.summaries import national_summary, trend_summary
 from layouts._components.url_state import url_state_id
@@ -137,7 +146,9 @@ def render_deck(code: str | None, state: dict | None) -> tuple:
     status = html.Div(note, className="alert alert-info") if note else None
     exit_href = "/" if area["type"] == "country" else f"/partnership/{area['code']}"
     count = len(get_catalogue().headline_metrics())
-    slides = build_slides(area, _slide_from_state(state, count))
+    current = _slide_from_state(state, count)
+    # Twelve figures: built once per worker and release for each partnership and opening slide.
+    slides = remembered(VIEWS, ("present", area["code"], current, release_key()), lambda: build_slides(area, current))
     return f"{area['name']}: headline measures", exit_href, status, slides, len(slides)
 
 
