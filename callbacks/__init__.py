@@ -1,5 +1,6 @@
 """Every callback of the app, registered by importing its module here."""
 
+import callbacks.about  # noqa: F401
 import callbacks.changes  # noqa: F401
 import callbacks.home  # noqa: F401
 import callbacks.outcome  # noqa: F401

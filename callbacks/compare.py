@@ -25,12 +25,9 @@ from data_access.read import (
     partnerships,
     regions,
     release_key,
-    releases,
 )
 from data_access.read._local import VIEWS, remembered
-from data_access.read.footprints import current_footprint, partnership_sources
 from data_access.statistics.funnel import OUTSIDE, SUPPORTED, WITHIN, funnel_limits, proportion_limits, rate_limits
-from layouts._about_data import footprint_section, releases_section
 from layouts._compare_funnel import NOT_AVAILABLE, funnel_download_frame, funnel_summary, funnel_table, position_words
 from layouts._compare_state import (
     ALL_REGIONS,
@@ -320,17 +317,3 @@ dash.callback(
 )(download_funnel)
 
 dash.callback(Output(ids.COMPARE_NATIONAL, "children"), Input(ids.COMPARE_LOAD, "data"))(update_national)
-
-
-# The About page's data sections live here with the compare callbacks: this module is the one
-# callback module this part of the app owns (see callbacks/__init__.py).
-def update_about(_load: Any = None) -> dict[str, Any]:
-    """The footprint in force and the data releases, for the About page."""
-    return {"footprint": footprint_section(current_footprint(), partnerships(), partnership_sources()),
-            "releases": releases_section(releases())}
-
-
-dash.callback(
-    output={"footprint": Output(ids.ABOUT_FOOTPRINT, "children"), "releases": Output(ids.ABOUT_RELEASES, "children")},
-    inputs={"_load": Input(ids.ABOUT_LOAD, "data")},
-)(update_about)

@@ -58,7 +58,7 @@ def test_methods_explain_statistics_suppression_and_demo_data(about):
 
 def test_about_callback_fills_footprint_and_releases(web_env):
     import app  # noqa: F401
-    from callbacks.compare import update_about
+    from callbacks.about import update_about
     from data_access.read import partnerships
 
     result = update_about()
