@@ -14,10 +14,8 @@ from callbacks.outcome_common import (
     ENGLAND,
     chart_title,
     checked_area,
-    checked_choice,
-    checked_period,
+    checked_local_view,
     comparator_codes,
-    map_code,
     metric_spec,
     page_slug,
     provenance,
@@ -30,7 +28,7 @@ from layouts._components import ids
 from layouts._components.blocks import chart_meta_lines
 from layouts._components.figures import compare_figure, message_figure, national_figure, trend_figure
 from layouts._components.summaries import compare_summary, national_summary, trend_summary
-from layouts._outcome_parts import COMPARE_CHART, DEFAULT_LEVEL, TREND_CHART, ambition_text, download_href
+from layouts._outcome_parts import COMPARE_CHART, TREND_CHART, ambition_text, download_href
 from layouts._outcome_tables import area_table, trend_table
 
 
@@ -98,12 +96,10 @@ def _trend_view(spec: MetricSpec, chosen: dict) -> tuple:
 def update_compare(metric_id, period, level, area, page):
     """Every partnership (or authority) ranked with its interval against England, the selected one highlighted."""
     messages: list[str] = []
-    spec = metric_spec(metric_id, page_slug(page), messages)
-    if not spec.is_local:
+    checked = checked_local_view(metric_id, period, level, area, page, messages)
+    if checked is None:  # a national-only measure: the comparison is hidden
         return (dash.no_update,) * 5
-    level = checked_choice(level, ids.AREA_TYPE_VALUES, DEFAULT_LEVEL, "area level", messages)
-    period = checked_period(spec, period, messages)
-    selected = map_code(checked_area(area, messages), level)
+    spec, level, period, selected = checked
     figure, sentence, table, meta, href = remembered_view(("compare", spec.id, level, period, selected),
                                                           lambda: _compare_view(spec, level, period, selected))
     return figure, with_messages(messages, sentence), table, meta, href

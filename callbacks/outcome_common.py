@@ -17,7 +17,8 @@ from dash.exceptions import MissingCallbackContextException
 from data_access.catalogue import MetricSpec, UnknownMetric, get_catalogue
 from data_access.read import authorities, current_release, metric_periods, partnerships, release_key, resolve_area
 from data_access.read._local import VIEWS, remembered
-from layouts._outcome_parts import ENGLAND_CODE, default_metric, shown
+from layouts._components import ids
+from layouts._outcome_parts import DEFAULT_LEVEL, ENGLAND_CODE, default_metric, shown
 
 T = TypeVar("T")
 
@@ -95,6 +96,17 @@ def map_code(area: dict, level: str) -> str | None:
     if level == "partnership" and area["type"] == "utla":
         return area.get("partnership_code")
     return None
+
+
+def checked_local_view(metric_id: Any, period: Any, level: Any, area: Any, page: Any,
+                       messages: list[str]) -> tuple[MetricSpec, str, str | None, str | None] | None:
+    """Measure, area level, period and highlighted area code of a chart of areas; None for a national measure."""
+    spec = metric_spec(metric_id, page_slug(page), messages)
+    if not spec.is_local:
+        return None
+    level = checked_choice(level, ids.AREA_TYPE_VALUES, DEFAULT_LEVEL, "area level", messages)
+    period = checked_period(spec, period, messages)
+    return spec, level, period, map_code(checked_area(area, messages), level)
 
 
 def comparator_codes(area: dict) -> list[str]:

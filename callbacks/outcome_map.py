@@ -20,6 +20,7 @@ from callbacks.outcome_common import (
     chart_title,
     checked_area,
     checked_choice,
+    checked_local_view,
     checked_period,
     map_code,
     metric_spec,
@@ -148,12 +149,10 @@ def update_map(metric_id, period, level, colour, map_kind, area, geometry, page)
 def describe_map(metric_id, period, level, area, page):
     """The map's summary sentence, table, provenance and download link (not re-sent when only colours change)."""
     messages: list[str] = []
-    spec = metric_spec(metric_id, page_slug(page), messages)
-    if not spec.is_local:
+    checked = checked_local_view(metric_id, period, level, area, page, messages)
+    if checked is None:  # a national-only measure: the map section is hidden
         return (dash.no_update,) * 4
-    level = checked_choice(level, ids.AREA_TYPE_VALUES, DEFAULT_LEVEL, "area level", messages)
-    period = checked_period(spec, period, messages)
-    selected = map_code(checked_area(area, messages), level)
+    spec, level, period, selected = checked
     summary, table, meta, href = remembered_view(("map_description", spec.id, level, period, selected),
                                                  lambda: _map_description(spec, level, period, selected))
     return with_messages(messages, summary), table, meta, href
