@@ -65,8 +65,8 @@ class ProcessLRU:
 TABLES = ProcessLRU(maxsize=48)
 #: Small answers cut from them (one map's rows, a period list, an area lookup).
 ANSWERS = ProcessLRU(maxsize=1024)
-#: Whole chart views a page draws (figure, summary, table): larger, so fewer (~0.5 MB at most each).
-VIEWS = ProcessLRU(maxsize=128)
+#: Whole chart views a page draws (figure, summary, table): up to ~0.5 MB each, so at most ~32 MB.
+VIEWS = ProcessLRU(maxsize=64)
 
 
 def active() -> bool:
