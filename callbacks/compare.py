@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 from dash import Input, Output, State, dcc, html
 
+from callbacks.views import remembered_view
 from data_access.catalogue import MetricSpec, get_catalogue
 from data_access.read import (
     ENGLAND,
@@ -24,9 +25,7 @@ from data_access.read import (
     metric_periods,
     partnerships,
     regions,
-    release_key,
 )
-from data_access.read._local import VIEWS, remembered
 from data_access.statistics.funnel import OUTSIDE, SUPPORTED, WITHIN, funnel_limits, proportion_limits, rate_limits
 from layouts._compare_funnel import NOT_AVAILABLE, funnel_download_frame, funnel_summary, funnel_table, position_words
 from layouts._compare_state import (
@@ -137,7 +136,7 @@ def update_compare(metric=None, period=None, region=None, sort=None, level=None,
     region_table = regions()
     parts = partnerships()
     # The heat map reads every local measure: built once per worker and release for each selection.
-    table, summary = remembered(VIEWS, ("compare_page", tuple(sorted(state.query().items())), release_key()),
+    table, summary = remembered_view(("compare_page", tuple(sorted(state.query().items()))),
                                 lambda: _heat_map(state, region_table, parts))
     return {
         "period_options": [{"label": p, "value": p} for p in reversed(metric_periods(state.metric))],

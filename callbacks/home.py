@@ -13,6 +13,7 @@ from typing import Any
 import dash
 from dash import Input, Output, State, html
 
+from callbacks.views import remembered_view
 from data_access.catalogue import MetricSpec, get_catalogue
 from data_access.read import (
     ENGLAND,
@@ -20,11 +21,9 @@ from data_access.read import (
     baseline_summary,
     current_release,
     partnerships,
-    release_key,
     resolve_area,
     series,
 )
-from data_access.read._local import VIEWS, remembered
 from layouts._components import ids
 from layouts._components.url_state import url_state_id
 from layouts._home_links import area_options
@@ -112,6 +111,6 @@ def update_overview(value: str | None, state: dict | None) -> tuple:
                            member_names=area["member_names"] if area else [], release=current_release())
     options = area_options(partnerships(), authorities()) if loading else dash.no_update
     # Six cards, twelve tiles with sparklines: built once per worker and release for each area.
-    cards = remembered(VIEWS, ("overview", code, release_key()), lambda: overview_cards(code))
+    cards = remembered_view(("overview", code), lambda: overview_cards(code))
     return (cards, summary, message, options, code or ENGLAND,
             {"area": code} if code else {})

@@ -19,9 +19,9 @@ from callbacks.outcome_common import (
     metric_spec,
     page_slug,
     provenance,
-    remembered_view,
     with_messages,
 )
+from callbacks.views import remembered_view
 from data_access.catalogue import MetricSpec, get_catalogue
 from data_access.read import area_values, baseline_summary, series
 from layouts._components import ids

@@ -7,20 +7,18 @@ saying so in a message — never raising. They also give the provenance lines ev
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from collections.abc import Iterable
+from typing import Any
 
 import dash
 import pandas as pd
 from dash.exceptions import MissingCallbackContextException
 
+from callbacks.views import remembered_view
 from data_access.catalogue import MetricSpec, UnknownMetric, get_catalogue
-from data_access.read import authorities, current_release, metric_periods, partnerships, release_key, resolve_area
-from data_access.read._local import VIEWS, remembered
+from data_access.read import authorities, current_release, metric_periods, partnerships, resolve_area
 from layouts._components import ids
 from layouts._outcome_parts import DEFAULT_LEVEL, ENGLAND_CODE, default_metric, shown
-
-T = TypeVar("T")
 
 ENGLAND = {"code": ENGLAND_CODE, "name": "England", "type": "country", "partnership_code": None}
 AREA_TYPE_WORDS = {"partnership": "partnership", "utla": "local authority"}
@@ -138,7 +136,7 @@ def area_options() -> list[dict[str, str]]:
 def provenance(spec: MetricSpec) -> tuple[str, str, str]:
     """The card's source line, its "Data up to <period> · updated <date>" line, and the shorter footer
     drawn inside the figure (two lines at most, so an exported image keeps its provenance uncut)."""
-    return remembered(VIEWS, ("provenance", spec.id, release_key()), lambda: _provenance(spec))
+    return remembered_view(("provenance", spec.id), lambda: _provenance(spec))
 
 
 def _provenance(spec: MetricSpec) -> tuple[str, str, str]:
@@ -165,13 +163,3 @@ def chart_title(spec: MetricSpec, level: str, period: str | None) -> str:
 def with_messages(messages: list[str], sentence: str) -> str:
     """A chart summary preceded by any fallback messages, so a reader learns why the view differs."""
     return " ".join([*messages, sentence])
-
-
-def remembered_view(key: tuple, build: Callable[[], T]) -> T:
-    """A chart's view (figure, summary, table…) for checked inputs, built once per worker and release.
-
-    ``key`` must name everything ``build`` reads besides the store (checked measure, area, period,
-    level…); the release key is added here, so a new release is never answered from an old view.
-    Views are only read (Dash serialises them), never changed, so one object can serve every request.
-    """
-    return remembered(VIEWS, (*key, release_key()), build)

@@ -26,11 +26,11 @@ from callbacks.outcome_common import (
     metric_spec,
     page_slug,
     provenance,
-    remembered_view,
     triggered_id,
     with_messages,
 )
 from callbacks.outcome_tiles import tile_patch, tile_positions
+from callbacks.views import remembered_view
 from data_access.boundaries.serve import layer_url
 from data_access.catalogue import MetricSpec
 from data_access.periods import PeriodError, parse_period

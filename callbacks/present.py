@@ -13,17 +13,16 @@ from typing import Any
 import dash
 from dash import ALL, ClientsideFunction, Input, Output, State, clientside_callback, html
 
+from callbacks.views import remembered_view
 from data_access.catalogue import MetricSpec, get_catalogue
 from data_access.read import (
     ENGLAND,
     baseline_summary,
     current_release,
     metric_periods,
-    release_key,
     resolve_area,
     series,
 )
-from data_access.read._local import VIEWS, remembered
 from layouts._components.figures import national_figure, trend_figure
 from layouts._components.summaries import national_summary, trend_summary
 from layouts._components.url_state import url_state_id
@@ -148,7 +147,7 @@ def render_deck(code: str | None, state: dict | None) -> tuple:
     count = len(get_catalogue().headline_metrics())
     current = _slide_from_state(state, count)
     # Twelve figures: built once per worker and release for each partnership and opening slide.
-    slides = remembered(VIEWS, ("present", area["code"], current, release_key()), lambda: build_slides(area, current))
+    slides = remembered_view(("present", area["code"], current), lambda: build_slides(area, current))
     return f"{area['name']}: headline measures", exit_href, status, slides, len(slides)
 
 
