@@ -113,15 +113,9 @@ def per_request(name: str, compute: Callable[[], T]) -> T:
     return value
 
 
-class _Recent:
-    """One value per store URL, trusted for a few seconds."""
-
-    def __init__(self) -> None:
-        self.values: dict[str, tuple[float, Any]] = {}
-        self.lock = threading.Lock()
-
-
-_RECENT: dict[str, _Recent] = {}
+#: (name, store URL) → (when it was computed, the answer), for ``recently``.
+_RECENT: dict[tuple[str, str], tuple[float, Any]] = {}
+_RECENT_LOCK = threading.Lock()
 
 
 def recently(name: str, compute: Callable[[], T]) -> T:
@@ -133,14 +127,13 @@ def recently(name: str, compute: Callable[[], T]) -> T:
     settings = get_settings()
     if not settings.is_public or settings.release_check_seconds <= 0:
         return compute()
-    recent = _RECENT.setdefault(name, _Recent())
-    now = time.monotonic()
-    hit = recent.values.get(settings.database_url)
+    key, now = (name, settings.database_url), time.monotonic()
+    hit = _RECENT.get(key)
     if hit is not None and now - hit[0] < settings.release_check_seconds:
         return hit[1]
     value = compute()
-    with recent.lock:
-        recent.values[settings.database_url] = (now, value)
+    with _RECENT_LOCK:
+        _RECENT[key] = (now, value)
     return value
 
 
