@@ -2,25 +2,29 @@
 
 Callback graph (inputs → outputs):
 
-- measure → period options, period, period notice                         (``choose_period``)
-- map click, comparison click, area picker → area options, area, notice    (``choose_area``)
-- measure → definition, national-only note, which sections show            (``show_measure``)
-- every selection → the page's URL-state store (the query string)          (``remember_selection``)
+- measure → period options, period notice; the period itself by a side update     (``choose_period``)
+- page store → area options, area notice; a correction of the area likewise       (``load_area_options``)
+- map click, comparison click, area picker → area, area notice                   (``choose_area``)
+- measure → definition, national-only note, which sections show                  (``show_measure``)
+- every selection → the page's URL-state store (the query string)                (``remember_selection``)
 - measure, period, level, colouring, map kind, area (+ geometry key) → map (a Patch after the first
-  draw), geometry key, legend                                               (``outcome_map.update_map``)
-- measure, period, level, area → map summary, table, provenance, download  (``outcome_map.describe_map``)
-- measure, area → trend chart, summary, table, provenance, download link   (``outcome_charts.update_trend``)
-- measure, period, level, area → comparison chart and the same companions  (``outcome_charts.update_compare``)
+  draw), geometry key, legend                                                     (``outcome_map.update_map``)
+- measure, period, level, area → map summary, table, provenance, download        (``outcome_map.describe_map``)
+- measure, area → trend chart, summary, table, provenance, download link         (``outcome_charts.update_trend``)
+- measure, period, level, area → comparison chart and the same companions        (``outcome_charts.update_compare``)
 
-The period and area asked for in the URL can only be checked against the data, so the first call of
-``choose_period`` and ``choose_area`` reads them from the page store, falls back to the latest period
-or England with a notice, and the chart callbacks (which Dash runs after them) see checked values.
+The period and area asked for in the URL can only be checked against the data. The layout puts them
+in the pickers unchecked, and every chart callback checks them itself, so the charts are asked for as
+soon as the page arrives: Dash holds back a callback while another that outputs one of its inputs is
+pending, so the pickers' callbacks never output the picker values on the first call. When the URL
+asked for something that does not exist (or for no period), they move the picker with ``set_props``
+and give the notice; the charts are then asked for again with the checked value.
 """
 
 from __future__ import annotations
 
 import dash
-from dash import Input, Output, State, callback
+from dash import Input, Output, State, callback, set_props
 
 from callbacks import outcome_charts, outcome_map  # noqa: F401  (register the chart callbacks)
 from callbacks.outcome_common import (
@@ -42,20 +46,35 @@ from layouts._outcome_parts import URL_STATE_PAGE, definition_block, national_no
 
 @callback(
     Output(ids.OUTCOME_PERIOD, "options"),
-    Output(ids.OUTCOME_PERIOD, "value"),
     Output(ids.OUTCOME_PERIOD_STATUS, "children"),
     Input(ids.OUTCOME_METRIC, "value"),
     State(ids.OUTCOME_PERIOD, "value"),
     State(ids.OUTCOME_PAGE, "data"),
 )
 def choose_period(metric_id, period, page):
-    """Periods with data for the measure, newest first; keep the period when the new measure has it."""
+    """Periods with data for the measure, newest first; the picker moves only when its period has no data.
+
+    The move is a side update (``set_props``), not an output, so the charts, which check the period
+    themselves, are asked for at the same time as this callback rather than after it.
+    """
+    options, chosen, status = period_choice(metric_id, period, page, first_call=triggered_id() is None)
+    if chosen != period:
+        set_props(ids.OUTCOME_PERIOD, {"value": chosen})
+    return options, status
+
+
+def period_choice(metric_id, period, page, *, first_call: bool) -> tuple[list[dict], str, list]:
+    """The period picker's options, its checked value and any notice.
+
+    The first call checks what the URL asked for, with a notice when it has no data; after that,
+    another measure keeps the period when it has it and takes its latest quietly otherwise (its periods
+    may be of another kind: quarters, pooled years).
+    """
     messages: list[str] = []
     spec = metric_spec(metric_id, page_slug(page), messages)
-    if triggered_id() is None:
+    if first_call:
         chosen = checked_period(spec, page_request(page, "period") or period, messages)
     else:
-        # Another measure: its periods may be of another kind (quarters, pooled years), so no notice.
         chosen = checked_period(spec, period, [])
     periods = metric_periods(spec.id)
     options = [{"label": p + (" (latest)" if i == 0 else ""), "value": p} for i, p in enumerate(reversed(periods))]
@@ -71,32 +90,52 @@ def clicked_bar_code(click_data: dict | None) -> str | None:
 
 @callback(
     Output(ids.OUTCOME_AREA, "options"),
-    Output(ids.OUTCOME_AREA, "value"),
     Output(ids.OUTCOME_AREA_STATUS, "children"),
+    Input(ids.OUTCOME_PAGE, "data"),
+)
+def load_area_options(page):
+    """Every area for the picker; an asked area that does not exist becomes England, with a notice.
+
+    The picker starts on the asked area (``layouts.outcome.asked_area_option``) and the charts check it
+    themselves, so they do not wait for this list. A correction is a side update (``set_props``).
+    """
+    options, chosen, status = area_choice(page)
+    if chosen != (page_request(page, "area") or ENGLAND["code"]):  # the picker starts on that value
+        set_props(ids.OUTCOME_AREA, {"value": chosen})
+    return options, status
+
+
+def area_choice(page) -> tuple[list[dict], str, list]:
+    """The picker's options, the checked area the URL asked for (England when none) and any notice."""
+    messages: list[str] = []
+    chosen = checked_area(page_request(page, "area") or ENGLAND["code"], messages)
+    return area_options(), chosen["code"], status_alerts(messages)
+
+
+@callback(
+    Output(ids.OUTCOME_AREA, "value"),
+    Output(ids.OUTCOME_AREA_STATUS, "children", allow_duplicate=True),
     Input(ids.OUTCOME_MAP, "clickData"),
     Input(ids.OUTCOME_COMPARE, "clickData"),
     Input(ids.OUTCOME_AREA, "value"),
-    State(ids.OUTCOME_PAGE, "data"),
+    prevent_initial_call=True,
 )
-def choose_area(map_click, compare_click, area, page):
-    """The selected area: from the URL on the first call, then from a click on the map or a bar, or the picker."""
+def choose_area(map_click, compare_click, area):
+    """The selected area after a click on the map or a bar, or a choice in the picker."""
     trigger = triggered_id()
     if trigger == ids.OUTCOME_MAP:
         asked = clicked_area_code(map_click)
     elif trigger == ids.OUTCOME_COMPARE:
         asked = clicked_bar_code(compare_click)
-    elif trigger == ids.OUTCOME_AREA:
-        asked = area
     else:
-        asked = page_request(page, "area") or area
+        asked = area
     messages: list[str] = []
     chosen = checked_area(asked or ENGLAND["code"], messages)
     if trigger == ids.OUTCOME_AREA and (area in (None, "") or chosen["code"] == area):
         # Not a choice (the picker cannot be cleared): the picker dropping a value it has no option for
         # yet, or echoing one. Keep the selection and any notice from the URL check.
-        return dash.no_update, dash.no_update, dash.no_update
-    options = area_options() if trigger is None else dash.no_update
-    return options, chosen["code"], status_alerts(messages)
+        return dash.no_update, dash.no_update
+    return chosen["code"], status_alerts(messages)
 
 
 @callback(

@@ -51,7 +51,8 @@ def update_trend(metric_id, area, page):
     """The selected area's series with its baseline and change since baseline (England's for national measures)."""
     messages: list[str] = []
     spec = metric_spec(metric_id, page_slug(page), messages)
-    chosen = checked_area(area, messages) if spec.is_local else dict(ENGLAND)
+    # Checked without a notice: the area picker gives it (see ``outcome_common.quietly_checked``).
+    chosen = checked_area(area, []) if spec.is_local else dict(ENGLAND)
     figure, sentence, table, meta, href = remembered_view(("trend", spec.id, chosen["code"], chosen["type"]),
                                                           lambda: _trend_view(spec, chosen))
     return figure, with_messages(messages, sentence), table, meta, href

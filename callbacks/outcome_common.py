@@ -103,8 +103,18 @@ def checked_local_view(metric_id: Any, period: Any, level: Any, area: Any, page:
     if not spec.is_local:
         return None
     level = checked_choice(level, ids.AREA_TYPE_VALUES, DEFAULT_LEVEL, "area level", messages)
-    period = checked_period(spec, period, messages)
-    return spec, level, period, map_code(checked_area(area, messages), level)
+    period, chosen = quietly_checked(spec, period, area)
+    return spec, level, period, map_code(chosen, level)
+
+
+def quietly_checked(spec: MetricSpec, period: Any, area: Any) -> tuple[str | None, dict]:
+    """The period and area a chart draws, checked without a notice.
+
+    Charts are asked for at once with the picker values the URL gave, unchecked; the pickers' own
+    callbacks give the one notice for a period or area that does not exist and move the pickers,
+    which asks for the charts again.
+    """
+    return checked_period(spec, period, []), checked_area(area, [])
 
 
 def comparator_codes(area: dict) -> list[str]:

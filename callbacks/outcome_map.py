@@ -18,14 +18,13 @@ from dash import Input, Output, State, callback
 
 from callbacks.outcome_common import (
     chart_title,
-    checked_area,
     checked_choice,
     checked_local_view,
-    checked_period,
     map_code,
     metric_spec,
     page_slug,
     provenance,
+    quietly_checked,
     triggered_id,
     with_messages,
 )
@@ -102,8 +101,8 @@ def update_map(metric_id, period, level, colour, map_kind, area, geometry, page)
     level = checked_choice(level, ids.AREA_TYPE_VALUES, DEFAULT_LEVEL, "area level", messages)
     colour = checked_choice(colour, ids.COLOUR_BY_VALUES, DEFAULT_COLOUR, "map colouring", messages)
     map_kind = checked_choice(map_kind, ids.MAP_KIND_VALUES, DEFAULT_MAP, "map type", messages)
-    period = checked_period(spec, period, messages)
-    selected = map_code(checked_area(area, messages), level)
+    period, chosen = quietly_checked(spec, period, area)
+    selected = map_code(chosen, level)
     classes = categorised(spec, level, period, colour) if period is not None else None
     footer = provenance(spec)[2]
     title = chart_title(spec, level, period)

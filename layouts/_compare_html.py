@@ -1,10 +1,10 @@
-"""Large tables as one escaped HTML string inside one ``dcc.Markdown``, instead of thousands of Dash components.
+"""Large tables as one escaped HTML string in one ``blocks.html_block``, instead of thousands of Dash components.
 
 Why: every Dash component is a React element wrapped and subscribed to the renderer's store, so
 the compare page's tables (125 partnerships × up to 9 columns, plus the funnel table) came to
 about 4,000 components. Measured in headless Chromium on the shared 2-core machine, one
 1,100-component table blocked the page's main thread for 6–10 s; the same table as a single
-Markdown string rendered with no measurable block. The HTML is the same accessible ``<table>``
+HTML string rendered with no measurable block. The HTML is the same accessible ``<table>``
 (caption, ``th scope``, ``title``, ``aria-hidden`` glyphs); every text and attribute is escaped
 here, so nothing read from the store can inject markup.
 """
@@ -16,7 +16,9 @@ from collections.abc import Iterable, Mapping
 from html import escape
 from typing import Any
 
-from dash import dcc
+from dash import html
+
+from layouts._components.blocks.static import html_block
 
 
 def esc(text: Any) -> str:
@@ -57,9 +59,9 @@ def line(content: str, **attrs: Any) -> str:
 
 
 def html_table(caption: str, head: Iterable[str], rows: Iterable[str], *, class_name: str = "data-table",
-               component_id: str | None = None) -> dcc.Markdown:
+               component_id: str | None = None) -> html.Div:
     """A ``<table>`` with an escaped caption, the given header cells and rows (already HTML), as one component."""
     markup = tag("table", [tag("caption", esc(caption)), tag("thead", tag("tr", head)), tag("tbody", rows)],
                  class_=class_name)
     kwargs = {"id": component_id} if component_id else {}
-    return dcc.Markdown(markup, dangerously_allow_html=True, className="html-table", **kwargs)
+    return html_block(markup, class_name="html-table", **kwargs)

@@ -5,7 +5,7 @@ is none — spelled out on screen, not only for screen readers, because a table 
 to check a number.
 
 The area tables (one row per partnership or authority, 125–153 rows) are written as one HTML
-``<table>`` inside a single ``dcc.Markdown`` rather than as Dash components: built from
+``<table>`` in a single ``blocks.html_block`` rather than as Dash components: built from
 ``blocks.data_table`` they were about 1,700 components each, and with two of them the Dash
 renderer spent tens of seconds re-checking every component wrapper on each callback response
 (measured in headless Chromium: the page stopped responding). The markup is the same as
@@ -20,10 +20,10 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
-from dash import dcc, html
+from dash import html
 
 from layouts._components import theme
-from layouts._components.blocks import Column, data_table
+from layouts._components.blocks import Column, data_table, html_block
 from layouts._components.figures import period_order
 from layouts._components.formatting import SUPPRESSED, format_change, format_count, format_value, is_missing
 
@@ -57,7 +57,7 @@ def _badge(label: Any) -> str:
 
 
 def area_table(area_values: pd.DataFrame, spec: MetricSpec, caption: str, *,
-               highlight_code: str | None = None) -> dcc.Markdown:
+               highlight_code: str | None = None) -> html.Div:
     """One row per area (alphabetical): value, interval, counts, comparison with England, change since baseline."""
     def value(v: Any) -> str:
         return format_value(v, spec, short=True)
@@ -79,8 +79,7 @@ def area_table(area_values: pd.DataFrame, spec: MetricSpec, caption: str, *,
                     f"<td>{_badge(comparison)}</td></tr>")
     table = (f'<table class="data-table"><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>'
              f'<tbody>{"".join(rows)}</tbody></table>')
-    # One line: a blank line would end Markdown's HTML block and let it parse the rest as text.
-    return dcc.Markdown(table, dangerously_allow_html=True, className="outcome-table")
+    return html_block(table, class_name="outcome-table")
 
 
 def trend_table(series: pd.DataFrame, spec: MetricSpec, selected_code: str, caption: str) -> html.Table:

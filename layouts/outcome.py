@@ -25,6 +25,7 @@ from layouts._components.url_state import url_state_store
 from layouts._outcome_parts import (
     COLOUR_LABELS,
     COMPARE_CHART,
+    ENGLAND_CODE,
     LEVEL_LABELS,
     MAP_CHART,
     MAP_LABELS,
@@ -61,14 +62,21 @@ def _choice(legend: str, control_id: str, labels: Mapping[str, str], value: str)
     ], className="mb-3")
 
 
+def asked_area_option(area: str | None) -> dict[str, str]:
+    """The picker's first option: England, or the asked area under its code until the list arrives."""
+    return {"label": "England", "value": ENGLAND_CODE} if not area else {"label": area, "value": area}
+
+
 def controls(state: OutcomeQuery) -> dbc.Row:
     """Measure, then area, period and area level — hidden together for a national-only measure."""
     spec = get_catalogue().metric(state.metric)
     local = dbc.Row([
-        # The area's options and value arrive together from the first callback: a value the picker has
-        # no option for yet would be dropped by it, losing the area the link asked for.
+        # The picker starts on the area the link asked for, as its only option (a value the picker has no
+        # option for would be dropped by it), so the charts are asked for at once; the full list, and a
+        # correction of an area that does not exist, follow from ``load_area_options``.
         dbc.Col(_field("Area (click the map or search)", ids.OUTCOME_AREA,
-                       dcc.Dropdown(id=ids.OUTCOME_AREA, options=[], value=None, clearable=False,
+                       dcc.Dropdown(id=ids.OUTCOME_AREA, options=[asked_area_option(state.area)],
+                                    value=asked_area_option(state.area)["value"], clearable=False,
                                     placeholder="Search for a partnership or local authority")),
                 xs=12, md=6),
         dbc.Col(_field("Period", ids.OUTCOME_PERIOD,

@@ -17,6 +17,7 @@ from dash._callback_context import context_value
 from dash._utils import AttributeDict
 
 from layouts._components import ids
+from layouts._components.blocks.static import block_markup
 from tests.layouts.layout_tree import find, text
 
 ENGLAND = "E92000001"
@@ -32,7 +33,9 @@ def cb(web_env):
     import app  # noqa: F401
     from callbacks import outcome, outcome_charts, outcome_map
 
-    return SimpleNamespace(period=outcome.choose_period, area=outcome.choose_area, measure=outcome.show_measure,
+    return SimpleNamespace(period=outcome.choose_period, period_choice=outcome.period_choice,
+                           area=outcome.choose_area, area_choice=outcome.area_choice,
+                           load_area_options=outcome.load_area_options, measure=outcome.show_measure,
                            url=outcome.remember_selection, map=outcome_map.update_map,
                            describe_map=outcome_map.describe_map,
                            trend=outcome_charts.update_trend, compare=outcome_charts.update_compare)
@@ -91,7 +94,7 @@ class TestMap:
     def test_summary_table_provenance_and_download_link(self, cb, demo):
         summary, table, meta, href = cb.describe_map(DEATHS, None, "partnership", ENGLAND, PAGE)
         assert summary.startswith("Of ") and demo.latest in summary
-        assert table.children.startswith('<table class="data-table"><caption>') and table.dangerously_allow_html
+        assert block_markup(table).startswith('<table class="data-table"><caption>')
         assert "Data up to " + demo.latest in text(meta) and "updated " in text(meta)
         assert href == f"/download/observations.csv?metric={DEATHS}&area_type=partnership&period={demo.latest}"
 
@@ -152,58 +155,92 @@ class TestMap:
         assert cb.describe_map(NATIONAL, None, "partnership", ENGLAND, PAGE) == (dash.no_update,) * 4
 
     def test_nonsense_falls_back_with_a_message(self, cb, demo):
-        """Given an unknown measure, period "banana", area "ZZZ" and bad choices, then defaults and messages."""
+        """Given an unknown measure, period "banana", area "ZZZ" and bad choices, then defaults and messages.
+
+        The period and area fall back quietly: their pickers give that notice (``TestPeriod``, ``TestArea``).
+        """
         figure, key, legend = cb.map("nope", "banana", "county", "rainbow", "globe", "ZZZ", None, PAGE)
         assert isinstance(figure, go.Figure) and figure.data[0].geojson.startswith("/geo/partnership.")
+        assert demo.latest in figure.layout.title.text
         notice = find(legend, "Div", role="status")
         assert notice and "Key: compared with England" in text(legend)
-        for words in ("There is no measure “nope”", "“banana”", f"Showing {demo.latest}", "“ZZZ”", "England",
-                      "“county”", "“rainbow”", "“globe”"):
+        for words in ("There is no measure “nope”", "“county”", "“rainbow”", "“globe”"):
             assert words in text(notice)
+        assert "“banana”" not in text(notice) and "“ZZZ”" not in text(notice)
         summary = cb.describe_map("nope", "banana", "county", "ZZZ", PAGE)[0]
-        assert "“banana”" in summary and "“ZZZ”" in summary and summary.endswith("1 has no data.")
+        assert "“county”" in summary and "“banana”" not in summary and summary.endswith("1 has no data.")
 
 
 class TestPeriod:
     def test_first_call_keeps_the_period_the_url_asked_for(self, cb):
-        options, value, status = cb.period(DEATHS, "", dict(PAGE, period="2019-21"))
+        options, value, status = cb.period_choice(DEATHS, "2019-21", dict(PAGE, period="2019-21"), first_call=True)
         assert value == "2019-21" and status == []
         assert options[0]["label"].endswith("(latest)") and [o["value"] for o in options][-1] == "2013-15"
 
     def test_unknown_period_falls_back_to_latest_with_a_status_message(self, cb, demo):
-        _, value, status = cb.period(DEATHS, "banana", dict(PAGE, period="banana"))
+        _, value, status = cb.period_choice(DEATHS, "banana", dict(PAGE, period="banana"), first_call=True)
         assert value == demo.latest
         assert status[0].role == "status" and "“banana”" in text(status)
 
     def test_new_measure_keeps_the_period_or_takes_its_latest_quietly(self, cb):
-        _, value, status = triggered(f"{ids.OUTCOME_METRIC}.value", cb.period, ADMISSIONS, "2019-21", PAGE)
+        _, value, status = cb.period_choice(ADMISSIONS, "2019-21", PAGE, first_call=False)
         assert value != "2019-21" and status == []
 
     def test_unknown_measure_uses_the_outcome_default(self, cb, demo):
-        _, value, status = cb.period("nonsense", None, PAGE)
+        _, value, status = cb.period_choice("nonsense", None, PAGE, first_call=True)
         assert value == demo.latest and "There is no measure “nonsense”" in text(status)
+
+    def test_the_picker_moves_by_a_side_update_only_when_its_period_has_no_data(self, cb, demo, moves):
+        options, status = cb.period(DEATHS, "2019-21", dict(PAGE, period="2019-21"))
+        assert moves == [] and options and status == []
+        cb.period(DEATHS, "", PAGE)  # no period in the URL: the picker shows the latest
+        assert moves == [(ids.OUTCOME_PERIOD, {"value": demo.latest})]
+
+
+@pytest.fixture
+def moves(monkeypatch):
+    """The side updates (``set_props``) a callback makes."""
+    from callbacks import outcome
+
+    made: list = []
+    monkeypatch.setattr(outcome, "set_props", lambda component_id, props: made.append((component_id, props)))
+    return made
 
 
 class TestArea:
     def test_first_call_checks_the_url_area_and_fills_the_picker(self, cb, demo):
-        options, value, status = cb.area(None, None, ENGLAND, dict(PAGE, area=demo.partnership))
+        options, value, status = cb.area_choice(dict(PAGE, area=demo.partnership))
         assert value == demo.partnership and status == []
         assert options[0] == {"label": "England", "value": ENGLAND}
         assert {o["value"] for o in options} >= {demo.partnership, "E08000016"}
 
     def test_unknown_area_falls_back_to_england_with_a_message(self, cb):
-        _, value, status = cb.area(None, None, "ZZZ", dict(PAGE, area="ZZZ"))
+        _, value, status = cb.area_choice(dict(PAGE, area="ZZZ"))
         assert value == ENGLAND and status[0].role == "status" and "“ZZZ”" in text(status)
+
+    def test_the_picker_is_corrected_by_a_side_update_only_when_the_area_is_unknown(self, cb, demo, moves):
+        cb.load_area_options(dict(PAGE, area=demo.partnership))
+        cb.load_area_options(PAGE)  # no area: the picker starts on England
+        assert moves == []
+        options, status = cb.load_area_options(dict(PAGE, area="ZZZ"))
+        assert moves == [(ids.OUTCOME_AREA, {"value": ENGLAND})] and "“ZZZ”" in text(status) and len(options) > 100
 
     def test_clicks_on_the_map_and_the_bars_select_the_area(self, cb, demo):
         click = {"points": [{"location": demo.partnership, "customdata": demo.partnership}]}
-        assert triggered(f"{ids.OUTCOME_MAP}.clickData", cb.area, click, None, ENGLAND, PAGE)[1] == demo.partnership
+        assert triggered(f"{ids.OUTCOME_MAP}.clickData", cb.area, click, None, ENGLAND)[0] == demo.partnership
         bar = {"points": [{"y": "E08000016", "x": 5.0}]}
-        assert triggered(f"{ids.OUTCOME_COMPARE}.clickData", cb.area, None, bar, ENGLAND, PAGE)[1] == "E08000016"
+        assert triggered(f"{ids.OUTCOME_COMPARE}.clickData", cb.area, None, bar, ENGLAND)[0] == "E08000016"
 
     def test_picker_echo_changes_nothing(self, cb, demo):
-        assert triggered(f"{ids.OUTCOME_AREA}.value", cb.area, None, None, demo.partnership, PAGE) == (
-            dash.no_update,) * 3
+        assert triggered(f"{ids.OUTCOME_AREA}.value", cb.area, None, None, demo.partnership) == (dash.no_update,) * 2
+
+    def test_the_layout_starts_the_picker_on_the_asked_area(self, web_env):
+        from layouts.outcome import outcome_layout
+
+        picker = find(outcome_layout("deaths-and-harm", {"area": "E08000016"}), "Dropdown", id=ids.OUTCOME_AREA)[0]
+        assert picker.value == "E08000016" and picker.options == [{"label": "E08000016", "value": "E08000016"}]
+        picker = find(outcome_layout("deaths-and-harm", {}), "Dropdown", id=ids.OUTCOME_AREA)[0]
+        assert picker.value == ENGLAND and picker.options == [{"label": "England", "value": ENGLAND}]
 
 
 class TestTrend:
@@ -236,7 +273,7 @@ class TestTrend:
     def test_nonsense_falls_back_to_england_with_a_message(self, cb):
         figure, summary, *_ = cb.trend("nope", "ZZZ", PAGE)
         assert isinstance(figure, go.Figure) and figure.layout.title.text.endswith("England")
-        assert "There is no measure “nope”" in summary and "“ZZZ”" in summary
+        assert "There is no measure “nope”" in summary and "“ZZZ”" not in summary  # the picker says so
 
 
 class TestCompare:
@@ -245,7 +282,7 @@ class TestCompare:
         assert any(t.name.endswith("(selected)") for t in figure.data)
         assert len(figure.layout.yaxis.categoryarray) >= 100
         assert demo.partnership_name in summary
-        assert f'<tr class="is-selected"><th scope="row">{demo.partnership_name}</th>' in table.children
+        assert f'<tr class="is-selected"><th scope="row">{demo.partnership_name}</th>' in block_markup(table)
         assert "area_type=partnership" in href
 
     def test_suppressed_and_missing_are_not_bars_and_are_words_in_the_table(self, cb, demo):
@@ -254,9 +291,9 @@ class TestCompare:
         figure, _, table, *_ = cb.compare(DEATHS, None, "partnership", ENGLAND, PAGE)
         bar_codes = {code for t in figure.data if t.type == "bar" for code in t.y}
         assert demo.suppressed not in bar_codes
-        row = table.children.split(f'<th scope="row">{demo.suppressed_name}</th>')[1].split("</tr>")[0]
+        row = block_markup(table).split(f'<th scope="row">{demo.suppressed_name}</th>')[1].split("</tr>")[0]
         assert "Suppressed" in row and ">0<" not in row
-        assert "No data" in table.children
+        assert "No data" in block_markup(table)
 
     def test_area_names_are_escaped_in_the_table_markup(self, web_env):
         import pandas as pd
@@ -266,7 +303,7 @@ class TestCompare:
 
         frame = pd.DataFrame([{"area_code": "X", "area_name": "<b>A & B</b>", "value": 1.0, "suppressed": False,
                                "comparison": "better"}])
-        markup = area_table(frame, get_catalogue().metric(DEATHS), "Caption <i>").children
+        markup = block_markup(area_table(frame, get_catalogue().metric(DEATHS), "Caption <i>"))
         assert "&lt;b&gt;A &amp; B&lt;/b&gt;" in markup and "<b>" not in markup and "Caption &lt;i&gt;" in markup
 
     def test_national_measure_leaves_the_hidden_comparison_alone(self, cb):
@@ -275,7 +312,7 @@ class TestCompare:
     def test_nonsense_falls_back_with_a_message(self, cb, demo):
         figure, summary, *_ = cb.compare("nope", "banana", "county", "ZZZ", PAGE)
         assert isinstance(figure, go.Figure)
-        assert "“banana”" in summary and "“ZZZ”" in summary and "“county”" in summary
+        assert "“county”" in summary and "“banana”" not in summary and "“ZZZ”" not in summary
 
 
 class TestMeasureAndUrl:

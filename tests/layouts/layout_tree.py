@@ -6,8 +6,10 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 from typing import Any
 
-from dash import dcc, html
+from dash import html
 from dash.development.base_component import Component
+
+from layouts._components.blocks.static import block_markup
 
 _PROP = {"class": "className", "colspan": "colSpan", "rowspan": "rowSpan", "tabindex": "tabIndex"}
 
@@ -38,10 +40,10 @@ class _Rebuild(HTMLParser):
         self.stack[-1][2].append(data)
 
 
-def rebuilt(markdown: dcc.Markdown) -> list[Any]:
-    """The components a ``static_html`` block was written from (ids and styles left out)."""
+def rebuilt(markup: str) -> list[Any]:
+    """The components an ``html_block``'s markup was written from (ids and styles left out)."""
     parser = _Rebuild()
-    parser.feed(markdown.children)
+    parser.feed(markup)
     parser.close()
     return parser.stack[0][2]
 
@@ -52,9 +54,9 @@ def walk(node: Any) -> Iterator[Any]:
         for child in node:
             yield from walk(child)
         return
-    if isinstance(node, dcc.Markdown) and getattr(node, "dangerously_allow_html", False):
+    if block_markup(node) is not None:
         yield node
-        yield from walk(rebuilt(node))
+        yield from walk(rebuilt(block_markup(node)))
         return
     if isinstance(node, Component):
         yield node
@@ -85,8 +87,8 @@ def text(node: Any) -> str:
         elif isinstance(value, (list, tuple)):
             for item in value:
                 collect(item)
-        elif isinstance(value, dcc.Markdown) and getattr(value, "dangerously_allow_html", False):
-            collect(rebuilt(value))
+        elif block_markup(value) is not None:
+            collect(rebuilt(block_markup(value)))
         elif isinstance(value, Component):
             collect(getattr(value, "children", None))
 

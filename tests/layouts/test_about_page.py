@@ -7,6 +7,7 @@ import re
 import pytest
 
 from data_access.catalogue import get_catalogue
+from layouts._components.blocks.static import block_markup
 from tests.layouts.layout_tree import text
 
 
@@ -68,7 +69,7 @@ def test_about_callback_fills_footprint_and_releases(web_env):
     assert f"{sourced} partnerships are sourced" in footprint
     assert "by assumption" in footprint and "about 106" in footprint
     assert "Default footprint" in footprint and "version 1" in footprint
-    markup = result["footprint"][-1].children.children
+    markup = block_markup(result["footprint"][-1].children)
     assert markup.count('data-status="sourced"') == sourced
     assert markup.count("<tr data-status=") == len(parts)
     assert "durham-pcc.gov.uk" in markup, "sourced rows show their source link"

@@ -6,7 +6,7 @@ import pytest
 from dash import dcc, html
 
 from layouts._components.blocks import static_html
-from layouts._components.blocks.static import markup
+from layouts._components.blocks.static import block_markup, markup
 from tests.layouts.layout_tree import find, text
 
 
@@ -28,8 +28,8 @@ def test_a_table_round_trips_for_readers_and_tests():
                                                                      html.Td([html.Em("No data"), None])]))],
                        className="data-table")
     block = static_html(table)
-    assert isinstance(block, dcc.Markdown) and block.dangerously_allow_html is True
-    assert "\n" not in block.children
+    assert isinstance(block, html.Div) and block.children is None
+    assert block_markup(block).startswith('<table class="data-table"><caption>Members</caption>')
     assert [th.children for th in find(block, "Th", scope="row")] == ["Bolton"]
     assert text(block) == "Members Bolton No data"
 

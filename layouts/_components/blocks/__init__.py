@@ -9,7 +9,7 @@ from layouts._components.blocks.cards import (
     provenance_footer,
 )
 from layouts._components.blocks.definitions import confidence_text, definition_panel
-from layouts._components.blocks.static import static_html
+from layouts._components.blocks.static import html_block, static_html
 from layouts._components.blocks.tables import (
     Column,
     area_values_columns,
@@ -22,5 +22,5 @@ from layouts._components.blocks.tiles import change_badge, headline_tile
 __all__ = [
     "Column", "area_values_columns", "area_values_table", "change_badge", "chart_card", "chart_meta_lines",
     "comparison_cell", "confidence_text", "data_table", "definition_panel", "demo_banner", "download_controls",
-    "heading", "headline_tile", "provenance_footer", "static_html",
+    "heading", "headline_tile", "html_block", "provenance_footer", "static_html",
 ]

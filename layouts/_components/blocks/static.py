@@ -4,9 +4,13 @@ The Dash renderer walks every component of a callback's answer, and keeps re-wal
 partnership's profile and member tables (about 1,200 components between them) held its page
 blank for seconds in headless Chromium. A table nobody edits needs none of that, so
 ``static_html`` writes the same ``dash.html`` tree as markup (every text and attribute escaped)
-inside a single ``dcc.Markdown``. Pages keep building tables with ``dash.html`` as everywhere
-else; only the wire format changes. Links become plain ``<a>`` links (a full page load), which
-is what a table of links to other pages wants anyway.
+and ``html_block`` sends it as one ``data-static-html`` attribute of an empty ``html.Div``, which
+``assets/static_html.js`` puts in place with the browser's own HTML parser. That parser takes a
+millisecond or two for a 150-row table; ``dcc.Markdown`` (the earlier carrier) ran the same markup
+through its Markdown parser for tens to hundreds of milliseconds per table, and loaded that parser
+first. Pages keep building tables with ``dash.html`` as everywhere else; only the wire format
+changes. Links become plain ``<a>`` links (a full page load), which is what a table of links to
+other pages wants anyway.
 
 Hand-written rather than a library: no maintained package renders ``dash.html`` components to
 markup, and the mapping is a few lines (tag = class name, ``className`` → ``class``, React's
@@ -19,7 +23,7 @@ import re
 from html import escape
 from typing import Any
 
-from dash import dcc
+from dash import html
 from dash.development.base_component import Component
 
 #: React leaves these style properties without a unit; every other number gets "px", as React does.
@@ -76,7 +80,24 @@ def markup(node: Any) -> str:
     return f"{opening}{markup(getattr(node, 'children', None))}</{tag}>"
 
 
-def static_html(component: Component, *, class_name: str | None = None) -> dcc.Markdown:
-    """``component`` as one ``dcc.Markdown`` of raw HTML (one line: a blank line would end the HTML block)."""
-    text = markup(component).replace("\n", " ")
-    return dcc.Markdown(text, dangerously_allow_html=True, className=class_name or "static-html")
+#: The attribute ``assets/static_html.js`` reads the block's markup from.
+STATIC_HTML_ATTRIBUTE = "data-static-html"
+
+
+def html_block(markup_text: str, *, class_name: str, **props: Any) -> html.Div:
+    """Markup (escaped by its writer) as one empty ``html.Div`` the browser fills in itself.
+
+    React never gives the div children, so it leaves what the script puts there alone, and sets the
+    attribute again (and the script the content) when a callback sends a new block.
+    """
+    return html.Div(className=class_name, **{STATIC_HTML_ATTRIBUTE: markup_text}, **props)
+
+
+def block_markup(node: Any) -> str | None:
+    """The markup of an ``html_block`` (None for any other node): what tests read the block from."""
+    return getattr(node, STATIC_HTML_ATTRIBUTE, None) if isinstance(node, html.Div) else None
+
+
+def static_html(component: Component, *, class_name: str | None = None) -> html.Div:
+    """``component`` written as markup in one ``html_block``."""
+    return html_block(markup(component), class_name=class_name or "static-html")
