@@ -32,20 +32,29 @@
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     cdpPresent: {
-      /* Show one slide, say "n of N", keep ?slide=n in the address, mark the ends of the deck. */
-      page: function (previousClicks, nextClicks, count, state) {
+      /*
+       * Show one slide, say "n of N", keep ?slide=n in the address, mark the ends of the deck, and draw
+       * the shown slide's chart from the deck's chart store (the server draws only the opening slide's,
+       * so opening the deck costs one chart, not twelve).
+       */
+      page: function (previousClicks, nextClicks, count, state, charts) {
         var context = window.dash_clientside.callback_context;
         var total = context.outputs_list[0].length;
         var noUpdate = window.dash_clientside.no_update;
-        if (!total) { return [[], "", noUpdate, "true", "true"]; }
+        if (!total) { return [[], [], "", noUpdate, "true", "true"]; }
         var slide = clamp(parseInt((state || {}).slide, 10) || 1, 1, total);
         var trigger = context.triggered.length ? context.triggered[0].prop_id : "";
         if (trigger.indexOf("present-next-button.") === 0) { slide = clamp(slide + 1, 1, total); }
         if (trigger.indexOf("present-previous-button.") === 0) { slide = clamp(slide - 1, 1, total); }
+        var paged = trigger.indexOf("present-next-button.") === 0 || trigger.indexOf("present-previous-button.") === 0;
         var hidden = [];
-        for (var i = 0; i < total; i += 1) { hidden.push(i !== slide - 1); }
+        var drawn = [];
+        for (var i = 0; i < total; i += 1) {
+          hidden.push(i !== slide - 1);
+          drawn.push(paged && i === slide - 1 && charts && charts[i] ? charts[i] : noUpdate);
+        }
         var next = Object.assign({}, state || {}, { slide: String(slide) });
-        return [hidden, slide + " of " + total, next, slide <= 1 ? "true" : "false",
+        return [hidden, drawn, slide + " of " + total, next, slide <= 1 ? "true" : "false",
                 slide >= total ? "true" : "false"];
       }
     }

@@ -27,6 +27,7 @@ from layouts._components.figures import national_figure, trend_figure
 from layouts._components.summaries import national_summary, trend_summary
 from layouts._components.url_state import url_state_id
 from layouts._present_parts import (
+    CHARTS,
     CODE,
     COUNT,
     COUNTER,
@@ -36,9 +37,11 @@ from layouts._present_parts import (
     NEXT,
     PAGE,
     PREVIOUS,
+    SLIDE_CHART_TYPE,
     SLIDE_TYPE,
     STATUS,
     slide,
+    slide_graph,
 )
 
 ENGLAND_WORDS = ("england", ENGLAND.lower())
@@ -102,19 +105,22 @@ def slide_content(spec: MetricSpec, area: dict[str, str]) -> dict[str, Any]:
     return {"local": local, "summary": summary, "sentence": sentence, "figure": figure}
 
 
-def build_slides(area: dict[str, str], current: int) -> list[html.Section]:
-    """Every headline measure as a slide, in outcome order; slide ``current`` (1-based) visible."""
+def build_slides(area: dict[str, str], current: int) -> tuple[list[html.Section], list[Any]]:
+    """Every headline measure as a slide, in outcome order, slide ``current`` (1-based) visible with its
+    chart; and every slide's chart (None for a slide without one), for paging to draw when shown."""
     catalogue = get_catalogue()
     demo = bool((current_release() or {}).get("any_demo"))
     specs = [(outcome, catalogue.metric(m)) for outcome in catalogue.outcomes for m in outcome.headline_metric_ids]
-    slides = []
+    slides, charts = [], []
     for index, (outcome, spec) in enumerate(specs):
         content = slide_content(spec, area)
+        shown = area["name"] if content["local"] else "England"
+        charts.append(None if content["figure"] is None else slide_graph(content["figure"], spec, shown))
         slides.append(slide(index, len(specs), outcome=outcome, spec=spec, summary=content["summary"],
                             local=content["local"], area_name=area["name"], sentence=content["sentence"],
                             source_line=_source_line(spec, demo), figure=content["figure"],
                             current=current - 1))
-    return slides
+    return slides, charts
 
 
 def _slide_from_state(state: Any, count: int) -> int:
@@ -131,6 +137,7 @@ def _slide_from_state(state: Any, count: int) -> int:
     Output(STATUS, "children"),
     Output(DECK, "children"),
     Output(COUNT, "data"),
+    Output(CHARTS, "data"),
     Input(CODE, "data"),
     State(url_state_id(PAGE), "data"),
 )
@@ -141,19 +148,20 @@ def render_deck(code: str | None, state: dict | None) -> tuple:
         status = html.Div([html.P(note, className="mb-1"),
                            html.P(["See the ", html.A("list of all partnerships", href="/partnership"), "."],
                                   className="mb-0")], className="alert alert-warning")
-        return "Presentation: partnership not found", "/partnership", status, [], 0
+        return "Presentation: partnership not found", "/partnership", status, [], 0, []
     status = html.Div(note, className="alert alert-info") if note else None
     exit_href = "/" if area["type"] == "country" else f"/partnership/{area['code']}"
     count = len(get_catalogue().headline_metrics())
     current = _slide_from_state(state, count)
     # Twelve figures: built once per worker and release for each partnership and opening slide.
-    slides = remembered_view(("present", area["code"], current), lambda: build_slides(area, current))
-    return f"{area['name']}: headline measures", exit_href, status, slides, len(slides)
+    slides, charts = remembered_view(("present", area["code"], current), lambda: build_slides(area, current))
+    return f"{area['name']}: headline measures", exit_href, status, slides, len(slides), charts
 
 
 clientside_callback(
     ClientsideFunction(namespace="cdpPresent", function_name="page"),
     Output({"type": SLIDE_TYPE, "index": ALL}, "hidden"),
+    Output({"type": SLIDE_CHART_TYPE, "index": ALL}, "children"),
     Output(COUNTER, "children"),
     Output(url_state_id(PAGE), "data"),
     Output(PREVIOUS, "aria-disabled"),
@@ -162,5 +170,6 @@ clientside_callback(
     Input(NEXT, "n_clicks"),
     Input(COUNT, "data"),
     State(url_state_id(PAGE), "data"),
+    State(CHARTS, "data"),
 )
 

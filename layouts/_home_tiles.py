@@ -15,7 +15,7 @@ import pandas as pd
 from dash import html
 
 from layouts._components import blocks, ids
-from layouts._components.figures import sparkline_figure
+from layouts._components.figures import sparkline_svg
 from layouts._components.formatting import format_value, is_missing
 from layouts._home_links import outcome_href, partnership_href, release_line
 
@@ -70,7 +70,7 @@ def overview_tile(data: TileData, slug: str, *, area_code: str | None) -> html.A
     usable = not history.empty and history["value"].notna().any()
     tile = blocks.headline_tile(
         spec, latest, summary, summary.get("comparison") if compared else None,
-        sparkline_figure(history) if usable else None,
+        sparkline_svg(history) if usable else None,
         href=outcome_href(slug, area=area_code, metric=spec.id), heading_level=4,
     )
     children = list(tile.children)

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 PAGE = "present"
 CODE = "present-code-store"
 COUNT = "present-count-store"
+CHARTS = "present-charts-store"
 HEADING = "present-heading"
 STATUS = "present-status"
 DECK = "present-deck"
@@ -32,6 +33,7 @@ NEXT = "present-next-button"
 COUNTER = "present-counter"
 EXIT = "present-exit-link"
 SLIDE_TYPE = "present-slide"
+SLIDE_CHART_TYPE = "present-slide-chart"
 TREND_WORDS = {"increasing": "Increasing", "decreasing": "Decreasing",
                "no_significant_change": "No significant change", "not_enough_data": "Not enough data to test"}
 JUDGEMENT_WORDS = {"getting_better": "and getting better", "getting_worse": "and getting worse"}
@@ -40,6 +42,11 @@ JUDGEMENT_WORDS = {"getting_better": "and getting better", "getting_worse": "and
 def slide_id(index: int) -> dict[str, Any]:
     """The pattern-matching id of slide ``index`` (0-based)."""
     return {"type": SLIDE_TYPE, "index": index}
+
+
+def slide_chart_id(index: int) -> dict[str, Any]:
+    """The pattern-matching id of slide ``index``'s chart box, which paging fills when the slide is shown."""
+    return {"type": SLIDE_CHART_TYPE, "index": index}
 
 
 def slide_number(raw: Any, count: int, messages: list[str]) -> int:
@@ -117,9 +124,14 @@ def slide(index: int, count: int, *, outcome: OutcomeSpec, spec: MetricSpec, sum
                className="present-slide__fact"),
         html.P(sentence, className="present-slide__summary"),
     ], className="present-slide__facts")
-    chart = html.Div(slide_graph(figure, spec, shown) if figure is not None else
-                     html.P("No values have been published for this measure yet."),
-                     className="present-slide__chart", role="img" if figure is not None else None,
+    # Only the shown slide's chart is drawn: the others wait in the deck's chart store until paging shows
+    # them (``assets/present.js``), so opening the deck draws one chart, not twelve.
+    if figure is None:
+        content = html.P("No values have been published for this measure yet.")
+    else:
+        content = slide_graph(figure, spec, shown) if index == current else None
+    chart = html.Div(content, id=slide_chart_id(index), className="present-slide__chart",
+                     role="img" if figure is not None else None,
                      **({"aria-label": f"Trend chart. {sentence}"} if figure is not None else {}))
     return html.Section([
         html.P([html.Span(f"{index + 1} of {count}", className="present-slide__position"), " · ", outcome.name],

@@ -16,7 +16,7 @@ from dash import dcc, html
 
 from data_access.catalogue import get_catalogue
 from layouts._components.url_state import unknown_parameters, url_state_store
-from layouts._present_parts import CODE, COUNT, DECK, EXIT, HEADING, PAGE, STATUS, nav_bar, slide_number
+from layouts._present_parts import CHARTS, CODE, COUNT, DECK, EXIT, HEADING, PAGE, STATUS, nav_bar, slide_number
 
 QUERY_KEYS = ("slide",)
 
@@ -33,6 +33,7 @@ def layout(code: str | None = None, **query: Any) -> html.Div:
     return html.Div([
         dcc.Store(id=CODE, data=code),
         dcc.Store(id=COUNT, data=0),
+        dcc.Store(id=CHARTS, data=[]),
         html.Div([
             html.H1("Presentation", id=HEADING, className="present__heading"),
             html.A("Leave presentation", id=EXIT, href="/", className="present__exit"),

@@ -9,7 +9,7 @@ import pytest
 from data_access.catalogue import get_catalogue
 from tests.layouts.layout_tree import find, text
 
-HEADING, EXIT, STATUS, DECK, COUNT = range(5)
+HEADING, EXIT, STATUS, DECK, COUNT, CHARTS = range(6)
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
 
 
@@ -41,6 +41,14 @@ class TestDeck:
     def test_only_the_requested_slide_is_shown(self, cleveland):
         assert [s.hidden for s in _slides(cleveland[DECK])] == [i != 2 for i in range(12)]
 
+    def test_only_the_shown_slide_has_its_chart_drawn(self, cleveland):
+        """Given slide 3 asked for, then the deck holds its chart alone; paging draws the others from the store."""
+        chart_boxes = [c for c in find(cleveland[DECK], "Div") if isinstance(getattr(c, "id", None), dict)
+                       and c.id.get("type") == "present-slide-chart"]
+        assert len(chart_boxes) == 12
+        assert [box.children is not None for box in chart_boxes] == [i == 2 for i in range(12)]
+        assert find(chart_boxes[2], "Graph")[0].figure is cleveland[CHARTS][2].figure
+
     def test_heading_and_exit_link(self, cleveland):
         assert cleveland[HEADING] == "Cleveland: headline measures" and cleveland[EXIT] == "/partnership/cleveland"
 
@@ -57,7 +65,7 @@ class TestDeck:
         assert "England only: there is no partnership figure" in words and "In England," in words
 
     def test_charts_are_static_with_no_mode_bar(self, cleveland):
-        graphs = find(cleveland[DECK], "Graph")
+        graphs = [chart for chart in cleveland[CHARTS] if chart is not None]
         assert len(graphs) == 12
         for graph in graphs:
             assert graph.config["staticPlot"] is True and graph.config["displayModeBar"] is False
@@ -65,18 +73,18 @@ class TestDeck:
             assert graph.figure.layout.font.size >= 17
 
     def test_england_deck(self, present):
-        heading, exit_href, _, deck, count = present.render_deck("england", {})
+        heading, exit_href, _, deck, count, _ = present.render_deck("england", {})
         assert heading == "England: headline measures" and exit_href == "/" and count == 12
         assert "In England," in text(_slides(deck)[4])
 
     def test_an_authority_shows_its_partnership(self, present):
-        heading, _, status, _, _ = present.render_deck("Hartlepool", {"slide": "1"})
+        heading, _, status, *_ = present.render_deck("Hartlepool", {"slide": "1"})
         assert heading == "Cleveland: headline measures"
         assert "Hartlepool is part of the Cleveland partnership" in text(status)
 
     def test_unknown_code_is_a_friendly_message(self, present):
-        heading, exit_href, status, deck, count = present.render_deck("atlantis", {})
-        assert count == 0 and deck == [] and exit_href == "/partnership"
+        heading, exit_href, status, deck, count, charts = present.render_deck("atlantis", {})
+        assert count == 0 and deck == [] and charts == [] and exit_href == "/partnership"
         assert "There is no partnership called “atlantis”" in text(status)
 
 

@@ -32,6 +32,9 @@ class _Rebuild(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         name, props, children = self.stack.pop()
+        if not hasattr(html, name.capitalize()):  # drawing elements (svg, polyline, path): no dash.html twin
+            self.stack[-1][2].extend(children)
+            return
         only_text = len(children) == 1 and isinstance(children[0], str)  # as Dash code writes a text child
         self.stack[-1][2].append(getattr(html, name.capitalize())(children=children[0] if only_text else children,
                                                                   **props))

@@ -9,6 +9,7 @@ import pytest
 
 from data_access.catalogue import get_catalogue
 from layouts._components import ids
+from layouts._components.blocks.static import block_markup
 from layouts._home_links import area_options, outcome_href, partnership_href, release_line
 from layouts._home_tiles import ENGLAND_ONLY, TileData, outcome_card, outcome_groups, overview_tile
 from tests.layouts.layout_tree import find, text
@@ -97,14 +98,14 @@ class TestTiles:
         assert "Worse than England" in words and "England: 4.0" in words
         assert "Worsened since baseline (significant)" in words and "Data up to 2022/23" in words
         assert find(tile, "A")[0].href == "/outcome/deaths-and-harm?metric=drug_misuse_deaths&area=cleveland"
-        assert find(tile, "Graph")[0].config["displayModeBar"] is False
+        assert block_markup(find(tile, "Div", className="tile__sparkline")[0]).startswith("<svg")
 
     def test_national_tile_for_a_partnership_says_england_only(self):
         spec = get_catalogue().metric("drug_use_last_year")
         tile = overview_tile(TileData(spec, _summary(comparison="not_compared"), _history([]), True), "drug-use",
                              area_code="cleveland")
         assert ENGLAND_ONLY in text(tile) and "than England" not in text(tile)
-        assert not find(tile, "Graph")  # no history, no sparkline
+        assert not find(tile, "Div", className="tile__sparkline")  # no history, no sparkline
 
     def test_suppressed_value_is_never_zero(self):
         spec = get_catalogue().metric("drug_misuse_deaths")

@@ -21,7 +21,8 @@ from layouts._components.blocks import (
     headline_tile,
     provenance_footer,
 )
-from layouts._components.figures import sparkline_figure
+from layouts._components.blocks.static import block_markup
+from layouts._components.figures import sparkline_svg
 
 DEATHS = "drug_misuse_deaths"
 
@@ -104,7 +105,7 @@ class TestDataTable:
 class TestTileBannerDefinition:
     def test_headline_tile(self):
         cleveland = series()
-        spark = sparkline_figure(cleveland[cleveland["area_code"] == "P1"])
+        spark = sparkline_svg(cleveland[cleveland["area_code"] == "P1"])
         tile = headline_tile(spec(DEATHS), {"value": 9.8, "period": "2021-23", "suppressed": False},
                              baseline_summary(), "worse", spark, None, href="/outcome/deaths-and-harm")
         words = text(tile)
@@ -113,7 +114,8 @@ class TestTileBannerDefinition:
         assert "▲ Worsened since baseline (significant)" in words
         assert "+2.1 per 100,000 (+27.3%) since 2019-21 baseline" in words
         assert "Next release: Autumn 2023" in words
-        assert getattr(find(tile, "Div", className="tile__sparkline")[0], "aria-hidden") == "true"
+        sparkline = find(tile, "Div", className="tile__sparkline")[0]
+        assert getattr(sparkline, "aria-hidden") == "true" and block_markup(sparkline).startswith("<svg")
         assert tile.id == ids.headline_tile(DEATHS)
         assert serialises(tile)
 

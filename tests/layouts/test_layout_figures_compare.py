@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 from layout_samples import area_values, series, spec
@@ -13,10 +15,10 @@ from layouts._components.figures import (
     export_filename,
     funnel_figure,
     message_figure,
-    sparkline_config,
-    sparkline_figure,
+    sparkline_svg,
 )
 from layouts._components.figures._common import gap_values
+from layouts._components.figures.sparkline import sparkline_points
 
 DEATHS = "drug_misuse_deaths"
 
@@ -89,11 +91,20 @@ class TestSmallFigures:
     def test_sparkline_gaps_and_last_point(self):
         cleveland = series()
         cleveland = cleveland[cleveland["area_code"] == "P1"]
-        fig = sparkline_figure(cleveland)
-        assert fig.data[0].y == (7.0, None, 7.7, 8.9, 9.8)
-        assert fig.data[1].x == ("2021-23",)
-        assert fig.layout.xaxis.visible is False
-        assert sparkline_config()["staticPlot"] is True
+        assert sparkline_points(cleveland) == [7.0, None, 7.7, 8.9, 9.8]
+        svg = sparkline_svg(cleveland)
+        lines = re.findall(r'<polyline points="([^"]+)"', svg)
+        assert len(lines) == 1 and len(lines[0].split()) == 3  # the gap leaves the first value on its own
+        dot = re.search(r'<path d="M([\d.]+) ([\d.]+)h0"', svg)
+        last_x, last_y = (float(v) for v in lines[0].split()[-1].split(","))
+        assert (float(dot.group(1)), float(dot.group(2))) == (last_x, last_y)
+        assert last_y == min(float(p.split(",")[1]) for p in lines[0].split())  # the highest value is drawn highest
+        assert 'preserveAspectRatio="none"' in svg and "<script" not in svg
+
+    def test_sparkline_of_nothing_is_none(self):
+        cleveland = series()
+        empty = cleveland[cleveland["area_code"] == "P1"].assign(value=None)
+        assert sparkline_svg(empty) is None
 
     def test_message_figure(self):
         fig = message_figure("No data for this selection")

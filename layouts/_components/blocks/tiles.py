@@ -11,13 +11,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-import plotly.graph_objects as go
-from dash import dcc, html
+from dash import html
 
 from layouts._components import ids, theme
 from layouts._components.blocks.cards import heading
+from layouts._components.blocks.static import html_block
 from layouts._components.blocks.tables import comparison_cell
-from layouts._components.figures.sparkline import sparkline_config
 from layouts._components.formatting import format_change, format_value, is_missing, next_release_text
 from layouts._components.summaries import baseline_label, change_label
 
@@ -54,7 +53,7 @@ def headline_tile(
     latest: Mapping[str, Any] | None,
     baseline_summary: Mapping[str, Any] | None,
     comparison: str | None,
-    sparkline_figure: go.Figure | None = None,
+    sparkline: str | None = None,
     next_release: str | None = None,
     *,
     href: str | None = None,
@@ -67,7 +66,7 @@ def headline_tile(
         latest: the area's latest row (``value``, ``period``, ``suppressed`` …) or None.
         baseline_summary: the read layer's baseline summary dict, or None.
         comparison: the latest value's comparison with England (None for England itself).
-        sparkline_figure: from ``figures.sparkline_figure``; decorative, hidden from screen readers.
+        sparkline: SVG markup from ``figures.sparkline_svg``; decorative, hidden from screen readers.
         next_release: overrides the catalogue's next release text.
         href: link to the metric's detail (the tile heading becomes the link).
     """
@@ -86,10 +85,8 @@ def headline_tile(
     if comparison:
         children.append(html.P(comparison_cell(comparison), className="tile__comparison"))
     children.append(change_badge(spec, baseline_summary))
-    if sparkline_figure is not None:
-        children.append(html.Div(dcc.Graph(figure=sparkline_figure, config=sparkline_config(),
-                                           className="tile__sparkline-graph"),
-                                 className="tile__sparkline", **{"aria-hidden": "true"}))
+    if sparkline is not None:
+        children.append(html_block(sparkline, class_name="tile__sparkline", **{"aria-hidden": "true"}))
     release = next_release or spec.next_release
     if release:
         children.append(html.P(f"Next release: {next_release_text(release)}", className="tile__release"))

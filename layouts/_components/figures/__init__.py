@@ -10,12 +10,12 @@ from layouts._components.figures.compare import compare_figure
 from layouts._components.figures.empty import message_figure
 from layouts._components.figures.funnel import funnel_figure
 from layouts._components.figures.national import national_figure
-from layouts._components.figures.sparkline import sparkline_config, sparkline_figure
+from layouts._components.figures.sparkline import sparkline_svg
 from layouts._components.figures.tiles import tile_map_figure, tile_values
 from layouts._components.figures.trend import period_order, trend_figure
 
 __all__ = [
     "ENGLAND_CODE", "chart_config", "clicked_area_code", "compare_figure", "export_filename", "funnel_figure",
     "map_figure", "map_legend", "map_patch", "map_values", "message_figure", "national_figure", "period_order",
-    "sparkline_config", "sparkline_figure", "static_config", "tile_map_figure", "tile_values", "trend_figure",
+    "sparkline_svg", "static_config", "tile_map_figure", "tile_values", "trend_figure",
 ]
