@@ -22,8 +22,8 @@ from layouts._components.blocks.static import html_block
 
 
 def esc(text: Any) -> str:
-    """Text made safe for HTML content and attribute values (line breaks become spaces: a blank line would
-    end Markdown's raw-HTML block)."""
+    """Text made safe for HTML content and attribute values (line breaks become spaces, so every cell reads
+    as one line)."""
     return escape("" if text is None else re.sub(r"[\r\n]+", " ", str(text)), quote=True)
 
 
@@ -53,7 +53,7 @@ def tag(name: str, content: str | Iterable[str] = "", **attrs: Any) -> str:
 
 
 def line(content: str, **attrs: Any) -> str:
-    """A block-level line inside a cell (used instead of ``<br>``, which Dash's Markdown renderer drops)."""
+    """A block-level line inside a cell (a span shown as a block, so each line can carry its own attributes)."""
     style = {"display": "block", **attrs.pop("style", {})}
     return tag("span", content, style=style, **attrs)
 
