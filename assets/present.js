@@ -44,9 +44,11 @@
         if (!total) { return [[], [], "", noUpdate, "true", "true"]; }
         var slide = clamp(parseInt((state || {}).slide, 10) || 1, 1, total);
         var trigger = context.triggered.length ? context.triggered[0].prop_id : "";
-        if (trigger.indexOf("present-next-button.") === 0) { slide = clamp(slide + 1, 1, total); }
-        if (trigger.indexOf("present-previous-button.") === 0) { slide = clamp(slide - 1, 1, total); }
-        var paged = trigger.indexOf("present-next-button.") === 0 || trigger.indexOf("present-previous-button.") === 0;
+        var forward = trigger.indexOf("present-next-button.") === 0;
+        var back = trigger.indexOf("present-previous-button.") === 0;
+        if (forward) { slide = clamp(slide + 1, 1, total); }
+        if (back) { slide = clamp(slide - 1, 1, total); }
+        var paged = forward || back;
         var hidden = [];
         var drawn = [];
         for (var i = 0; i < total; i += 1) {

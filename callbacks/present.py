@@ -115,11 +115,11 @@ def build_slides(area: dict[str, str], current: int) -> tuple[list[html.Section]
     for index, (outcome, spec) in enumerate(specs):
         content = slide_content(spec, area)
         shown = area["name"] if content["local"] else "England"
-        charts.append(None if content["figure"] is None else slide_graph(content["figure"], spec, shown))
+        graph = None if content["figure"] is None else slide_graph(content["figure"], spec, shown)
+        charts.append(graph)
         slides.append(slide(index, len(specs), outcome=outcome, spec=spec, summary=content["summary"],
                             local=content["local"], area_name=area["name"], sentence=content["sentence"],
-                            source_line=_source_line(spec, demo), figure=content["figure"],
-                            current=current - 1))
+                            source_line=_source_line(spec, demo), graph=graph, current=current - 1))
     return slides, charts
 
 

@@ -109,7 +109,7 @@ def slide_graph(figure: go.Figure, spec: MetricSpec, area_name: str) -> dcc.Grap
 
 
 def slide(index: int, count: int, *, outcome: OutcomeSpec, spec: MetricSpec, summary: Mapping[str, Any],
-          local: bool, area_name: str, sentence: str, source_line: str, figure: go.Figure | None,
+          local: bool, area_name: str, sentence: str, source_line: str, graph: dcc.Graph | None,
           current: int) -> html.Section:
     """One measure on one screen: outcome, name, big value and period, comparison, change, trend, chart,
     the one-sentence summary, the source and "n of count"."""
@@ -126,13 +126,13 @@ def slide(index: int, count: int, *, outcome: OutcomeSpec, spec: MetricSpec, sum
     ], className="present-slide__facts")
     # Only the shown slide's chart is drawn: the others wait in the deck's chart store until paging shows
     # them (``assets/present.js``), so opening the deck draws one chart, not twelve.
-    if figure is None:
+    if graph is None:
         content = html.P("No values have been published for this measure yet.")
     else:
-        content = slide_graph(figure, spec, shown) if index == current else None
+        content = graph if index == current else None
     chart = html.Div(content, id=slide_chart_id(index), className="present-slide__chart",
-                     role="img" if figure is not None else None,
-                     **({"aria-label": f"Trend chart. {sentence}"} if figure is not None else {}))
+                     role="img" if graph is not None else None,
+                     **({"aria-label": f"Trend chart. {sentence}"} if graph is not None else {}))
     return html.Section([
         html.P([html.Span(f"{index + 1} of {count}", className="present-slide__position"), " · ", outcome.name],
                className="present-slide__outcome"),
