@@ -33,7 +33,8 @@
          "keep whole" rules would push it past blank pages; print.css reads this class. */
       chart.classList.toggle("print-tall", chart.clientHeight > A4_CONTENT_HEIGHT);
     });
-    if (!window.Plotly) { return; }
+    /* Until plotly.js has run, window.Plotly may be the promise of it (assets/plotly_early.js). */
+    if (!window.Plotly || typeof window.Plotly.relayout !== "function") { return; }
     charts().forEach(function (chart) {
       if (!chart.layout || chart.offsetParent === null || chart.clientWidth <= A4_CONTENT_WIDTH) { return; }
       /* Map tiles redraw asynchronously (WebGL): resizing one now would print it blank. */

@@ -13,6 +13,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlencode
 
 import requests
 
@@ -230,19 +231,16 @@ def _fetch(session: requests.Session, url: str, *, data: bytes | None = None) ->
 
 
 def first_load_bytes(base_url: str, pages: list[str]) -> dict[str, Any]:
-    """Per page: HTML, /_dash-layout, /_dash-dependencies, the page's content callback and JS/CSS in the HTML.
+    """Per page: HTML, /_dash-layout (which holds the page), /_dash-dependencies and JS/CSS in the HTML.
 
     ``raw`` is what is sent without compression, ``gzip`` with ``Accept-Encoding: gzip``. Dash loads
     some component code (e.g. plotly.js) on demand, so the browser section reports what Chromium
     actually transferred as well.
     """
     session = requests.Session()
-    client = DashClient(base_url, session)
-    shared = {"layout": _fetch(session, base_url + "/_dash-layout"),
-              "dependencies": _fetch(session, base_url + "/_dash-dependencies")}
+    shared = {"dependencies": _fetch(session, base_url + "/_dash-dependencies")}
     asset_cache: dict[str, dict[str, int]] = {}
     result: dict[str, Any] = {}
-    pages_dep = client.callback(output_has="_pages_content.children")
     for path in pages:
         html_bytes = _fetch(session, base_url + path)
         html = html_bytes["body"].decode(errors="replace")
@@ -253,10 +251,9 @@ def first_load_bytes(base_url: str, pages: list[str]) -> dict[str, Any]:
             if ref not in asset_cache:
                 asset_cache[ref] = _fetch(session, base_url + ref)
             assets[ref] = asset_cache[ref]
-        body = json.dumps(client.body(pages_dep, {"_pages_location.pathname": path,
-                                                  "_pages_location.search": ""})).encode()
-        content = _fetch(session, base_url + "/_dash-update-component", data=body)
-        parts = {"html": html_bytes, **shared, "page_content": content,
+        # The browser names the page in its layout request (assets/page_request.js), and the layout holds it.
+        layout = _fetch(session, base_url + "/_dash-layout?" + urlencode({"page": path}))
+        parts = {"html": html_bytes, "layout": layout, **shared,
                  "assets": {"raw": sum(a["raw"] for a in assets.values()),
                             "gzip": sum(a["gzip"] for a in assets.values()), "files": len(assets)}}
         result[path] = {**{k: {"raw": v["raw"], "gzip": v["gzip"]} for k, v in parts.items() if k != "assets"},

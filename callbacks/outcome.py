@@ -3,22 +3,24 @@
 Callback graph (inputs → outputs):
 
 - measure → period options, period notice; the period itself by a side update     (``choose_period``)
+- period picker → the period chosen for the charts, unless the move was a correction (``outcome_period``)
 - page store → area options, area notice; a correction of the area likewise       (``load_area_options``)
 - map click, comparison click, area picker → area, area notice                   (``choose_area``)
 - measure → definition, national-only note, which sections show                  (``show_measure``)
 - every selection → the page's URL-state store (the query string)                (``remember_selection``)
-- measure, period, level, colouring, map kind, area (+ geometry key) → map (a Patch after the first
-  draw), geometry key, legend                                                     (``outcome_map.update_map``)
-- measure, period, level, area → map summary, table, provenance, download        (``outcome_map.describe_map``)
+- measure, chosen period, level, colouring, map kind, area (+ geometry key, picker period) → map (a Patch
+  after the first draw), geometry key, legend                                     (``outcome_map.update_map``)
+- measure, chosen period, level, area → map summary, table, provenance, download  (``outcome_map.describe_map``)
 - measure, area → trend chart, summary, table, provenance, download link         (``outcome_charts.update_trend``)
-- measure, period, level, area → comparison chart and the same companions        (``outcome_charts.update_compare``)
+- measure, chosen period, level, area → comparison chart and the same companions  (``outcome_charts.update_compare``)
 
 The period and area asked for in the URL can only be checked against the data. The layout puts them
 in the pickers unchecked, and every chart callback checks them itself, so the charts are asked for as
 soon as the page arrives: Dash holds back a callback while another that outputs one of its inputs is
 pending, so the pickers' callbacks never output the picker values on the first call. When the URL
 asked for something that does not exist (or for no period), they move the picker with ``set_props``
-and give the notice; the charts are then asked for again with the checked value.
+and give the notice. The charts have already drawn the checked value, so that move does not reach them
+(``outcome_period``); the charts read the picker's period as state and redraw when someone chooses one.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from __future__ import annotations
 import dash
 from dash import Input, Output, State, callback, set_props
 
-from callbacks import outcome_charts, outcome_map  # noqa: F401  (register the chart callbacks)
+from callbacks import outcome_charts, outcome_map, outcome_period  # noqa: F401  (register the chart callbacks)
 from callbacks.outcome_common import (
     ENGLAND,
     area_options,

@@ -88,13 +88,11 @@ def _trend_view(spec: MetricSpec, chosen: dict) -> tuple:
     Output(ids.chart_table(COMPARE_CHART), "children"),
     Output(ids.chart_meta(COMPARE_CHART), "children"),
     Output(ids.OUTCOME_COMPARE_DOWNLOAD, "href"),
-    Input(ids.OUTCOME_METRIC, "value"),
-    Input(ids.OUTCOME_PERIOD, "value"),
-    Input(ids.OUTCOME_AREA_TYPE, "value"),
-    Input(ids.OUTCOME_AREA, "value"),
-    State(ids.OUTCOME_PAGE, "data"),
+    inputs=dict(metric_id=Input(ids.OUTCOME_METRIC, "value"), chosen=Input(ids.OUTCOME_PERIOD_CHOSEN, "data"),
+                level=Input(ids.OUTCOME_AREA_TYPE, "value"), area=Input(ids.OUTCOME_AREA, "value")),
+    state=dict(period=State(ids.OUTCOME_PERIOD, "value"), page=State(ids.OUTCOME_PAGE, "data")),
 )
-def update_compare(metric_id, period, level, area, page):
+def update_compare(metric_id, period, level, area, page, chosen=None):
     """Every partnership (or authority) ranked with its interval against England, the selected one highlighted."""
     messages: list[str] = []
     checked = checked_local_view(metric_id, period, level, area, page, messages)

@@ -82,16 +82,13 @@ def categorised(spec: MetricSpec, level: str, period: str, colour: str) -> pd.Da
     Output(ids.OUTCOME_MAP, "figure"),
     Output(ids.OUTCOME_MAP_GEOMETRY, "data"),
     Output(ids.OUTCOME_MAP_LEGEND, "children"),
-    Input(ids.OUTCOME_METRIC, "value"),
-    Input(ids.OUTCOME_PERIOD, "value"),
-    Input(ids.OUTCOME_AREA_TYPE, "value"),
-    Input(ids.OUTCOME_COLOUR_BY, "value"),
-    Input(ids.OUTCOME_MAP_KIND, "value"),
-    Input(ids.OUTCOME_AREA, "value"),
-    State(ids.OUTCOME_MAP_GEOMETRY, "data"),
-    State(ids.OUTCOME_PAGE, "data"),
+    inputs=dict(metric_id=Input(ids.OUTCOME_METRIC, "value"), chosen=Input(ids.OUTCOME_PERIOD_CHOSEN, "data"),
+                level=Input(ids.OUTCOME_AREA_TYPE, "value"), colour=Input(ids.OUTCOME_COLOUR_BY, "value"),
+                map_kind=Input(ids.OUTCOME_MAP_KIND, "value"), area=Input(ids.OUTCOME_AREA, "value")),
+    state=dict(period=State(ids.OUTCOME_PERIOD, "value"), geometry=State(ids.OUTCOME_MAP_GEOMETRY, "data"),
+               page=State(ids.OUTCOME_PAGE, "data")),
 )
-def update_map(metric_id, period, level, colour, map_kind, area, geometry, page):
+def update_map(metric_id, period, level, colour, map_kind, area, geometry, page, chosen=None):
     """The map (whole on the first call or a new geometry, else a value patch), its geometry key and its key."""
     messages: list[str] = []
     spec = metric_spec(metric_id, page_slug(page), messages)
@@ -139,13 +136,11 @@ def update_map(metric_id, period, level, colour, map_kind, area, geometry, page)
     Output(ids.chart_table(MAP_CHART), "children"),
     Output(ids.chart_meta(MAP_CHART), "children"),
     Output(ids.OUTCOME_MAP_DOWNLOAD, "href"),
-    Input(ids.OUTCOME_METRIC, "value"),
-    Input(ids.OUTCOME_PERIOD, "value"),
-    Input(ids.OUTCOME_AREA_TYPE, "value"),
-    Input(ids.OUTCOME_AREA, "value"),
-    State(ids.OUTCOME_PAGE, "data"),
+    inputs=dict(metric_id=Input(ids.OUTCOME_METRIC, "value"), chosen=Input(ids.OUTCOME_PERIOD_CHOSEN, "data"),
+                level=Input(ids.OUTCOME_AREA_TYPE, "value"), area=Input(ids.OUTCOME_AREA, "value")),
+    state=dict(period=State(ids.OUTCOME_PERIOD, "value"), page=State(ids.OUTCOME_PAGE, "data")),
 )
-def describe_map(metric_id, period, level, area, page):
+def describe_map(metric_id, period, level, area, page, chosen=None):
     """The map's summary sentence, table, provenance and download link (not re-sent when only colours change)."""
     messages: list[str] = []
     checked = checked_local_view(metric_id, period, level, area, page, messages)

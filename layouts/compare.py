@@ -39,6 +39,7 @@ dash.register_page(
     title="Compare partnerships – Combating Drugs Outcomes",
     description="Every Combating Drugs Partnership compared with England on the headline measures, with a funnel plot.",
     order=20,
+    charts=True,  # loads plotly.js with the page (layouts/_components/chart_script.py)
 )
 
 FUNNEL = "compare-funnel"

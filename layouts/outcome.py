@@ -137,6 +137,8 @@ def outcome_layout(slug: str, query: Mapping[str, Any]) -> html.Div:
         url_state_store(URL_STATE_PAGE, {"metric": state.metric, "period": state.period, "area": state.area,
                                          "level": state.level, "colour": state.colour, "map": state.map_kind}),
         dcc.Store(id=ids.OUTCOME_MAP_GEOMETRY),
+        dcc.Store(id=ids.OUTCOME_PERIOD_SEEN, data=state.period or ""),
+        dcc.Store(id=ids.OUTCOME_PERIOD_CHOSEN, data=state.period or ""),
         html.P(f"{outcome.group.capitalize()} outcome", className="text-secondary mb-0"),
         html.H1(outcome.name, className="mt-1"),
         html.P("Choose a measure, a period and an area. Click an area on the map to see its trend against its "
@@ -181,4 +183,5 @@ for _outcome in get_catalogue().outcomes:
         order=NAV_ORDER + _outcome.position,
         nav=_outcome.short_name,
         layout=_page_layout(_outcome.slug),
+        charts=True,  # loads plotly.js with the page (layouts/_components/chart_script.py)
     )

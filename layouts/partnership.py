@@ -17,7 +17,7 @@ from layouts._components import ids
 from layouts._home_links import area_picker
 from layouts._partnership_list import list_layout
 
-dash.register_page(__name__, path_template="/partnership/<code>", name="Partnership profile", nav=False,
+dash.register_page(__name__, path_template="/partnership/<code>", name="Partnership profile", nav=False, charts=True,
                    title="Partnership profile – Combating Drugs Outcomes",
                    description="Every measure of the outcomes framework for one Combating Drugs Partnership.")
 dash.register_page(f"{__name__}_list", path="/partnership", name="Partnerships", nav="Partnerships", order=2,

@@ -20,7 +20,7 @@ from layouts._present_parts import CHARTS, CODE, COUNT, DECK, EXIT, HEADING, PAG
 
 QUERY_KEYS = ("slide",)
 
-dash.register_page(__name__, path_template="/present/<code>", name="Presentation mode", nav=False,
+dash.register_page(__name__, path_template="/present/<code>", name="Presentation mode", nav=False, charts=True,
                    title="Presentation mode – Combating Drugs Outcomes",
                    description="A partnership's headline measures, one per screen, for a board meeting.")
 

@@ -38,6 +38,9 @@ HOME_SUMMARY = "home-summary"
 # Outcome pages (/outcome/<slug>): map, trend, compare, table for one metric.
 OUTCOME_METRIC = "outcome-metric-select"
 OUTCOME_PERIOD = "outcome-period-select"
+#: The picker's last value, and the period last chosen for the charts (see callbacks/outcome_period.py).
+OUTCOME_PERIOD_SEEN = "outcome-period-seen-store"
+OUTCOME_PERIOD_CHOSEN = "outcome-period-chosen-store"
 OUTCOME_AREA_TYPE = "outcome-area-type-select"
 OUTCOME_AREA = "outcome-area-select"
 OUTCOME_COLOUR_BY = "outcome-colour-by-select"

@@ -15,6 +15,7 @@ import dash
 from dash import dcc, html
 
 from layouts._components import ids
+from layouts._components.first_view import page_container, requested_page
 
 SERVICE_NAME = "Combating Drugs Outcomes"
 ATTRIBUTION = (
@@ -113,13 +114,16 @@ def footer() -> html.Footer:
     ], className="container-lg"), className="site-footer")
 
 
-def shell(*, banners: Any = None, pages: Iterable[Mapping[str, Any]] | None = None) -> html.Div:
+def shell(*, banners: Any = None, pages: Iterable[Mapping[str, Any]] | None = None,
+          page: str | None = None) -> html.Div:
     """The app layout: location, skip link, header, banner slot, main (page container), footer.
 
     Args:
         banners: initial content of the banner slot (``ids.SHELL_BANNERS``), e.g. ``blocks.demo_banner()``;
             a callback may fill it instead.
         pages: page records to build the menu from (tests); defaults to ``dash.page_registry``.
+        page: path and query of the page to hold from the start (``first_view``); by default the one the
+            layout request names, if any.
     """
     return html.Div([
         dcc.Location(id=ids.URL, refresh="callback-nav"),
@@ -128,7 +132,7 @@ def shell(*, banners: Any = None, pages: Iterable[Mapping[str, Any]] | None = No
         header(pages),
         html.Main([
             html.Div(banners, id=ids.SHELL_BANNERS, className="site-banners"),
-            dash.page_container,
+            page_container(page or requested_page()),
         ], id=ids.MAIN, tabIndex=-1, className="site-main container-lg"),
         footer(),
     ], className="site")

@@ -1,0 +1,78 @@
+"""The page a link opens, built into the app layout so that its charts are asked for at once.
+
+With Dash pages, a page's content normally arrives by callback. The browser loads the app layout
+(the shell), the page container's location reports the URL, and Dash's router answers with the
+page. That is one more round trip and one more render before any of the page's own callbacks can
+start. The browser's layout request names the page it is opening (``assets/page_request.js``
+adds ``?page=<path and query>``), so the shell can hold that page from the start.
+
+The container's location is given the same path and query as the browser's, so on mounting it
+has nothing to report and the router stays quiet; it answers later navigation as before. Without
+the parameter, for an address no page has (the 404 page), or when the page cannot be built, the
+container is Dash's own and the router fills it exactly as it always did. The page's layout
+function is the one the router would call, with the same arguments, so it stays cheap and pure.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import dash
+from dash import _pages, dcc, html
+
+log = logging.getLogger(__name__)
+
+#: The layout request's parameter naming the page being opened.
+PAGE_PARAMETER = "page"
+#: Longer addresses are left to the router (a browser sends what it was given; nothing real is this long).
+MAX_PAGE_LENGTH = 4096
+#: Dash's own ids for the page container's parts (``dash.dash._ID_*``), which its router reads and writes.
+LOCATION_ID, CONTENT_ID, STORE_ID, DUMMY_ID = "_pages_location", "_pages_content", "_pages_store", "_pages_dummy"
+
+
+def requested_page() -> str | None:
+    """The ``page`` parameter of the current request, if there is a request and it has one."""
+    from flask import has_request_context, request
+
+    if not has_request_context():
+        return None
+    page = request.args.get(PAGE_PARAMETER)
+    return page if page and page.startswith("/") and len(page) <= MAX_PAGE_LENGTH else None
+
+
+def page_container(page: str | None = None) -> html.Div:
+    """Dash's page container, holding the page at ``page`` (path and query) when it can be built."""
+    if page is None:
+        return dash.page_container
+    pathname, _, query = page.partition("?")
+    search = f"?{query}" if query else ""
+    try:
+        built = build_page(pathname, search)
+    except Exception:  # the router will build it (and report any error) as it always did
+        log.exception("could not build %s for the first view; leaving it to the router", pathname)
+        built = None
+    if built is None:
+        return dash.page_container
+    layout, title = built
+    return html.Div([
+        dcc.Location(id=LOCATION_ID, refresh="callback-nav", pathname=pathname, search=search),
+        html.Div(layout, id=CONTENT_ID, disable_n_clicks=True),
+        dcc.Store(id=STORE_ID, data={"title": title}),
+        html.Div(id=DUMMY_ID, disable_n_clicks=True),
+    ])
+
+
+def build_page(pathname: str, search: str) -> tuple[Any, str] | None:
+    """The layout and title Dash's router would answer for this address, or ``None`` for no page."""
+    page, path_variables = _pages._path_to_page(dash.get_app().strip_relative_path(pathname))
+    if not page:
+        return None
+    arguments = {**(path_variables or {}), **_pages._parse_query_string(search)}
+    layout = page.get("layout", "")
+    if callable(layout):
+        layout = layout(**arguments)
+    title = page["title"]
+    if callable(title):
+        title = title(**(path_variables or {}))
+    return layout, title

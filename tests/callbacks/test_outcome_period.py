@@ -1,0 +1,53 @@
+"""Outcome pages: a correction of the period picker does not redraw the charts; a choice does."""
+
+from __future__ import annotations
+
+import pytest
+
+from callbacks.outcome_period import chosen_period
+from layouts._components import ids
+
+OPTIONS = [{"label": "2022-24 (latest)", "value": "2022-24"}, {"label": "2021-23", "value": "2021-23"}]
+OTHER_MEASURE = [{"label": "2023/24 (latest)", "value": "2023/24"}]
+
+
+@pytest.mark.parametrize("value, options, seen, expected", [
+    ("2022-24", OPTIONS, "", ("2022-24", None)),            # no period asked: the latest put in, already drawn
+    ("2022-24", OPTIONS, "2099-01", ("2022-24", None)),     # a period with no data corrected
+    ("2023/24", OTHER_MEASURE, "2022-24", ("2023/24", None)),  # a new measure without the period
+    ("2021-23", OPTIONS, "2022-24", ("2021-23", "2021-23")),   # someone chose another period
+    ("2022-24", OPTIONS, "2021-23", ("2022-24", "2022-24")),   # ... and back to the latest
+    ("2022-24", OPTIONS, "2022-24", ("2022-24", None)),     # the same value again
+    ("2022-24", None, "", ("2022-24", None)),
+])
+def test_rule(value, options, seen, expected):
+    assert chosen_period(value, options, seen) == expected
+
+
+def test_javascript_states_the_same_rule():
+    from pathlib import Path
+
+    script = (Path(__file__).resolve().parents[2] / "assets" / "outcome_period.js").read_text()
+    assert "choosePeriod" in script and "option.value === seen" in script and "value !== seen" in script
+
+
+def _dependencies(client) -> list[dict]:
+    return client.get("/_dash-dependencies").get_json()
+
+
+def test_charts_are_triggered_by_the_chosen_period_and_read_the_picker(client):
+    """Every chart callback of a period takes the chosen store as input and the picker's value as state."""
+    marks = (f"{ids.OUTCOME_MAP}.figure", f"{ids.OUTCOME_COMPARE}.figure", '"outcome-map","type":"chart-summary"')
+    charts = [d for d in _dependencies(client) if any(mark in d["output"] for mark in marks)]
+    assert len(charts) == 3
+    for dep in charts:
+        inputs = {(i["id"], i["property"]) for i in dep["inputs"]}
+        state = {(s["id"], s["property"]) for s in dep["state"]}
+        assert (ids.OUTCOME_PERIOD_CHOSEN, "data") in inputs and (ids.OUTCOME_PERIOD, "value") not in inputs
+        assert (ids.OUTCOME_PERIOD, "value") in state
+
+
+def test_gate_never_delays_the_first_call(client):
+    gate = [d for d in _dependencies(client) if ids.OUTCOME_PERIOD_CHOSEN in d["output"]]
+    assert len(gate) == 1 and gate[0]["prevent_initial_call"] is True
+    assert gate[0]["clientside_function"]["function_name"] == "choosePeriod"
