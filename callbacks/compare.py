@@ -14,8 +14,9 @@ from typing import Any
 import dash
 import numpy as np
 import pandas as pd
-from dash import Input, Output, State, dcc, html
+from dash import Input, Output, State, dcc, html, set_props
 
+from callbacks import picker_gate  # noqa: F401  (registers the period gates)
 from callbacks.views import remembered_view
 from data_access.catalogue import MetricSpec, get_catalogue
 from data_access.read import (
@@ -279,18 +280,49 @@ def update_national(_load: Any = None) -> html.Table | html.P:
     return data_table(pd.DataFrame(rows), columns, "Headline measures published for England only: latest values")
 
 
+#: Selections the table's callback checks, and the control each is shown in.
+_CHECKED_CONTROLS = {"period": ids.COMPARE_PERIOD, "region": ids.COMPARE_REGION, "sort": ids.COMPARE_SORT,
+                     "highlight": ids.COMPARE_HIGHLIGHT}
+#: The period reaches both callbacks through the picker gate (``callbacks.picker_gate``): a choice
+#: triggers them, a correction does not, and they read the picker's value as state.
+_TRIGGERS = {**{k: v for k, v in _CONTROLS.items() if k != "period"},
+             "chosen": Input(ids.COMPARE_PERIOD_CHOSEN, "data")}
+_PERIOD = {"period": State(ids.COMPARE_PERIOD, "value")}
+
+
+def show_compare(metric=None, period=None, region=None, sort=None, level=None, highlight=None, query=None,
+                 chosen=None) -> dict[str, Any]:
+    """``update_compare`` as the page calls it: a checked selection that differs from its control moves it.
+
+    The moves are side updates (``set_props``), not outputs, so the funnel plot, which checks the
+    selections itself, is asked for at the same time as the table rather than after it.
+    """
+    result = update_compare(metric, period, region, sort, level, highlight, query)
+    shown = {"period": period or "", "region": region, "sort": sort, "highlight": highlight}
+    for key, component in _CHECKED_CONTROLS.items():
+        value = result.pop(key)
+        if value != shown[key]:
+            set_props(component, {"value": value})
+    return result
+
+
 dash.callback(
-    output={"period_options": Output(ids.COMPARE_PERIOD, "options"), "period": Output(ids.COMPARE_PERIOD, "value"),
-            "region_options": Output(ids.COMPARE_REGION, "options"), "region": Output(ids.COMPARE_REGION, "value"),
-            "sort_options": Output(ids.COMPARE_SORT, "options"), "sort": Output(ids.COMPARE_SORT, "value"),
+    output={"period_options": Output(ids.COMPARE_PERIOD, "options"),
+            "region_options": Output(ids.COMPARE_REGION, "options"),
+            "sort_options": Output(ids.COMPARE_SORT, "options"),
             "highlight_options": Output(ids.COMPARE_HIGHLIGHT, "options"),
-            "highlight": Output(ids.COMPARE_HIGHLIGHT, "value"),
             "table": Output(ids.COMPARE_TABLE, "children"), "summary": Output(ids.COMPARE_SUMMARY, "children"),
             "status": Output(ids.COMPARE_STATUS, "children"), "status_class": Output(ids.COMPARE_STATUS, "className"),
             "url_state": Output(url_state_id(PAGE), "data"), "query": Output(ids.COMPARE_QUERY, "data")},
-    inputs=dict(_CONTROLS),
-    state={"query": State(ids.COMPARE_QUERY, "data")},
-)(update_compare)
+    inputs=_TRIGGERS,
+    state={**_PERIOD, "query": State(ids.COMPARE_QUERY, "data")},
+)(show_compare)
+
+
+def show_funnel(metric=None, period=None, region=None, level=None, highlight=None, chosen=None) -> dict[str, Any]:
+    """``update_funnel`` as the page calls it (``chosen`` only triggers it: see ``callbacks.picker_gate``)."""
+    return update_funnel(metric, period, region, level, highlight)
+
 
 dash.callback(
     output={"figure": Output(ids.COMPARE_CHART, "figure"),
@@ -298,8 +330,9 @@ dash.callback(
             "table": Output(ids.chart_table("compare-funnel"), "children"),
             "meta": Output(ids.chart_meta("compare-funnel"), "children"),
             "href": Output(ids.COMPARE_FUNNEL_LINK, "href")},
-    inputs={k: v for k, v in _CONTROLS.items() if k != "sort"},
-)(update_funnel)
+    inputs={k: v for k, v in _TRIGGERS.items() if k != "sort"},
+    state=_PERIOD,
+)(show_funnel)
 
 dash.callback(
     Output(ids.COMPARE_DOWNLOAD, "data"),

@@ -3,7 +3,7 @@
 Callback graph (inputs → outputs):
 
 - measure → period options, period notice; the period itself by a side update     (``choose_period``)
-- period picker → the period chosen for the charts, unless the move was a correction (``outcome_period``)
+- period picker → the period chosen for the charts, unless the move was a correction (``picker_gate``)
 - page store → area options, area notice; a correction of the area likewise       (``load_area_options``)
 - map click, comparison click, area picker → area, area notice                   (``choose_area``)
 - measure → definition, national-only note, which sections show                  (``show_measure``)
@@ -20,7 +20,7 @@ soon as the page arrives: Dash holds back a callback while another that outputs 
 pending, so the pickers' callbacks never output the picker values on the first call. When the URL
 asked for something that does not exist (or for no period), they move the picker with ``set_props``
 and give the notice. The charts have already drawn the checked value, so that move does not reach them
-(``outcome_period``); the charts read the picker's period as state and redraw when someone chooses one.
+(``picker_gate``); the charts read the picker's period as state and redraw when someone chooses one.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from __future__ import annotations
 import dash
 from dash import Input, Output, State, callback, set_props
 
-from callbacks import outcome_charts, outcome_map, outcome_period  # noqa: F401  (register the chart callbacks)
+from callbacks import outcome_charts, outcome_map, picker_gate  # noqa: F401  (register the chart callbacks)
 from callbacks.outcome_common import (
     ENGLAND,
     area_options,

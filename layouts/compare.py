@@ -107,6 +107,8 @@ def layout(**query: Any) -> html.Div:
         url_state_store(PAGE, state),
         dcc.Store(id=ids.COMPARE_QUERY, data=raw),
         dcc.Store(id=ids.COMPARE_LOAD, data=True),
+        dcc.Store(id=ids.COMPARE_PERIOD_SEEN, data=static.get("period") or ""),
+        dcc.Store(id=ids.COMPARE_PERIOD_CHOSEN, data=static.get("period") or ""),
         html.H1("Compare partnerships"),
         html.P("Every Combating Drugs Partnership against England on the headline measures that are published "
                "for local areas. Each cell shows the value, and a symbol and word for how it compares with "

@@ -38,7 +38,7 @@ HOME_SUMMARY = "home-summary"
 # Outcome pages (/outcome/<slug>): map, trend, compare, table for one metric.
 OUTCOME_METRIC = "outcome-metric-select"
 OUTCOME_PERIOD = "outcome-period-select"
-#: The picker's last value, and the period last chosen for the charts (see callbacks/outcome_period.py).
+#: The picker's last value, and the period last chosen for the charts (see callbacks/picker_gate.py).
 OUTCOME_PERIOD_SEEN = "outcome-period-seen-store"
 OUTCOME_PERIOD_CHOSEN = "outcome-period-chosen-store"
 OUTCOME_AREA_TYPE = "outcome-area-type-select"
@@ -85,6 +85,8 @@ PARTNERSHIP_STATUS = "partnership-status"
 # Compare page (JCDU view across partnerships).
 COMPARE_METRIC = "compare-metric-select"
 COMPARE_PERIOD = "compare-period-select"
+COMPARE_PERIOD_SEEN = "compare-period-seen-store"
+COMPARE_PERIOD_CHOSEN = "compare-period-chosen-store"
 COMPARE_AREA_TYPE = "compare-area-type-select"
 COMPARE_VIEW = "compare-view-select"
 COMPARE_CONFIDENCE = "compare-confidence-select"

@@ -75,19 +75,30 @@ CONTROLS = [("metric", ids.COMPARE_METRIC, "ocu_prevalence"), ("period", ids.COM
             ("level", ids.COMPARE_CONFIDENCE, "95"), ("highlight", ids.COMPARE_HIGHLIGHT, "cleveland")]
 
 
+def _inputs(*, skip: tuple[str, ...] = ()) -> tuple[list[dict], list[dict]]:
+    """Inputs and state as the renderer sends them: the period is state, the gate's store the trigger."""
+    inputs = [{"id": component, "property": "value", "value": value} for key, component, value in CONTROLS
+              if key != "period" and key not in skip]
+    inputs.append({"id": ids.COMPARE_PERIOD_CHOSEN, "property": "data", "value": ""})
+    return inputs, [{"id": ids.COMPARE_PERIOD, "property": "value", "value": ""}]
+
+
 def test_compare_callback_answers_with_the_table(client):
-    inputs = [{"id": component, "property": "value", "value": value} for _, component, value in CONTROLS]
+    inputs, state = _inputs()
     response = call(client, f"{ids.COMPARE_TABLE}.children", inputs,
-                    [{"id": ids.COMPARE_QUERY, "property": "data", "value": None}])
+                    [*state, {"id": ids.COMPARE_QUERY, "property": "data", "value": None}])
     assert response.status_code == 200
+    answer = response.get_json()
     body = content(response)
     assert body.count("compare-row") == 3 and "Cleveland" in body and "temporarily unavailable" not in body
+    # No period asked: the picker is moved to the latest by a side update, not an output the funnel waits for.
+    assert set(answer["response"][ids.COMPARE_PERIOD]) == {"options"}
+    assert answer["sideUpdate"][ids.COMPARE_PERIOD]["value"] == "2022/23"
 
 
 def test_funnel_callback_answers_with_a_figure(client):
-    inputs = [{"id": component, "property": "value", "value": value} for key, component, value in CONTROLS
-              if key != "sort"]
-    response = call(client, f"{ids.COMPARE_CHART}.figure", inputs)
+    inputs, state = _inputs(skip=("sort",))
+    response = call(client, f"{ids.COMPARE_CHART}.figure", inputs, state)
     assert response.status_code == 200
     assert "99.8% limits" in content(response)
 

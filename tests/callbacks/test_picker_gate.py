@@ -1,10 +1,10 @@
-"""Outcome pages: a correction of the period picker does not redraw the charts; a choice does."""
+"""Outcome and compare pages: a correction of the period picker does not redraw the charts; a choice does."""
 
 from __future__ import annotations
 
 import pytest
 
-from callbacks.outcome_period import chosen_period
+from callbacks.picker_gate import chosen_period
 from layouts._components import ids
 
 OPTIONS = [{"label": "2022-24 (latest)", "value": "2022-24"}, {"label": "2021-23", "value": "2021-23"}]
@@ -27,7 +27,7 @@ def test_rule(value, options, seen, expected):
 def test_javascript_states_the_same_rule():
     from pathlib import Path
 
-    script = (Path(__file__).resolve().parents[2] / "assets" / "outcome_period.js").read_text()
+    script = (Path(__file__).resolve().parents[2] / "assets" / "picker_gate.js").read_text()
     assert "choosePeriod" in script and "option.value === seen" in script and "value !== seen" in script
 
 
@@ -47,7 +47,20 @@ def test_charts_are_triggered_by_the_chosen_period_and_read_the_picker(client):
         assert (ids.OUTCOME_PERIOD, "value") in state
 
 
-def test_gate_never_delays_the_first_call(client):
-    gate = [d for d in _dependencies(client) if ids.OUTCOME_PERIOD_CHOSEN in d["output"]]
+def test_compare_table_and_funnel_are_triggered_by_the_chosen_period(client):
+    marks = (f"{ids.COMPARE_CHART}.figure", f"{ids.COMPARE_TABLE}.children")
+    deps = [d for d in _dependencies(client) if any(mark in d["output"] for mark in marks)]
+    assert len(deps) == 2
+    for dep in deps:
+        assert (ids.COMPARE_PERIOD_CHOSEN, "data") in {(i["id"], i["property"]) for i in dep["inputs"]}
+        assert (ids.COMPARE_PERIOD, "value") in {(s["id"], s["property"]) for s in dep["state"]}
+        assert f"{ids.COMPARE_PERIOD}.value" not in dep["output"]
+
+
+@pytest.mark.parametrize("chosen, picker", [(ids.OUTCOME_PERIOD_CHOSEN, ids.OUTCOME_PERIOD),
+                                            (ids.COMPARE_PERIOD_CHOSEN, ids.COMPARE_PERIOD)])
+def test_gate_never_delays_the_first_call(client, chosen, picker):
+    gate = [d for d in _dependencies(client) if chosen in d["output"]]
     assert len(gate) == 1 and gate[0]["prevent_initial_call"] is True
     assert gate[0]["clientside_function"]["function_name"] == "choosePeriod"
+    assert gate[0]["inputs"] == [{"id": picker, "property": "value"}]
