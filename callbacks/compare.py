@@ -5,6 +5,11 @@ directly. Shape: check the selections (``layouts._compare_state``) → read the 
 the page helpers. The first call after the page opens checks the link's own query (kept in a
 store, then cleared) so a bad parameter produces a message; later calls check the controls
 silently (e.g. a period the newly chosen metric lacks falls back to its latest).
+
+The table's callback moves a control whose checked value differs with a side update
+(``show_compare``), not an output, so the funnel plot is asked for at the same time as the table
+rather than after it; both read the period as state and are triggered through the period gate
+(``callbacks.picker_gate``), so the table's correction of the period does not redraw either.
 """
 
 from __future__ import annotations
