@@ -212,6 +212,12 @@ def _source_line(spec: MetricSpec, period: str | None) -> str:
 def update_funnel(metric=None, period=None, region=None, level=None, highlight=None) -> dict[str, Any]:
     """The funnel plot of the chosen metric, its summary, table alternative, source lines and CSV link."""
     state = _check(_controls(metric, period, region, None, level, highlight))
+    # Built once per worker and release for each selection (the limits and the figure took ~0.3 s).
+    return dict(remembered_view(("compare_funnel", tuple(sorted(state.query().items()))), lambda: _funnel_view(state)))
+
+
+def _funnel_view(state: CompareState) -> dict[str, Any]:
+    """The funnel plot's outputs for a checked selection."""
     spec, points, limits, benchmark, dropped, reason = _funnel_data(state)
     title = f"{spec.short_name}, {state.period}: partnerships against England" if state.period else spec.short_name
     link = "/download/observations.csv?" + "&".join(
