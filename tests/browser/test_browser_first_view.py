@@ -78,7 +78,7 @@ def test_outcome_page_draws_each_chart_once_then_answers_a_chosen_period(recordi
 
     options = driver.execute_script(
         f"return Array.from(document.getElementById('{ids.OUTCOME_PERIOD}').options).map(o => o.value);")
-    older = options[1]
+    older = next(value for value in options if value and value != latest)
     driver.execute_script("""
         var select = document.getElementById(arguments[0]);
         var setter = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set;
