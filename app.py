@@ -11,6 +11,7 @@ from data_access.boundaries.serve import register_boundary_routes
 from data_access.cache import init_cache
 from data_access.cli import data as data_cli
 from layouts._components.chart_script import with_chart_script
+from layouts._components.first_view import with_preloads
 from layouts._components.shell import INDEX_STRING, shell
 from routes import register_routes
 from routes_boardpack import register_boardpack_routes
@@ -49,3 +50,4 @@ register_boundary_routes(server)
 register_boardpack_routes(server)
 app.layout = shell
 dash.hooks.index()(with_chart_script)  # pages with charts load plotly.js with the page
+dash.hooks.index()(with_preloads)  # the layout and callback map are fetched while the scripts load

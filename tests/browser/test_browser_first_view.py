@@ -1,5 +1,5 @@
-"""The first view in a real browser: the page comes with the layout (no router call), plotly.js loads once
-and only on chart pages, a period correction does not redraw the charts and a chosen period does."""
+"""The first view in a real browser: the page comes with the (preloaded) layout, not the router; plotly.js
+loads once and only on chart pages; a period correction does not redraw the charts and a chosen period does."""
 
 from __future__ import annotations
 
@@ -109,4 +109,9 @@ def test_page_without_charts_does_not_load_plotly(recording_browser, live_server
     _until(driver, "return !!document.querySelector('h1');")
     _settle(driver)
     assert driver.execute_script(PLOTLY_LOADS) == 0
+    # The layout was fetched once, by the preload in the page's head, and the renderer used that answer.
+    layout_fetches = driver.execute_script(
+        "return performance.getEntriesByType('resource').filter(r => r.name.indexOf('_dash-layout') >= 0)"
+        ".map(r => r.initiatorType);")
+    assert layout_fetches == ["link"]
     assert console_errors(driver) == []

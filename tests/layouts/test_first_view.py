@@ -85,3 +85,36 @@ def test_layout_request_naming_a_page_carries_its_content(client):
 def test_page_request_script_is_served_before_the_renderer(client):
     html = client.get("/about").get_data(as_text=True)
     assert html.index("/assets/page_request.js") < html.index("dash_renderer")
+
+
+class TestPreloads:
+    @pytest.mark.parametrize("page, expected", [
+        ("/about", "/_dash-layout?page=%2Fabout"),
+        ("/outcome/drug-use?metric=x&area=E08000003",
+         "/_dash-layout?page=%2Foutcome%2Fdrug-use%3Fmetric%3Dx%26area%3DE08000003"),
+        ("/a%20b?q=it's(1)!~*", "/_dash-layout?page=%2Fa%2520b%3Fq%3Dit's(1)!~*"),  # as encodeURIComponent
+    ])
+    def test_layout_request_encodes_as_the_browser_does(self, page, expected):
+        assert first_view.layout_request("/", page) == expected
+
+    @pytest.mark.parametrize("environ, url, expected", [
+        ({"RAW_URI": "/outcome/crime?period=2022-24"}, "/outcome/crime?period=2022-24", "/outcome/crime?period=2022-24"),
+        ({}, "/compare?metric=a%20b", "/compare?metric=a%20b"),
+        ({}, "/about", "/about"),
+        ({"RAW_URI": "/about?"}, "/about?", "/about"),  # location.search is empty for a bare "?"
+    ])
+    def test_browser_address(self, environ, url, expected):
+        from flask import Flask
+
+        with Flask(__name__).test_request_context(url, environ_overrides=environ):
+            assert first_view.browser_address() == expected
+
+
+def test_pages_preload_their_layout_and_the_callback_map(client):
+    html = client.get("/outcome/crime?period=2022-24").get_data(as_text=True)
+    head = html[:html.index("</head>")]
+    assert ('<link rel="preload" href="/_dash-layout?page=%2Foutcome%2Fcrime%3Fperiod%3D2022-24" as="fetch" '
+            'crossorigin="anonymous">') in head
+    assert '<link rel="preload" href="/_dash-dependencies" as="fetch" crossorigin="anonymous">' in head
+    preloaded = client.get("/_dash-layout?page=%2Foutcome%2Fcrime%3Fperiod%3D2022-24")
+    assert preloaded.status_code == 200 and b"outcome-map" in preloaded.data
