@@ -20,8 +20,10 @@ SCRIPT_ID = "plotly-early"
 
 
 def draws_charts(path: str) -> bool:
-    """Whether the page at ``path`` was registered with ``charts=True``."""
-    page, _ = _pages._path_to_page(path.strip("/"))
+    """Whether the page at ``path`` (as requested, with any prefix) was registered with ``charts=True``."""
+    import dash
+
+    page, _ = _pages._path_to_page(dash.get_app().strip_relative_path(path))
     return bool(page.get("charts"))
 
 
