@@ -209,8 +209,11 @@ def _source_line(spec: MetricSpec, period: str | None) -> str:
     return f"Source: {source} · {period or 'no data'}{demo}"
 
 
-def update_funnel(metric=None, period=None, region=None, level=None, highlight=None) -> dict[str, Any]:
-    """The funnel plot of the chosen metric, its summary, table alternative, source lines and CSV link."""
+def update_funnel(metric=None, period=None, region=None, level=None, highlight=None, chosen=None) -> dict[str, Any]:
+    """The funnel plot of the chosen metric, its summary, table alternative, source lines and CSV link.
+
+    ``chosen`` only triggers the callback (see ``callbacks.picker_gate``); the period is read from the picker.
+    """
     state = _check(_controls(metric, period, region, None, level, highlight))
     # Built once per worker and release for each selection (the limits and the figure took ~0.3 s).
     return dict(remembered_view(("compare_funnel", tuple(sorted(state.query().items()))), lambda: _funnel_view(state)))
@@ -330,11 +333,6 @@ dash.callback(
 )(show_compare)
 
 
-def show_funnel(metric=None, period=None, region=None, level=None, highlight=None, chosen=None) -> dict[str, Any]:
-    """``update_funnel`` as the page calls it (``chosen`` only triggers it: see ``callbacks.picker_gate``)."""
-    return update_funnel(metric, period, region, level, highlight)
-
-
 dash.callback(
     output={"figure": Output(ids.COMPARE_CHART, "figure"),
             "summary": Output(ids.chart_summary("compare-funnel"), "children"),
@@ -343,7 +341,7 @@ dash.callback(
             "href": Output(ids.COMPARE_FUNNEL_LINK, "href")},
     inputs={k: v for k, v in _TRIGGERS.items() if k != "sort"},
     state=_PERIOD,
-)(show_funnel)
+)(update_funnel)
 
 dash.callback(
     Output(ids.COMPARE_DOWNLOAD, "data"),

@@ -111,8 +111,9 @@ def quietly_checked(spec: MetricSpec, period: Any, area: Any) -> tuple[str | Non
     """The period and area a chart draws, checked without a notice.
 
     Charts are asked for at once with the picker values the URL gave, unchecked; the pickers' own
-    callbacks give the one notice for a period or area that does not exist and move the pickers,
-    which asks for the charts again.
+    callbacks give the one notice for a period or area that does not exist and move the pickers. A
+    moved area asks for the charts again; a moved period does not (``callbacks.picker_gate``), since
+    the charts have drawn the same checked period already.
     """
     return checked_period(spec, period, []), checked_area(area, [])
 

@@ -11,7 +11,7 @@ than add its own.
 
 from __future__ import annotations
 
-from dash import _pages
+from layouts._components.page_head import add_to_head, path_prefix, registered_page
 
 #: Where ``dcc.Graph`` loads plotly.js from when served locally (the renderer's ``window._dashPlotlyJSURL``),
 #: so both use one address and one cache entry.
@@ -21,10 +21,7 @@ SCRIPT_ID = "plotly-early"
 
 def draws_charts(path: str) -> bool:
     """Whether the page at ``path`` (as requested, with any prefix) was registered with ``charts=True``."""
-    import dash
-
-    page, _ = _pages._path_to_page(dash.get_app().strip_relative_path(path))
-    return bool(page.get("charts"))
+    return bool(registered_page(path)[0].get("charts"))
 
 
 def chart_script(prefix: str = "/") -> str:
@@ -36,10 +33,6 @@ def with_chart_script(index_html: str) -> str:
 
     A ``dash.hooks.index`` hook: Dash calls it for each HTML page it serves, in the request.
     """
-    import dash
     from flask import request
 
-    if not draws_charts(request.path) or "</head>" not in index_html:
-        return index_html
-    prefix = dash.get_app().config.requests_pathname_prefix or "/"
-    return index_html.replace("</head>", f"    {chart_script(prefix)}\n    </head>", 1)
+    return add_to_head(index_html, chart_script(path_prefix())) if draws_charts(request.path) else index_html

@@ -26,6 +26,8 @@ from urllib.parse import quote
 import dash
 from dash import _pages, dcc, html
 
+from layouts._components.page_head import add_to_head, path_prefix, registered_page
+
 log = logging.getLogger(__name__)
 
 #: The layout request's parameter naming the page being opened.
@@ -62,14 +64,10 @@ def with_preloads(index_html: str) -> str:
     the browser already fetched. Should the browser's address read differently (an unusual encoding),
     the preload is simply not used.
     """
-    import dash
-
-    if "</head>" not in index_html:
-        return index_html
-    prefix = dash.get_app().config.requests_pathname_prefix or "/"
+    prefix = path_prefix()
     links = "".join(f'<link rel="preload" href="{escape(href)}" as="fetch" crossorigin="anonymous">'
                     for href in (layout_request(prefix, browser_address()), f"{prefix}_dash-dependencies"))
-    return index_html.replace("</head>", f"    {links}\n    </head>", 1)
+    return add_to_head(index_html, links)
 
 
 def requested_page() -> str | None:
@@ -106,7 +104,7 @@ def page_container(page: str | None = None) -> html.Div:
 
 def build_page(pathname: str, search: str) -> tuple[Any, str] | None:
     """The layout and title Dash's router would answer for this address, or ``None`` for no page."""
-    page, path_variables = _pages._path_to_page(dash.get_app().strip_relative_path(pathname))
+    page, path_variables = registered_page(pathname)
     if not page:
         return None
     arguments = {**(path_variables or {}), **_pages._parse_query_string(search)}
