@@ -6,6 +6,7 @@ import dash
 
 import callbacks  # noqa: F401  (registers every callback)
 from auth import register_auth
+from callbacks.first_answers import answer_pages
 from config import get_settings
 from data_access.boundaries.serve import register_boundary_routes
 from data_access.cache import init_cache
@@ -49,5 +50,6 @@ register_routes(server)
 register_boundary_routes(server)
 register_boardpack_routes(server)
 app.layout = shell
+answer_pages(dash.page_registry)  # each page arrives with its first callback answers (charts included)
 dash.hooks.index()(with_chart_script)  # pages with charts load plotly.js with the page
 dash.hooks.index()(with_preloads)  # the layout and callback map are fetched while the scripts load

@@ -1,4 +1,4 @@
-"""Plain Flask routes beside the Dash pages: CSV downloads and the readiness probe."""
+"""Plain Flask routes beside the Dash pages: CSV downloads, the readiness probe, and caching of fingerprinted assets."""
 
 from __future__ import annotations
 
@@ -51,6 +51,25 @@ def ready() -> Response:
     return jsonify(status="ready", store="ok"), 200
 
 
+#: Dash's route for the files in ``assets/``.
+ASSETS_ENDPOINT = "_dash_assets.static"
+#: An asset named with its modification time (``?m=…``, as Dash names every asset it puts in a page)
+#: never changes under that name.
+FINGERPRINTED = "public, max-age=31536000, immutable"
+
+
+def cache_fingerprinted_assets(response: Response) -> Response:
+    """Let browsers and CDNs keep an asset asked for by its fingerprinted address.
+
+    Flask answers ``no-cache``, so every visit asked the server again for each of the app's dozen
+    stylesheets and scripts, beside the page's own requests.
+    """
+    if request.endpoint == ASSETS_ENDPOINT and request.args.get("m") and response.status_code in (200, 304):
+        response.headers["Cache-Control"] = FINGERPRINTED
+    return response
+
+
 def register_routes(server: Flask) -> None:
     server.add_url_rule("/download/observations.csv", "download_observations", download_observations)
     server.add_url_rule("/ready", "ready", ready)
+    server.after_request(cache_fingerprinted_assets)

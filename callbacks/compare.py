@@ -22,6 +22,7 @@ import pandas as pd
 from dash import Input, Output, State, dcc, html, set_props
 
 from callbacks import picker_gate  # noqa: F401  (registers the period gates)
+from callbacks.first_answers import page_callback
 from callbacks.views import remembered_view
 from data_access.catalogue import MetricSpec, get_catalogue
 from data_access.read import (
@@ -333,7 +334,7 @@ dash.callback(
 )(show_compare)
 
 
-dash.callback(
+page_callback(
     output={"figure": Output(ids.COMPARE_CHART, "figure"),
             "summary": Output(ids.chart_summary("compare-funnel"), "children"),
             "table": Output(ids.chart_table("compare-funnel"), "children"),

@@ -11,7 +11,8 @@ Callback graph (inputs → outputs):
 - measure, chosen period, level, colouring, map kind, area (+ geometry key, picker period) → map (a Patch
   after the first draw), geometry key, legend                                     (``outcome_map.update_map``)
 - measure, chosen period, level, area → map summary, table, provenance, download  (``outcome_map.describe_map``)
-- measure, area → trend chart, summary, table, provenance, download link         (``outcome_charts.update_trend``)
+- measure, area → trend chart, summary, table, provenance, download link         (``outcome_charts.update_trend``;
+  its first answer comes with the page, ``first_answers``, so the first chart does not wait for a request)
 - measure, chosen period, level, area → comparison chart and the same companions  (``outcome_charts.update_compare``)
 
 The period and area asked for in the URL can only be checked against the data. The layout puts them

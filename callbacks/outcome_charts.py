@@ -10,6 +10,7 @@ import dash
 import pandas as pd
 from dash import Input, Output, State, callback
 
+from callbacks.first_answers import page_callback
 from callbacks.outcome_common import (
     ENGLAND,
     chart_title,
@@ -37,7 +38,7 @@ def _england_value(values: pd.DataFrame):
     return None if known.empty else float(known.iloc[0])
 
 
-@callback(
+@page_callback(
     Output(ids.OUTCOME_TREND, "figure"),
     Output(ids.chart_summary(TREND_CHART), "children"),
     Output(ids.chart_table(TREND_CHART), "children"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dash
 from dash import Input, Output, State, dcc, html
 
+from callbacks.first_answers import page_callback
 from callbacks.partnership_data import find_partnership, footprint_shapes, load_profile, profile_csv
 from callbacks.views import remembered_view
 from data_access.read import ENGLAND, authorities, current_release, partnerships
@@ -36,7 +37,7 @@ PROFILE_OUTPUTS = (
 )
 
 
-@dash.callback(*PROFILE_OUTPUTS, Input(ids.PARTNERSHIP_CODE, "data"))
+@page_callback(*PROFILE_OUTPUTS, Input(ids.PARTNERSHIP_CODE, "data"))
 def render_profile(code: str | None) -> tuple:
     """Path code → header, note, body visibility, footprint, map, outcome links, both tables, release, options.
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import dash
 from dash import ALL, ClientsideFunction, Input, Output, State, clientside_callback, html
 
+from callbacks.first_answers import page_callback
 from callbacks.views import remembered_view
 from data_access.catalogue import MetricSpec, get_catalogue
 from data_access.read import (
@@ -131,7 +131,7 @@ def _slide_from_state(state: Any, count: int) -> int:
     return value if 1 <= value <= count else 1
 
 
-@dash.callback(
+@page_callback(
     Output(HEADING, "children"),
     Output(EXIT, "href"),
     Output(STATUS, "children"),

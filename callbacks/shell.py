@@ -1,4 +1,4 @@
-"""The app frame: mark the current page in the navigation and show the banners every page needs.
+"""The app frame: the banners every page needs, and the current page marked in the navigation.
 
 The demonstration-data banner appears whenever the newest visible release is generated data; in
 internal mode a second banner says the instance may show unpublished data. When the store cannot
@@ -34,9 +34,9 @@ def unavailable_banner() -> html.Div:
                     role="alert", className="unavailable-banner")
 
 
-@callback(Output(ids.SHELL_NAV, "children"), Output(ids.SHELL_BANNERS, "children"), Input(ids.URL, "pathname"))
-def update_shell(pathname: str | None) -> tuple[list, list]:
-    """Navigation with the current page marked, and the banners for this data release and mode."""
+@callback(Output(ids.SHELL_BANNERS, "children"), Input(ids.URL, "pathname"))
+def update_banners(_pathname: str | None) -> list:
+    """The banners for this data release and mode, checked again on every page (a new release may have landed)."""
     banners = []
     try:
         release = current_release()
@@ -47,4 +47,14 @@ def update_shell(pathname: str | None) -> tuple[list, list]:
         banners.append(demo_banner())
     if not get_settings().is_public:
         banners.append(internal_banner())
-    return navigation(current_path=pathname), banners
+    return banners
+
+
+@callback(Output(ids.SHELL_NAV, "children"), Input(ids.URL, "pathname"), prevent_initial_call=True)
+def mark_navigation(pathname: str | None) -> list:
+    """The menu with the current page marked, after a move within the app.
+
+    The layout marks the page it arrives with (``shell``), so the first call would only redraw the
+    same menu; it is skipped.
+    """
+    return navigation(current_path=pathname)

@@ -17,6 +17,8 @@ from layouts._components.page_head import add_to_head, path_prefix, registered_p
 #: so both use one address and one cache entry.
 PLOTLY_PATH = "_dash-component-suites/plotly/package_data/plotly.min.js"
 SCRIPT_ID = "plotly-early"
+#: The part of dcc that draws a graph, which dcc loads only once a graph has rendered (a webpack chunk).
+GRAPH_CHUNK_PATH = "_dash-component-suites/dash/dcc/async-graph.js"
 
 
 def draws_charts(path: str) -> bool:
@@ -25,7 +27,13 @@ def draws_charts(path: str) -> bool:
 
 
 def chart_script(prefix: str = "/") -> str:
-    return f'<script id="{SCRIPT_ID}" defer src="{prefix}{PLOTLY_PATH}"></script>'
+    """plotly.js as a deferred script, and a preload of dcc's graph chunk.
+
+    The chunk's address carries no version, so the browser checks it with the server on every visit:
+    asked for with the page, that check happens while the scripts load rather than after the layout.
+    """
+    return (f'<script id="{SCRIPT_ID}" defer src="{prefix}{PLOTLY_PATH}"></script>'
+            f'<link rel="preload" as="script" href="{prefix}{GRAPH_CHUNK_PATH}">')
 
 
 def with_chart_script(index_html: str) -> str:

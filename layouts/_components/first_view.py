@@ -9,8 +9,9 @@ adds ``?page=<path and query>``), so the shell can hold that page from the start
 The container's location is given the same path and query as the browser's, so on mounting it
 has nothing to report and the router stays quiet; it answers later navigation as before. Without
 the parameter, for an address no page has (the 404 page), or when the page cannot be built, the
-container is Dash's own and the router fills it exactly as it always did. The page's layout
-function is the one the router would call, with the same arguments, so it stays cheap and pure.
+container is Dash's own and the router fills it exactly as it always did. The page is built by
+what the router would call, with the same arguments: the page module's layout function (cheap and
+pure), wrapped by the app so that the page's first chart is answered in it (``callbacks.first_answers``).
 
 The page's HTML also asks the browser to fetch that layout request, and the callback map, while
 its scripts load (``with_preloads``), so the renderer finds both answered when it asks for them.

@@ -95,11 +95,11 @@ def navigation(pages: Iterable[Mapping[str, Any]] | None = None, current_path: s
     ]
 
 
-def header(pages: Iterable[Mapping[str, Any]] | None = None) -> html.Header:
-    """Service name (links home) and the main navigation."""
+def header(pages: Iterable[Mapping[str, Any]] | None = None, current_path: str | None = None) -> html.Header:
+    """Service name (links home) and the main navigation, with ``current_path`` marked."""
     return html.Header(html.Div([
         html.A(SERVICE_NAME, href="/", className="site-header__service"),
-        html.Nav(navigation(pages), id=ids.SHELL_NAV, className="site-nav", **{"aria-label": "Main"}),
+        html.Nav(navigation(pages, current_path), id=ids.SHELL_NAV, className="site-nav", **{"aria-label": "Main"}),
     ], className="site-header__inner container-lg"), className="site-header")
 
 
@@ -114,6 +114,18 @@ def footer() -> html.Footer:
     ], className="container-lg"), className="site-footer")
 
 
+def address_bar(page: str | None) -> dcc.Location:
+    """The app's location, already holding ``page`` (the browser's path and query) when it is known.
+
+    A location that starts empty sets its path when it mounts, and that counts as a move: every
+    callback listening to it would run at once, to draw what the layout already shows.
+    """
+    if page is None:
+        return dcc.Location(id=ids.URL, refresh="callback-nav")
+    pathname, _, query = page.partition("?")
+    return dcc.Location(id=ids.URL, refresh="callback-nav", pathname=pathname, search=f"?{query}" if query else "")
+
+
 def shell(*, banners: Any = None, pages: Iterable[Mapping[str, Any]] | None = None,
           page: str | None = None) -> html.Div:
     """The app layout: location, skip link, header, banner slot, main (page container), footer.
@@ -123,16 +135,18 @@ def shell(*, banners: Any = None, pages: Iterable[Mapping[str, Any]] | None = No
             a callback may fill it instead.
         pages: page records to build the menu from (tests); defaults to ``dash.page_registry``.
         page: path and query of the page to hold from the start (``first_view``); by default the one the
-            layout request names, if any.
+            layout request names, if any. Its menu entry is marked as the current page, so the navigation
+            callback need not redraw the menu when the page arrives.
     """
+    page = page or requested_page()
     return html.Div([
-        dcc.Location(id=ids.URL, refresh="callback-nav"),
+        address_bar(page),
         dcc.Store(id=ids.SHELL_FILTER_STORE, storage_type="session"),
         html.A("Skip to main content", href=f"#{ids.MAIN}", className="skip-link"),
-        header(pages),
+        header(pages, current_path=page.partition("?")[0] if page else None),
         html.Main([
             html.Div(banners, id=ids.SHELL_BANNERS, className="site-banners"),
-            page_container(page or requested_page()),
+            page_container(page),
         ], id=ids.MAIN, tabIndex=-1, className="site-main container-lg"),
         footer(),
     ], className="site")

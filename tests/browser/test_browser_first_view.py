@@ -1,5 +1,6 @@
-"""The first view in a real browser: the page comes with the (preloaded) layout, not the router; plotly.js
-loads once and only on chart pages; a period correction does not redraw the charts and a chosen period does."""
+"""The first view in a real browser: the page comes with the (preloaded) layout, not the router, and its
+first chart with it; plotly.js loads once and only on chart pages; a period correction does not redraw the
+charts and a chosen period does."""
 
 from __future__ import annotations
 
@@ -72,6 +73,8 @@ def test_outcome_page_draws_each_chart_once_then_answers_a_chosen_period(recordi
     assert _count(outputs, "_pages_content") == 0, "the page should come with the layout, not the router"
     assert _count(outputs, f"{ids.OUTCOME_MAP}.figure") == 1
     assert _count(outputs, f"{ids.OUTCOME_COMPARE}.figure") == 1
+    assert _count(outputs, f"{ids.OUTCOME_TREND}.figure") == 0, "the trend should come with the page"
+    assert driver.execute_script(f"return !!document.querySelector('#{ids.OUTCOME_TREND} .main-svg .trace');")
     latest = driver.execute_script(f"return document.getElementById('{ids.OUTCOME_PERIOD}').value;")
     assert latest and latest in first_title
     assert driver.execute_script(PLOTLY_LOADS) == 1
@@ -91,15 +94,16 @@ def test_outcome_page_draws_each_chart_once_then_answers_a_chosen_period(recordi
     assert console_errors(driver) == []
 
 
-def test_compare_page_asks_for_the_funnel_once(recording_browser, live_server):
+def test_compare_page_arrives_with_its_funnel(recording_browser, live_server):
+    """The funnel plot is answered in the layout (callbacks.first_answers): the browser never asks for it."""
     driver = recording_browser
     driver.get(live_server + "/compare")
     _until(driver, FUNNEL_DRAWN)
     outputs = _settle(driver)
     counts = Counter(output for output in outputs if f"{ids.COMPARE_CHART}.figure" in output)
-    assert list(counts.values()) == [1]
+    assert list(counts.values()) == []
     assert _count(outputs, "_pages_content") == 0
-    assert driver.execute_script(f"return document.getElementById('{ids.COMPARE_PERIOD}').value;")
+    _until(driver, f"return document.getElementById('{ids.COMPARE_PERIOD}').value;")  # the table's answer sets it
     assert console_errors(driver) == []
 
 

@@ -62,6 +62,24 @@ class TestNavigation:
         current = [a for a in find(wide, "A") if getattr(a, "aria-current", None) == "page"]
         assert [a.href for a in current] == ["/outcomes"]
 
+    def test_the_page_the_shell_holds_is_marked_and_its_address_is_in_the_location(self, monkeypatch):
+        """Given the page being opened, then its menu entry is current and the app location already holds its
+        address, so neither the navigation callback nor a location report runs when it arrives."""
+        from layouts._components import shell as shell_module
+
+        monkeypatch.setattr(shell_module, "page_container", lambda page: None)
+        frame = shell(pages=PAGES, page="/outcomes?metric=deaths")
+        current = [a for a in find(find(frame, "Nav", id=ids.SHELL_NAV)[0], "A")
+                   if getattr(a, "aria-current", None) == "page"]
+        assert [a.href for a in current] == ["/outcomes", "/outcomes"]  # the wide and the narrow menu
+        location = find(frame, "Location", id=ids.URL)[0]
+        assert (location.pathname, location.search) == ("/outcomes", "?metric=deaths")
+
+    def test_with_no_page_nothing_is_marked_and_the_location_reports_itself(self):
+        frame = shell(pages=PAGES)
+        assert not [a for a in find(frame, "A") if getattr(a, "aria-current", None) == "page"]
+        assert getattr(find(frame, "Location", id=ids.URL)[0], "pathname", None) is None
+
     def test_shell_renders_in_the_app(self, web_env):
         """Given the app (whose layout is the shell), then the layout endpoint serves it (props are valid).
 
