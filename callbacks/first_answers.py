@@ -11,6 +11,11 @@ when the page arrives. Later changes reach them as requests, as before.
 The page modules' layout functions stay cheap and pure (no data reads); ``answering`` wraps each
 registered page's layout function (``app.py``), so the first view and Dash's router both send
 answered pages. A callback that fails here is logged and its outputs keep their placeholders.
+
+Dash has no public way to make a callback's call on the server, so this uses the pieces its own
+dispatch uses (``dash._callback_context``, ``dash._grouping``, ``dash._validate``): how the callback's
+arguments are grouped, the call's context (for ``ctx`` and ``set_props``) and how its answer is
+flattened. ``requirements.txt`` pins Dash, and the tests call real page callbacks through them.
 """
 
 from __future__ import annotations

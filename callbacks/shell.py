@@ -16,7 +16,7 @@ from config import get_settings
 from data_access.read import current_release
 from layouts._components import ids
 from layouts._components.blocks import demo_banner
-from layouts._components.shell import navigation
+from layouts._components.shell import menu
 
 log = logging.getLogger(__name__)
 
@@ -51,10 +51,10 @@ def update_banners(_pathname: str | None) -> list:
 
 
 @callback(Output(ids.SHELL_NAV, "children"), Input(ids.URL, "pathname"), prevent_initial_call=True)
-def mark_navigation(pathname: str | None) -> list:
+def mark_navigation(pathname: str | None) -> html.Div:
     """The menu with the current page marked, after a move within the app.
 
     The layout marks the page it arrives with (``shell``), so the first call would only redraw the
     same menu; it is skipped.
     """
-    return navigation(current_path=pathname)
+    return menu(current_path=pathname)

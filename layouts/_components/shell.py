@@ -15,6 +15,7 @@ import dash
 from dash import dcc, html
 
 from layouts._components import ids
+from layouts._components.blocks.static import html_block, markup
 from layouts._components.first_view import page_container, requested_page
 
 SERVICE_NAME = "Combating Drugs Outcomes"
@@ -84,8 +85,8 @@ def nav_list(items: list[tuple[str, str]], current_path: str | None = None) -> h
 def navigation(pages: Iterable[Mapping[str, Any]] | None = None, current_path: str | None = None) -> list[Any]:
     """Children of the nav landmark: the wide-screen list and the narrow-screen "Menu" disclosure.
 
-    Exactly one is displayed at any width (CSS), so assistive technology meets one menu. A
-    callback may return this for ``ids.SHELL_NAV`` with the URL's path to mark the current page.
+    Exactly one is displayed at any width (CSS), so assistive technology meets one menu. ``menu``
+    sends it as one static block.
     """
     items = nav_pages(pages)
     return [
@@ -95,23 +96,42 @@ def navigation(pages: Iterable[Mapping[str, Any]] | None = None, current_path: s
     ]
 
 
+#: The class of the shell's static blocks (``assets/theme.css`` lays them out as if their content stood in
+#: their place).
+STATIC_CLASS = "shell-static"
+
+
+def static_part(node: Any) -> html.Div:
+    """A part of the frame nobody edits (menu, footer), sent as one block of HTML.
+
+    The Dash renderer re-checks every component on each update of a page, and the menu and footer
+    were 65 of the outcome page's 214 components. As markup they are one (``blocks.static``).
+    """
+    return html_block(markup(node), class_name=STATIC_CLASS)
+
+
+def menu(pages: Iterable[Mapping[str, Any]] | None = None, current_path: str | None = None) -> html.Div:
+    """The navigation landmark's content with ``current_path`` marked, as one static block."""
+    return static_part(navigation(pages, current_path))
+
+
 def header(pages: Iterable[Mapping[str, Any]] | None = None, current_path: str | None = None) -> html.Header:
     """Service name (links home) and the main navigation, with ``current_path`` marked."""
     return html.Header(html.Div([
         html.A(SERVICE_NAME, href="/", className="site-header__service"),
-        html.Nav(navigation(pages, current_path), id=ids.SHELL_NAV, className="site-nav", **{"aria-label": "Main"}),
+        html.Nav(menu(pages, current_path), id=ids.SHELL_NAV, className="site-nav", **{"aria-label": "Main"}),
     ], className="site-header__inner container-lg"), className="site-header")
 
 
 def footer() -> html.Footer:
-    """Support links, the data attribution and the licence."""
-    return html.Footer(html.Div([
+    """Support links, the data attribution and the licence (one static block)."""
+    return html.Footer(static_part(html.Div([
         html.Nav(html.Ul([html.Li(html.A(label, href=href)) for label, href in FOOTER_LINKS],
                          className="site-footer__links"), **{"aria-label": "Support links"}),
         html.P(ATTRIBUTION, className="site-footer__attribution"),
         html.P(["All content is available under the ", html.A("Open Government Licence v3.0", href=OGL_URL),
                 ", except where otherwise stated."], className="site-footer__licence"),
-    ], className="container-lg"), className="site-footer")
+    ], className="container-lg")), className="site-footer")
 
 
 def address_bar(page: str | None) -> dcc.Location:
