@@ -8,6 +8,7 @@ from flask import Flask, Response, jsonify, request
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
+from data_access.boundaries.serve import CACHE_CONTROL as IMMUTABLE
 from data_access.catalogue import UnknownMetric, get_catalogue
 from data_access.db import get_engine
 from data_access.read import AREA_TYPES, metric_periods
@@ -53,19 +54,19 @@ def ready() -> Response:
 
 #: Dash's route for the files in ``assets/``.
 ASSETS_ENDPOINT = "_dash_assets.static"
-#: An asset named with its modification time (``?m=…``, as Dash names every asset it puts in a page)
-#: never changes under that name.
-FINGERPRINTED = "public, max-age=31536000, immutable"
 
 
 def cache_fingerprinted_assets(response: Response) -> Response:
     """Let browsers and CDNs keep an asset asked for by its fingerprinted address.
 
+    An asset named with its modification time (``?m=…``, as Dash names every asset it puts in a
+    page) never changes under that name, so it is cached as the content-hashed boundary layers are.
+
     Flask answers ``no-cache``, so every visit asked the server again for each of the app's dozen
     stylesheets and scripts, beside the page's own requests.
     """
     if request.endpoint == ASSETS_ENDPOINT and request.args.get("m") and response.status_code in (200, 304):
-        response.headers["Cache-Control"] = FINGERPRINTED
+        response.headers["Cache-Control"] = IMMUTABLE
     return response
 
 

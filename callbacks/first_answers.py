@@ -137,7 +137,7 @@ def _apply(components: dict[str, Component], key: str, prop: str, value: Any) ->
     """Set one answered property, unless it is "no update" or a patch (there is nothing yet to patch)."""
     if key not in components or value is dash.no_update or isinstance(value, dash.Patch):
         return
-    setattr(components[key], prop.split("@", 1)[0], value)
+    setattr(components[key], prop, value)
 
 
 def _by_id(layout: Any) -> dict[str, Component]:

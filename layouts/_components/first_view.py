@@ -81,12 +81,17 @@ def requested_page() -> str | None:
     return page if page and page.startswith("/") and len(page) <= MAX_PAGE_LENGTH else None
 
 
+def split_address(page: str) -> tuple[str, str]:
+    """``page`` (path and query) as ``location.pathname`` and ``location.search`` read it."""
+    pathname, _, query = page.partition("?")
+    return pathname, f"?{query}" if query else ""
+
+
 def page_container(page: str | None = None) -> html.Div:
     """Dash's page container, holding the page at ``page`` (path and query) when it can be built."""
     if page is None:
         return dash.page_container
-    pathname, _, query = page.partition("?")
-    search = f"?{query}" if query else ""
+    pathname, search = split_address(page)
     try:
         built = build_page(pathname, search)
     except Exception:  # the router will build it (and report any error) as it always did

@@ -16,7 +16,7 @@ from dash import dcc, html
 
 from layouts._components import ids
 from layouts._components.blocks.static import html_block, markup
-from layouts._components.first_view import page_container, requested_page
+from layouts._components.first_view import page_container, requested_page, split_address
 
 SERVICE_NAME = "Combating Drugs Outcomes"
 ATTRIBUTION = (
@@ -142,8 +142,8 @@ def address_bar(page: str | None) -> dcc.Location:
     """
     if page is None:
         return dcc.Location(id=ids.URL, refresh="callback-nav")
-    pathname, _, query = page.partition("?")
-    return dcc.Location(id=ids.URL, refresh="callback-nav", pathname=pathname, search=f"?{query}" if query else "")
+    pathname, search = split_address(page)
+    return dcc.Location(id=ids.URL, refresh="callback-nav", pathname=pathname, search=search)
 
 
 def shell(*, banners: Any = None, pages: Iterable[Mapping[str, Any]] | None = None,
@@ -163,7 +163,7 @@ def shell(*, banners: Any = None, pages: Iterable[Mapping[str, Any]] | None = No
         address_bar(page),
         dcc.Store(id=ids.SHELL_FILTER_STORE, storage_type="session"),
         html.A("Skip to main content", href=f"#{ids.MAIN}", className="skip-link"),
-        header(pages, current_path=page.partition("?")[0] if page else None),
+        header(pages, current_path=split_address(page)[0] if page else None),
         html.Main([
             html.Div(banners, id=ids.SHELL_BANNERS, className="site-banners"),
             page_container(page),

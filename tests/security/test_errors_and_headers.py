@@ -139,3 +139,12 @@ def test_headers_and_a_csp_without_unsafe_inline_scripts(client):
 def test_public_responses_set_no_cookie(client):
     for path in ("/", "/_dash-layout", "/ready", "/download/observations.csv?metric=successful_completions_adults"):
         assert "Set-Cookie" not in client.get(path).headers
+
+
+def test_fingerprinted_assets_are_cached_for_a_year_and_others_are_not(client):
+    """An asset asked for by its ``?m=`` address never changes under it; one asked for without may."""
+    fingerprinted = client.get("/assets/theme.css?m=1")
+    assert fingerprinted.status_code == 200
+    assert fingerprinted.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert "immutable" not in client.get("/assets/theme.css").headers.get("Cache-Control", "")
+    assert "immutable" not in client.get("/download/observations.csv?metric=nope").headers.get("Cache-Control", "")
