@@ -53,3 +53,15 @@ app.layout = shell
 answer_pages(dash.page_registry)  # each page arrives with its first callback answers (charts included)
 dash.hooks.index()(with_chart_script)  # pages with charts load plotly.js with the page
 dash.hooks.index()(with_preloads)  # the layout and callback map are fetched while the scripts load
+
+
+def set_up_before_serving() -> None:
+    """Dash's own set-up (scripts, stylesheets, callbacks), done before a worker takes any request.
+
+    Dash sets itself up during its first request, and marks that done before doing it
+    (plotly/dash#3971). A threaded worker's other first requests then find no scripts or callbacks
+    registered: after a restart, a browser opening a page got a 404 for a component library's script
+    and a blank page. Servers call this once per worker (``gunicorn.conf.py``).
+    """
+    with server.test_request_context("/"):
+        app._setup_server()

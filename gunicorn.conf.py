@@ -24,3 +24,10 @@ def post_fork(server, worker):
     from data_access.db import reset_engines
 
     reset_engines()
+
+
+def post_worker_init(worker):
+    """Finish the app's set-up before the worker accepts a request (``app.set_up_before_serving``)."""
+    from app import set_up_before_serving
+
+    set_up_before_serving()

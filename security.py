@@ -181,7 +181,7 @@ def callback_error(error: Exception) -> None:
 
 def unavailable_banners() -> list:
     """The banners to show while the store is unreachable (the internal one stays in internal mode)."""
-    from callbacks.shell import internal_banner, unavailable_banner
+    from layouts._components.banners import internal_banner, unavailable_banner
 
     banners = [unavailable_banner()]
     if not get_settings().is_public:

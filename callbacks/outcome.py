@@ -7,7 +7,7 @@ Callback graph (inputs → outputs):
 - page store → area options, area notice; a correction of the area likewise       (``load_area_options``)
 - map click, comparison click, area picker → area, area notice                   (``choose_area``)
 - measure → definition, national-only note, which sections show                  (``show_measure``)
-- every selection → the page's URL-state store (the query string)                (``remember_selection``)
+- every selection → the page's URL-state store (the query string)                (clientside)
 - measure, chosen period, level, colouring, map kind, area (+ geometry key, picker period) → map (a Patch
   after the first draw), geometry key, legend                                     (``outcome_map.update_map``)
 - measure, chosen period, level, area → map summary, table, provenance, download  (``outcome_map.describe_map``)
@@ -27,7 +27,7 @@ and give the notice. The charts have already drawn the checked value, so that mo
 from __future__ import annotations
 
 import dash
-from dash import Input, Output, State, callback, set_props
+from dash import Input, Output, State, callback, clientside_callback, set_props
 
 from callbacks import outcome_charts, outcome_map, picker_gate  # noqa: F401  (register the chart callbacks)
 from callbacks.outcome_common import (
@@ -158,7 +158,18 @@ def show_measure(metric_id, page):
     return (definition_block(spec), [] if spec.is_local else national_note(spec), visible, visible, visible)
 
 
-@callback(
+# Every selection, for the query string; England, the default area, is left out to keep links short.
+# Clientside: it only reshapes the pickers' values, so it needs no request (two on every arrival).
+clientside_callback(
+    f"""function (metric, period, area, level, colour, map) {{
+        var state = {{metric: metric, period: period, area: area === "{ENGLAND['code']}" ? null : area,
+                     level: level, colour: colour, map: map}};
+        var kept = {{}};
+        Object.keys(state).forEach(function (key) {{
+            if (state[key] !== null && state[key] !== undefined && state[key] !== "") {{ kept[key] = String(state[key]); }}
+        }});
+        return kept;
+    }}""",
     Output(url_state_id(URL_STATE_PAGE), "data"),
     Input(ids.OUTCOME_METRIC, "value"),
     Input(ids.OUTCOME_PERIOD, "value"),
@@ -167,8 +178,3 @@ def show_measure(metric_id, page):
     Input(ids.OUTCOME_COLOUR_BY, "value"),
     Input(ids.OUTCOME_MAP_KIND, "value"),
 )
-def remember_selection(metric_id, period, area, level, colour, map_kind):
-    """Every selection, for the query string (England, the default area, is left out to keep links short)."""
-    state = {"metric": metric_id, "period": period, "area": None if area == ENGLAND["code"] else area,
-             "level": level, "colour": colour, "map": map_kind}
-    return {key: str(value) for key, value in state.items() if value not in (None, "")}

@@ -17,6 +17,7 @@ from dash import html
 
 from data_access.catalogue import MetricSpec, OutcomeSpec, UnknownOutcome, get_catalogue
 from layouts._components.blocks import definition_panel
+from layouts._components.blocks.static import static_html
 from layouts._components.ids import AREA_TYPE_VALUES, COLOUR_BY_VALUES, MAP_KIND_VALUES
 from layouts._components.url_state import choose, unknown_parameters
 
@@ -166,9 +167,13 @@ def section_class(visible: bool) -> str:
 
 
 def definition_block(spec: MetricSpec) -> list[Any]:
-    """The definition panel of the chosen measure and a link to its own page."""
-    return [
+    """The definition panel of the chosen measure and a link to its own page.
+
+    Sent as one static block: read-only text of some thirty elements, each of which would otherwise be a
+    component the renderer re-checks on every update while the page's charts arrive.
+    """
+    return [static_html(html.Div([
         definition_panel(spec, heading_level=2),
         html.P([f"{metric_tier_label(spec)} of the framework. ",
                 html.A(f"More about {spec.short_name}: every area and period", href=f"/metric/{spec.id}")]),
-    ]
+    ]), class_name="definition-block")]

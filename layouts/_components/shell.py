@@ -13,8 +13,10 @@ from typing import Any
 
 import dash
 from dash import dcc, html
+from flask import has_request_context
 
 from layouts._components import ids
+from layouts._components.banners import current_banners
 from layouts._components.blocks.static import html_block, markup
 from layouts._components.first_view import page_container, requested_page, split_address
 
@@ -151,14 +153,16 @@ def shell(*, banners: Any = None, pages: Iterable[Mapping[str, Any]] | None = No
     """The app layout: location, skip link, header, banner slot, main (page container), footer.
 
     Args:
-        banners: initial content of the banner slot (``ids.SHELL_BANNERS``), e.g. ``blocks.demo_banner()``;
-            a callback may fill it instead.
+        banners: content of the banner slot (``ids.SHELL_BANNERS``); by default, when serving a request,
+            the current release's (``banners.current_banners``), so no callback need fill it on arrival.
         pages: page records to build the menu from (tests); defaults to ``dash.page_registry``.
         page: path and query of the page to hold from the start (``first_view``); by default the one the
             layout request names, if any. Its menu entry is marked as the current page, so the navigation
             callback need not redraw the menu when the page arrives.
     """
     page = page or requested_page()
+    if banners is None and has_request_context():
+        banners = current_banners()
     return html.Div([
         address_bar(page),
         dcc.Store(id=ids.SHELL_FILTER_STORE, storage_type="session"),

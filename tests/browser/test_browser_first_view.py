@@ -91,6 +91,8 @@ def test_outcome_page_draws_each_chart_once_then_answers_a_chosen_period(recordi
     outputs = _settle(driver)
     assert _count(outputs, f"{ids.OUTCOME_MAP}.figure") == 2 and _count(outputs, f"{ids.OUTCOME_COMPARE}.figure") == 2
     assert f"period={older}" in driver.current_url.replace("%2F", "/")
+    assert "metric=" in driver.current_url and "area=" not in driver.current_url  # England, the default, is left out
+    assert _count(outputs, "url-state") == 0, "the query string is written in the browser, without a request"
     assert console_errors(driver) == []
 
 

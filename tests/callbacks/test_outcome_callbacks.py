@@ -36,7 +36,7 @@ def cb(web_env):
     return SimpleNamespace(period=outcome.choose_period, period_choice=outcome.period_choice,
                            area=outcome.choose_area, area_choice=outcome.area_choice,
                            load_area_options=outcome.load_area_options, measure=outcome.show_measure,
-                           url=outcome.remember_selection, map=outcome_map.update_map,
+                           map=outcome_map.update_map,
                            describe_map=outcome_map.describe_map,
                            trend=outcome_charts.update_trend, compare=outcome_charts.update_compare)
 
@@ -328,8 +328,3 @@ class TestMeasureAndUrl:
         assert classes == ["", "", ""] and note == []
         words = text(definition)
         assert "Confidence in this definition" in words and "Baseline" in words and "Next release" in words
-
-    def test_selection_goes_to_the_query_string(self, cb):
-        state = cb.url(DEATHS, "2019-21", ENGLAND, "utla", "value", "tiles")
-        assert state == {"metric": DEATHS, "period": "2019-21", "level": "utla", "colour": "value", "map": "tiles"}
-        assert cb.url(DEATHS, "2019-21", "barnet", "partnership", "comparison", "boundaries")["area"] == "barnet"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import dash
@@ -95,3 +96,31 @@ class TestNavigation:
         response = server.test_client().get("/_dash-layout")
         assert response.status_code == 200
         assert b"Skip to main content" in response.data
+
+    def test_the_served_layout_carries_the_banners_so_no_callback_draws_them_on_arrival(self, web_env):
+        """The demonstration store's banner is in the layout; the banner callback waits for a move."""
+        from app import server
+
+        client = server.test_client()
+        layout = client.get("/_dash-layout", query_string={"page": "/about"}).get_json()
+        slot = find_props(layout, ids.SHELL_BANNERS)
+        assert "Demonstration data" in json.dumps(slot["children"])
+        banners = next(d for d in client.get("/_dash-dependencies").get_json() if d["output"].startswith(ids.SHELL_BANNERS))
+        assert banners["prevent_initial_call"] is True
+
+    def test_outside_a_request_the_banner_slot_is_left_empty(self):
+        assert find(shell(pages=PAGES), "Div", id=ids.SHELL_BANNERS)[0].children is None
+
+
+def find_props(node, component_id: str) -> dict:
+    """The props of the component ``component_id`` in a served (JSON) layout."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if item.get("props", {}).get("id") == component_id:
+                return item["props"]
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    raise AssertionError(f"{component_id} is not in the layout")

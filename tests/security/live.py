@@ -44,7 +44,9 @@ class AppProcess:
     def __exit__(self, *_exc) -> None:
         self.stop()
 
-    def start(self, timeout: float = 90) -> None:
+    def start(self, timeout: float = 90, *, wait_for_health: bool = True) -> None:
+        """Start gunicorn and wait until ``/health`` answers, or, with ``wait_for_health=False``, only until
+        its socket takes connections (nothing has been asked of the app yet)."""
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{self.port}",
@@ -53,8 +55,10 @@ class AppProcess:
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"the app exited with {self.process.returncode}:\n{self.log()[-4000:]}")
+            if not wait_for_health and _accepts(self.port):
+                return
             try:
-                if requests.get(f"{self.url}/health", timeout=2).status_code == 200:
+                if wait_for_health and requests.get(f"{self.url}/health", timeout=2).status_code == 200:
                     return
             except requests.RequestException:
                 pass
@@ -84,6 +88,14 @@ class AppProcess:
             return [int(pid) for pid in children.read_text().split()]
         except OSError:
             return []
+
+
+def _accepts(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1):
+            return True
+    except OSError:
+        return False
 
 
 def rss_kib(pid: int) -> int:

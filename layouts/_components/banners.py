@@ -1,0 +1,52 @@
+"""The banners above every page: demonstration data, internal instance, store unavailable.
+
+The app layout carries them from the start (``shell``), so a page needs no callback to show them
+when it arrives; ``callbacks.shell`` draws them again after each move within the app, since a new
+release may have landed meanwhile.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from dash import html
+from sqlalchemy.exc import SQLAlchemyError
+
+from config import get_settings
+from data_access.read import current_release
+from layouts._components.blocks import demo_banner
+
+log = logging.getLogger(__name__)
+
+
+def internal_banner() -> html.Div:
+    return html.Div([html.Strong("Internal instance. "),
+                     html.Span("This dashboard may show local, unpublished data. Do not share screenshots or "
+                               "downloads outside the partnership. "),
+                     html.A("Sign out", href="/signout")], role="status", className="internal-banner")
+
+
+def unavailable_banner() -> html.Div:
+    return html.Div([html.Strong("Data temporarily unavailable. "),
+                     html.Span("The data store cannot be reached just now; please try again shortly.")],
+                    role="alert", className="unavailable-banner")
+
+
+def current_banners() -> list:
+    """The banners for the newest visible release and this instance's mode.
+
+    The demonstration banner shows whenever that release is generated data; in internal mode a second
+    banner says the instance may show unpublished data. When the store cannot be reached the banner says
+    so instead of the page failing.
+    """
+    banners = []
+    try:
+        release = current_release()
+    except SQLAlchemyError as error:
+        log.warning("store unavailable for the banner: %s", error.__class__.__name__)
+        release, banners = None, [unavailable_banner()]
+    if release and release.get("any_demo"):
+        banners.append(demo_banner())
+    if not get_settings().is_public:
+        banners.append(internal_banner())
+    return banners
