@@ -10,6 +10,7 @@ data and do not count. A page with no chart records when its content arrived and
 from __future__ import annotations
 
 import shutil
+import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -133,31 +134,58 @@ def survey(urls: list[str]) -> dict[str, bool]:
         browser.close()
 
 
-def first_chart(url: str, *, reps: int, expect_chart: bool = True) -> dict[str, Any]:
-    """Cold and warm time to first chart of ``url``, median over ``reps`` fresh browsers."""
-    colds, warms, retried = [], [], 0
-    for _ in range(reps):
-        for attempt in range(2):  # a load that stalls (a busy machine) is retried once in a new browser
+class Samples:
+    """Cold and warm loads of one page, and how many stalled loads were retried."""
+
+    def __init__(self) -> None:
+        self.colds: list[dict[str, Any]] = []
+        self.warms: list[dict[str, Any]] = []
+        self.retried = 0
+
+    def take(self, url: str, expect_chart: bool) -> None:
+        """A cold then a warm load in a new browser; a cold load that stalls (a busy machine) is retried once."""
+        for attempt in range(2):
             browser = Browser()
             try:
                 cold = browser.open(url, expect_chart=expect_chart)
                 if cold.get("timeout") and attempt == 0:
-                    retried += 1
+                    self.retried += 1
                     continue
-                colds.append(cold)
-                warms.append(browser.open(url, expect_chart=expect_chart))
-                break
+                self.colds.append(cold)
+                self.warms.append(browser.open(url, expect_chart=expect_chart))
+                return
             finally:
                 browser.close()
-    return {"cold": _median_run(colds), "warm": _median_run(warms), "reps": reps, "retried_after_timeout": retried}
+
+    def result(self, reps: int) -> dict[str, Any]:
+        return {"cold": _median_run(self.colds), "warm": _median_run(self.warms), "reps": reps,
+                "retried_after_timeout": self.retried}
+
+
+def first_charts_in_turns(pages: dict[str, bool], minimal_url: str, *, reps: int) -> dict[str, Any]:
+    """Each page's first chart and the one-chart page's, measured in turns.
+
+    ``pages`` maps each URL to whether it has a chart. Each of ``reps`` rounds opens every page once,
+    each right after the one-chart page, every load in a new browser. The floor is thus measured as
+    often as all the pages together and over the same minutes, and a passing disturbance of the
+    machine touches one sample of a page rather than all of them.
+    """
+    floor, measured = Samples(), {url: Samples() for url in pages}
+    for _ in range(reps):
+        for url, expect_chart in pages.items():
+            floor.take(minimal_url, True)
+            measured[url].take(url, expect_chart)
+    return {"minimal": floor.result(reps * len(pages)),
+            "pages": {url: samples.result(reps) for url, samples in measured.items()}}
 
 
 def _median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
     def med(key: str) -> float | None:
-        values = sorted(r[key] for r in runs if r.get(key) is not None)
-        return round(values[len(values) // 2], 1) if values else None
+        values = [r[key] for r in runs if r.get(key) is not None]
+        return round(statistics.median(values), 1) if values else None
 
-    return {"first_chart_ms": med("firstChart"), "first_plot_ms": med("firstPlot"), "content_ms": med("content"),
+    return {"first_chart_ms": med("firstChart"),
+            "first_chart_samples_ms": sorted(round(r["firstChart"]) for r in runs if r.get("firstChart") is not None), "first_plot_ms": med("firstPlot"), "content_ms": med("content"),
             "settled_ms": med("settled"), "dom_content_loaded_ms": med("domContentLoaded"), "load_ms": med("load"),
             "transfer_bytes": med("transferBytes"), "decoded_bytes": med("decodedBytes"), "requests": med("requests"),
             "callbacks_before_chart": med("callbacksBeforeChart"), "first_callback_ms": med("firstCallback"),
