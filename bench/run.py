@@ -10,7 +10,7 @@ map app and a one-chart Dash page under gunicorn on 127.0.0.1 (free ports, worke
 - first-load bytes per page (HTML, layout, dependencies, page content, JS/CSS; raw and gzip) and
   the boundary layers;
 - time to first chart in headless Chromium, cold and warm, per page and for the one-chart page
-  (opened before each page, so the floor is measured throughout);
+  (opened before each page with a chart, so the floor is measured throughout);
 - throughput with 50 concurrent clients, errors, and worker memory after the load;
 - demo build time; with ``--scaling``, throughput with 1, 2 and 4 workers.
 
@@ -62,7 +62,7 @@ class Plan:
         self.max_metrics = 2 if quick else 10
         self.load_seconds = seconds or (10 if quick else 30)
         self.clients = clients
-        self.browser_reps = 1 if quick else 3
+        self.browser_reps = 1 if quick else 5
 
     def browser_pages(self, pages: list[str], map_page: str | None) -> list[str]:
         """Every page; quick runs take the outcome page that opens on the measured map."""
@@ -101,7 +101,8 @@ def _browser(plan: Plan, app_url: str, minimal_url: str, pages: list[str], map_p
         log(f"browser: survey of {len(chosen)} page(s)")
         surveyed = browser_timing.survey([app_url + p for p in chosen] + [minimal_url + "/"])
         has_chart = {p: surveyed[app_url + p] for p in chosen}
-    log(f"browser: {len(chosen)} page(s), each after the minimal Dash page, cold and warm, {plan.browser_reps} round(s)")
+    log(f"browser: {len(chosen)} page(s), those with a chart each after the minimal Dash page, cold and warm, "
+        f"{plan.browser_reps} round(s)")
     timed = browser_timing.first_charts_in_turns({app_url + p: has_chart[p] for p in chosen}, minimal_url + "/",
                                                  reps=plan.browser_reps)
     return {"pages": {p: timed["pages"][app_url + p] for p in chosen}, "minimal": timed["minimal"],

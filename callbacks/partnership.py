@@ -61,10 +61,11 @@ def _profile(code: str | None) -> tuple:
         header(data.name, region=data.region, n_members=len(data.current)),
         status,
         False,
-        footprint(data.members, data.current),
+        # Read-only parts as HTML (``blocks.static``): ~1,200 components of table kept the page blank for
+        # seconds in the browser; the member list and the links are a hundred more the renderer need not track.
+        blocks.static_html(html.Div(footprint(data.members, data.current))),
         member_map(data.current, shapes.members, shapes.bounds, name=data.name, neighbours=shapes.neighbours),
-        outcome_links(data.code, data.name),
-        # As HTML: ~1,200 components of read-only table kept the page blank for seconds in the browser.
+        blocks.static_html(outcome_links(data.code, data.name)),
         blocks.static_html(profile_table(data.profile, area_code=data.code, area_name=data.name,
                                          spreads=data.spreads)),
         blocks.static_html(members_table(data.profile, data.member_values, data.columns, area_name=data.name)),

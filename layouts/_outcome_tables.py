@@ -10,7 +10,9 @@ The area tables (one row per partnership or authority, 125–153 rows) are writt
 renderer spent tens of seconds re-checking every component wrapper on each callback response
 (measured in headless Chromium: the page stopped responding). The markup is the same as
 ``data_table``'s — caption, ``th scope``, ``num`` and ``is-selected`` classes — so it reads and
-looks the same. Every value is HTML-escaped. The short trend table keeps ``data_table``.
+looks the same. Every value is HTML-escaped. The short trend table is built with ``data_table`` and
+written as markup too (``blocks.static_html``): it comes with the page, and its seventy-odd cells
+were a third of an outcome page's components.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import pandas as pd
 from dash import html
 
 from layouts._components import theme
-from layouts._components.blocks import Column, data_table, html_block
+from layouts._components.blocks import Column, data_table, html_block, static_html
 from layouts._components.figures import period_order
 from layouts._components.formatting import SUPPRESSED, format_change, format_count, format_value, is_missing
 
@@ -82,7 +84,7 @@ def area_table(area_values: pd.DataFrame, spec: MetricSpec, caption: str, *,
     return html_block(table, class_name="outcome-table")
 
 
-def trend_table(series: pd.DataFrame, spec: MetricSpec, selected_code: str, caption: str) -> html.Table:
+def trend_table(series: pd.DataFrame, spec: MetricSpec, selected_code: str, caption: str) -> html.Div:
     """One row per period: the selected area's value and interval beside its region's and England's values."""
     order = period_order(series)
     names = series.drop_duplicates("area_code").set_index("area_code")["area_name"]
@@ -111,4 +113,4 @@ def trend_table(series: pd.DataFrame, spec: MetricSpec, selected_code: str, capt
     columns += [Column("*", str(names.get(code, code)), True, _cell("value", value, prefix=f"c{i}_"))
                 for i, code in enumerate(others)]
     columns.append(Column("*", "Provisional", False, lambda row: "Provisional" if _flag(row.get("provisional")) else ""))
-    return data_table(frame, columns, caption)
+    return static_html(data_table(frame, columns, caption), class_name="outcome-table")

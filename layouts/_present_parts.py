@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import plotly.graph_objects as go
 from dash import dcc, html
 
+from layouts._components.blocks.static import html_block, markup
 from layouts._components.figures import chart_config, export_filename
 from layouts._components.formatting import format_change, format_value, is_missing, unit_words
 from layouts._components.summaries import baseline_label, change_label, comparison_phrase
@@ -114,7 +115,8 @@ def slide(index: int, count: int, *, outcome: OutcomeSpec, spec: MetricSpec, sum
     """One measure on one screen: outcome, name, big value and period, comparison, change, trend, chart,
     the one-sentence summary, the source and "n of count"."""
     shown = area_name if local else "England"
-    facts = html.Div([
+    # The words are read-only: each part is one static block (``blocks.html_block``), not a dozen components.
+    facts = html_block(markup([
         html.P(_value(spec, summary), className="present-slide__value"),
         html.P(f"{shown}, {summary.get('latest_period') or 'no period published'}"
                + (" (provisional)" if summary.get("provisional") else ""), className="present-slide__period"),
@@ -123,7 +125,7 @@ def slide(index: int, count: int, *, outcome: OutcomeSpec, spec: MetricSpec, sum
         html.P("Recent trend: " + trend_words(summary.get("trend"), summary.get("trend_judgement")) + ".",
                className="present-slide__fact"),
         html.P(sentence, className="present-slide__summary"),
-    ], className="present-slide__facts")
+    ]), class_name="present-slide__facts")
     # Only the shown slide's chart is drawn: the others wait in the deck's chart store until paging shows
     # them (``assets/present.js``), so opening the deck draws one chart, not twelve.
     if graph is None:
@@ -134,9 +136,11 @@ def slide(index: int, count: int, *, outcome: OutcomeSpec, spec: MetricSpec, sum
                      role="img" if graph is not None else None,
                      **({"aria-label": f"Trend chart. {sentence}"} if graph is not None else {}))
     return html.Section([
-        html.P([html.Span(f"{index + 1} of {count}", className="present-slide__position"), " · ", outcome.name],
-               className="present-slide__outcome"),
-        html.H2(spec.name, className="present-slide__title"),
+        html_block(markup([
+            html.P([html.Span(f"{index + 1} of {count}", className="present-slide__position"), " · ", outcome.name],
+                   className="present-slide__outcome"),
+            html.H2(spec.name, className="present-slide__title"),
+        ]), class_name="present-slide__head"),
         html.Div([facts, chart], className="present-slide__body"),
         html.P(source_line, className="present-slide__source"),
     ], id=slide_id(index), hidden=index != current, className="present-slide",
