@@ -166,9 +166,9 @@ def first_charts_in_turns(pages: dict[str, bool], minimal_url: str, *, reps: int
     """Each page's first chart and the one-chart page's, measured in turns.
 
     ``pages`` maps each URL to whether it has a chart. Each of ``reps`` rounds opens every page once,
-    each page with a chart right after the one-chart page, every load in a new browser. The floor is thus measured as
-    often as all the pages together and over the same minutes, and a passing disturbance of the
-    machine touches one sample of a page rather than all of them.
+    each page with a chart right after the one-chart page, every load in a new browser. The floor is
+    thus measured as often as those pages together and over the same minutes, and a passing
+    disturbance of the machine touches one sample of a page rather than all of them.
     """
     floor, measured = Samples(), {url: Samples() for url in pages}
     for _ in range(reps):
@@ -186,7 +186,8 @@ def _median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
         return round(statistics.median(values), 1) if values else None
 
     return {"first_chart_ms": med("firstChart"),
-            "first_chart_samples_ms": sorted(round(r["firstChart"]) for r in runs if r.get("firstChart") is not None), "first_plot_ms": med("firstPlot"), "content_ms": med("content"),
+            "first_chart_samples_ms": sorted(round(r["firstChart"]) for r in runs if r.get("firstChart") is not None),
+            "first_plot_ms": med("firstPlot"), "content_ms": med("content"),
             "settled_ms": med("settled"), "dom_content_loaded_ms": med("domContentLoaded"), "load_ms": med("load"),
             "transfer_bytes": med("transferBytes"), "decoded_bytes": med("decodedBytes"), "requests": med("requests"),
             "callbacks_before_chart": med("callbacksBeforeChart"), "first_callback_ms": med("firstCallback"),

@@ -92,7 +92,7 @@ def _browser(plan: Plan, app_url: str, minimal_url: str, pages: list[str], map_p
 
     A full run first opens every page once (so "cold" means a cold browser, not a cold server,
     and pages without any chart are known); a quick run skips that and takes pages that have one.
-    The one-chart page is opened before each page in every round (``first_charts_in_turns``).
+    The one-chart page is opened before each page with a chart in every round (``first_charts_in_turns``).
     """
     chosen = plan.browser_pages(pages, map_page)
     if plan.quick:
