@@ -22,8 +22,8 @@ from markupsafe import escape
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException
 
-from config import get_settings
 from layouts._components import ids
+from layouts._components.banners import unavailable_banners
 
 log = logging.getLogger(__name__)
 
@@ -177,16 +177,6 @@ def callback_error(error: Exception) -> None:
         set_props(ids.SHELL_BANNERS, {"children": unavailable_banners()})
     else:
         log.error("callback raised", exc_info=error)
-
-
-def unavailable_banners() -> list:
-    """The banners to show while the store is unreachable (the internal one stays in internal mode)."""
-    from layouts._components.banners import internal_banner, unavailable_banner
-
-    banners = [unavailable_banner()]
-    if not get_settings().is_public:
-        banners.append(internal_banner())
-    return banners
 
 
 def is_store_error(error: BaseException | None) -> bool:

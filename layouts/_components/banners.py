@@ -32,6 +32,16 @@ def unavailable_banner() -> html.Div:
                     role="alert", className="unavailable-banner")
 
 
+def _mode_banners() -> list:
+    """The internal instance's banner (none on the public instance)."""
+    return [] if get_settings().is_public else [internal_banner()]
+
+
+def unavailable_banners() -> list:
+    """The banners while the store cannot be reached (the internal one stays in internal mode)."""
+    return [unavailable_banner(), *_mode_banners()]
+
+
 def current_banners() -> list:
     """The banners for the newest visible release and this instance's mode.
 
@@ -39,14 +49,9 @@ def current_banners() -> list:
     banner says the instance may show unpublished data. When the store cannot be reached the banner says
     so instead of the page failing.
     """
-    banners = []
     try:
         release = current_release()
     except SQLAlchemyError as error:
         log.warning("store unavailable for the banner: %s", error.__class__.__name__)
-        release, banners = None, [unavailable_banner()]
-    if release and release.get("any_demo"):
-        banners.append(demo_banner())
-    if not get_settings().is_public:
-        banners.append(internal_banner())
-    return banners
+        return unavailable_banners()
+    return ([demo_banner()] if release and release.get("any_demo") else []) + _mode_banners()
