@@ -31,7 +31,7 @@ install-dev: $(BIN)/activate
 
 data: install
 	$(BIN)/flask --app app data init
-	$(BIN)/flask --app app data demo
+	$(BIN)/flask --app app data demo --skip-if-real
 	$(BIN)/flask --app app data boundaries $(if $(CDP_BOUNDARIES),$(CDP_BOUNDARIES),--tiles)
 
 run: data

@@ -34,6 +34,8 @@ class Settings:
     secure_cookies: bool = True
     # A public worker looks for a new release at most this often (seconds); 0 looks on every request.
     release_check_seconds: float = 1.0
+    # Demonstration releases stay visible beside real ones only when CDP_SHOW_DEMO=1 asks for it.
+    show_demo: bool = False
 
     @property
     def is_public(self) -> bool:
@@ -65,4 +67,5 @@ def get_settings() -> Settings:
         log_level=env.get("LOG_LEVEL", "INFO"),
         secure_cookies=env.get("CDP_INSECURE_COOKIES", "").strip().lower() not in ("1", "true", "yes"),
         release_check_seconds=max(0.0, float(env.get("CDP_RELEASE_CHECK_SECONDS", "1"))),
+        show_demo=env.get("CDP_SHOW_DEMO", "").strip().lower() in ("1", "true", "yes"),
     )

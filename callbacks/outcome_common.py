@@ -152,7 +152,7 @@ def provenance(spec: MetricSpec) -> tuple[str, str, str]:
 
 def _provenance(spec: MetricSpec) -> tuple[str, str, str]:
     release = current_release() or {}
-    demo = bool(release.get("is_demo"))
+    demo = bool(release.get("any_demo"))  # any demonstration value shown, not only the newest release's
     source = f"Source: {spec.source}"
     periods = metric_periods(spec.id)
     parts = [f"Data up to {periods[-1]}"] if periods else ["No data loaded yet"]

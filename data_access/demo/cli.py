@@ -1,4 +1,10 @@
-"""``flask --app app data demo [--seed N] [--replace]``: build the demonstration release."""
+"""``flask --app app data demo [--seed N] [--replace] [--alongside-real | --skip-if-real]``: build the
+demonstration release.
+
+Demonstration data never lands beside real data by accident: a store holding any real release is
+refused unless ``--alongside-real`` asks for the mix; ``--skip-if-real`` lets set-up scripts (``make
+run``) leave such a store as it is and succeed.
+"""
 
 from __future__ import annotations
 
@@ -8,18 +14,27 @@ import click
 
 from data_access.db import get_engine
 from data_access.demo.frame import DEFAULT_SEED
-from data_access.demo.load import DemoLoadError, load_demo
+from data_access.demo.load import DemoBesideRealError, DemoLoadError, load_demo
 from data_access.warm import warm_cache
 
 
 @click.command("demo")
 @click.option("--seed", type=int, default=DEFAULT_SEED, show_default=True, help="Random seed of the generator.")
 @click.option("--replace", is_flag=True, help="Add a new demo release even if this one is loaded (the old one is kept).")
-def demo_command(seed: int, replace: bool) -> None:
+@click.option("--alongside-real", is_flag=True,
+              help="Add the demo release even though the store holds real data (shown beside it only with "
+                   "CDP_SHOW_DEMO=1).")
+@click.option("--skip-if-real", is_flag=True, help="Do nothing, successfully, when the store holds real data.")
+def demo_command(seed: int, replace: bool, alongside_real: bool, skip_if_real: bool) -> None:
     """Generate the seeded demonstration dataset and store it as one release marked as demo."""
     started = time.perf_counter()
     try:
-        result = load_demo(get_engine(read_only=False), seed=seed, replace=replace)
+        result = load_demo(get_engine(read_only=False), seed=seed, replace=replace, alongside_real=alongside_real)
+    except DemoBesideRealError as error:
+        if skip_if_real:
+            click.echo("The store holds real data; no demonstration data added.")
+            return
+        raise click.ClickException(str(error)) from error
     except DemoLoadError as error:
         raise click.ClickException(str(error)) from error
     if result["status"] == "exists":

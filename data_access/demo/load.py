@@ -3,7 +3,9 @@
 The release's ``file_hash`` fingerprints what the data is made from — generator version, seed,
 the catalogue's demo parameters and the geodata tables — so running the command again with nothing
 changed finds the release and writes nothing. ``replace=True`` adds a new demo release on top
-(the newest release wins per cell when read); an old release is never deleted.
+(the newest release wins per cell when read); an old release is never deleted. A store that holds
+any real release is refused unless ``alongside_real=True`` says the mix is intended (reads then hide
+the demonstration release wherever real data is visible, unless ``CDP_SHOW_DEMO=1``).
 """
 
 from __future__ import annotations
@@ -32,6 +34,10 @@ class DemoLoadError(RuntimeError):
     """The store is not ready for the demonstration data (run ``flask --app app data init`` first)."""
 
 
+class DemoBesideRealError(DemoLoadError):
+    """The store holds real data, and demonstration data was not asked for beside it."""
+
+
 def demo_fingerprint(seed: int, catalogue: Catalogue | None = None) -> str:
     """SHA-256 of everything the generated data depends on; equal fingerprints mean equal data."""
     catalogue = catalogue or get_catalogue()
@@ -54,6 +60,15 @@ def _release_hash(conn: Connection, fingerprint: str, replace: bool) -> tuple[st
     while (candidate := hashlib.sha256(f"{fingerprint}:replace:{k}".encode()).hexdigest()) in taken:
         k += 1
     return candidate, existing
+
+
+def _refuse_beside_real(conn: Connection) -> None:
+    real = list(conn.scalars(select(Release.id).where(Release.is_demo.is_(False)).order_by(Release.id)))
+    if real:
+        shown = ", ".join(map(str, real[:5])) + (", …" if len(real) > 5 else "")
+        raise DemoBesideRealError(
+            f"the store holds real data (release {shown}); demonstration data is not added beside it without "
+            "--alongside-real (real data then hides it unless CDP_SHOW_DEMO=1)")
 
 
 def _check_store(conn: Connection, frame: pd.DataFrame) -> None:
@@ -90,15 +105,19 @@ def _records(frame: pd.DataFrame, release_id: int, periods: dict[tuple[str, str]
     return out.astype(object).where(out.notna(), None).to_dict("records")
 
 
-def load_demo(engine: Engine, seed: int = DEFAULT_SEED, replace: bool = False) -> dict[str, Any]:
+def load_demo(engine: Engine, seed: int = DEFAULT_SEED, replace: bool = False, *,
+              alongside_real: bool = False) -> dict[str, Any]:
     """Store the demonstration data for ``seed`` as one release flagged ``is_demo``.
 
     Returns ``{"status": "created" | "exists", "release_id", "rows", "periods_created", "seed"}``.
     Raises:
+        DemoBesideRealError: the store holds a real release and ``alongside_real`` is not set.
         DemoLoadError: the store has not been initialised with the catalogue and areas.
     """
     fingerprint = demo_fingerprint(seed)
     with engine.begin() as conn:
+        if not alongside_real:
+            _refuse_beside_real(conn)
         file_hash, existing = _release_hash(conn, fingerprint, replace)
         if existing is not None and not replace:
             rows = conn.scalar(select(Release.row_count).where(Release.id == existing))

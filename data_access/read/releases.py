@@ -2,6 +2,11 @@
 
 Every memoized read takes ``release_key()`` as an argument, so a new release or footprint
 version invalidates cached answers without any explicit purge.
+
+Real and demonstration data never mix by accident: once the store holds a visible real release,
+demonstration releases drop out of every read (``visible_release_filter``), unless the deployment
+asks for them beside the real ones (``CDP_SHOW_DEMO=1``). The rule lives only here, so every
+reader of observations or releases follows it and the demonstration label follows what is shown.
 """
 
 from __future__ import annotations
@@ -9,8 +14,9 @@ from __future__ import annotations
 import hashlib
 
 import pandas as pd
-from sqlalchemy import func, select
+from sqlalchemy import and_, exists, func, or_, select, true
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import aliased
 
 from config import get_settings
 from data_access.db import get_engine
@@ -18,11 +24,24 @@ from data_access.models import FootprintVersion, Release
 from data_access.read._local import ANSWERS, per_request, recently, remembered
 
 
+def _instance_filter(release):
+    """Public instances see only published releases; internal ones see every release."""
+    return release.visibility == "published" if get_settings().is_public else true()
+
+
 def visible_release_filter():
-    """Public instances show only published releases; internal ones show everything."""
-    if get_settings().is_public:
-        return Release.visibility == "published"
-    return Release.id.is_not(None)
+    """The releases every read sees: those this instance may show, without demonstration releases once
+    a real one is visible (unless ``CDP_SHOW_DEMO=1`` keeps them beside it).
+
+    One SQL condition on ``Release`` (the real-release test is a subquery over the same table), so a
+    read and the release list it is labelled by always agree.
+    """
+    shown = _instance_filter(Release)
+    if get_settings().show_demo:
+        return shown
+    real = aliased(Release)
+    real_visible = exists().where(_instance_filter(real), real.is_demo.is_(False))
+    return and_(shown, or_(Release.is_demo.is_(False), ~real_visible))
 
 
 def release_key() -> str:
@@ -41,11 +60,14 @@ def _query_release_key() -> str:
     visible = visible_release_filter()
     newest = select(func.max(Release.id)).where(visible).scalar_subquery()
     count = select(func.count(Release.id)).where(visible).scalar_subquery()
+    # Whether demonstration releases are shown is part of the key: the rule's outcome changes the data.
+    demos = select(func.count(Release.id)).where(visible, Release.is_demo.is_(True)).scalar_subquery()
     footprint = select(FootprintVersion.id).where(FootprintVersion.is_current).limit(1).scalar_subquery()
     with get_engine().connect() as conn:
-        newest, count, footprint = conn.execute(select(newest, count, footprint)).one()
+        newest, count, demos, footprint = conn.execute(select(newest, count, demos, footprint)).one()
     settings = get_settings()
-    return f"r{newest or 0}.{count or 0}-f{footprint or 0}-{settings.mode}-s{_store_digest(settings.database_url)}"
+    return (f"r{newest or 0}.{count or 0}.d{demos or 0}-f{footprint or 0}-{settings.mode}"
+            f"-s{_store_digest(settings.database_url)}")
 
 
 def _store_digest(url: str) -> str:
@@ -75,10 +97,15 @@ def _query_releases() -> pd.DataFrame:
 
 
 def current_release() -> dict | None:
-    """The newest visible release as a dict, or None for an empty store."""
+    """The newest visible release as a dict, or None for an empty store.
+
+    ``any_demo``: demonstration values are among those shown (a demonstration release is visible);
+    ``all_demo``: every visible release is demonstration data (no real figure is shown).
+    """
     frame = releases()
     if frame.empty:
         return None
     latest = frame.iloc[0].to_dict()
-    latest["any_demo"] = bool(frame["is_demo"].any())
+    demo = frame["is_demo"].astype(bool)
+    latest["any_demo"], latest["all_demo"] = bool(demo.any()), bool(demo.all())
     return latest

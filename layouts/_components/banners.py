@@ -45,13 +45,15 @@ def unavailable_banners() -> list:
 def current_banners() -> list:
     """The banners for the newest visible release and this instance's mode.
 
-    The demonstration banner shows whenever that release is generated data; in internal mode a second
-    banner says the instance may show unpublished data. When the store cannot be reached the banner says
-    so instead of the page failing.
+    The demonstration banner shows exactly when the values shown include demonstration data (a
+    demonstration release is visible under the release rule), saying so differently when they sit
+    beside real figures; in internal mode a second banner says the instance may show unpublished data.
+    When the store cannot be reached the banner says so instead of the page failing.
     """
     try:
         release = current_release()
     except SQLAlchemyError as error:
         log.warning("store unavailable for the banner: %s", error.__class__.__name__)
         return unavailable_banners()
-    return ([demo_banner()] if release and release.get("any_demo") else []) + _mode_banners()
+    demo = [demo_banner(beside_real=not release.get("all_demo"))] if release and release.get("any_demo") else []
+    return demo + _mode_banners()

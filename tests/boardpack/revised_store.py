@@ -88,7 +88,8 @@ def clear_caches() -> None:
 
 @pytest.fixture(scope="module")
 def revised_env(web_env, demo_store_url, tmp_path_factory) -> Iterator[str]:
-    """The app (imported, so caches are live) reading the revised store; the demo store again afterwards."""
+    """The app (imported, so caches are live) reading the revised store with demonstration data shown beside
+    real data; the demo store again afterwards."""
     import app  # noqa: F401
     import config
     from data_access import db
@@ -96,6 +97,8 @@ def revised_env(web_env, demo_store_url, tmp_path_factory) -> Iterator[str]:
     url = build_revised_store(demo_store_url, tmp_path_factory.mktemp("revised"))
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DATABASE_URL", url)
+        # Release 2 is real data revising the demonstration release: shown together only when asked for.
+        patch.setenv("CDP_SHOW_DEMO", "1")
         config.get_settings.cache_clear()
         db.reset_engines()
         clear_caches()

@@ -55,16 +55,19 @@ def demo_copy_url(demo_store_url: str, tmp_path: Path) -> str:
 
 @pytest.fixture
 def app_store(web_env) -> Iterator:
-    """``switch(url=…, mode=…)`` points the in-process app at another store or mode for one test."""
+    """``switch(url=…, mode=…, show_demo=…)`` points the in-process app at another store or mode (or shows
+    demonstration data beside real data) for one test."""
     import config
     from data_access import db
 
     with pytest.MonkeyPatch.context() as patch:
-        def switch(url: str | None = None, mode: str | None = None) -> None:
+        def switch(url: str | None = None, mode: str | None = None, show_demo: bool | None = None) -> None:
             if url is not None:
                 patch.setenv("DATABASE_URL", url)
             if mode is not None:
                 patch.setenv("CDP_MODE", mode)
+            if show_demo is not None:
+                patch.setenv("CDP_SHOW_DEMO", "1" if show_demo else "0")
             config.get_settings.cache_clear()
             db.reset_engines()
 

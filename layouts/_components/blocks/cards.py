@@ -100,8 +100,19 @@ def chart_card(
     return html.Section([c for c in children if c is not None], className="chart-card card")
 
 
-def demo_banner() -> html.Div:
-    """The banner every page shows while the store holds a demonstration release."""
+def demo_banner(*, beside_real: bool = False) -> html.Div:
+    """The banner every page shows while the values shown include demonstration data.
+
+    ``beside_real``: demonstration releases are shown beside real ones (``CDP_SHOW_DEMO=1``), so the
+    banner says only some values are generated.
+    """
+    if beside_real:
+        return html.Div([
+            html.Strong("Demonstration data shown beside real figures. "),
+            html.Span("Some values on this site are generated for demonstration and testing; the About page "
+                      "lists which releases are demonstration data. Do not use those values for decisions or "
+                      "quote them."),
+        ], role="status", className="demo-banner")
     return html.Div([
         html.Strong("Demonstration data — not real figures. "),
         html.Span("The values on this site are generated for demonstration and testing. "
