@@ -24,6 +24,7 @@ from data_access.read import (
     resolve_area,
     series,
 )
+from data_access.read.schedule import next_release, schedule_key
 from layouts._components import ids
 from layouts._components.url_state import url_state_id
 from layouts._home_links import area_options
@@ -72,7 +73,8 @@ def tile_data(spec: MetricSpec, area_code: str | None) -> TileData:
     summary = baseline_summary(spec.id, code, area_type=level)
     history = series(spec.id, area_codes=[code])
     history = history[history["area_type"] == level] if not history.empty else history
-    return TileData(spec=spec, summary=summary, history=history, national_only=not spec.is_local)
+    return TileData(spec=spec, summary=summary, history=history, national_only=not spec.is_local,
+                    next_release=next_release(spec.id))
 
 
 def overview_cards(area_code: str | None) -> list[Any]:
@@ -110,7 +112,7 @@ def update_overview(value: str | None, state: dict | None) -> tuple:
     summary = area_summary(name=area["name"] if area else "England", partnership_code=code,
                            member_names=area["member_names"] if area else [], release=current_release())
     options = area_options(partnerships(), authorities()) if loading else dash.no_update
-    # Six cards, twelve tiles with sparklines: built once per worker and release for each area.
-    cards = remembered_view(("overview", code), lambda: overview_cards(code))
+    # Six cards, twelve tiles with sparklines: built once per worker, release and schedule for each area.
+    cards = remembered_view(("overview", code, schedule_key()), lambda: overview_cards(code))
     return (cards, summary, message, options, code or ENGLAND,
             {"area": code} if code else {})

@@ -9,6 +9,7 @@ import click
 from flask.cli import AppGroup
 
 from data_access.boundaries.cli import boundaries_command, footprints_command
+from data_access.catalogue.schedule_cli import schedule_command
 from data_access.db import get_engine
 from data_access.demo.cli import demo_command
 from data_access.ingest.cli import fingertips_command, load_command, releases_command
@@ -20,6 +21,7 @@ data.add_command(fingertips_command)
 data.add_command(releases_command)
 data.add_command(boundaries_command)
 data.add_command(footprints_command)
+data.add_command(schedule_command)
 
 
 @data.command("init")

@@ -154,12 +154,12 @@ def judgements_section(frame: pd.DataFrame, since: date, *, compared: bool) -> h
 
 
 def upcoming_section(frame: pd.DataFrame) -> html.Section:
-    """Next publication dates as recorded in the measure catalogue."""
+    """Next publication dates from the release schedule; a date that has passed reads "Not yet announced"."""
     if frame.empty:
-        body = _nothing("No next publication date is recorded for any measure.")
+        body = _nothing("No publication date has been announced for any measure.")
     else:
         rows = frame.assign(kind=frame["tier"].str.capitalize())
         body = data_table(rows, [("metric_name", "Measure"), ("outcome", "Outcome"), ("kind", "Tier"),
                                  ("next_release", "Next publication")], "Next publication dates")
-    return _section("Upcoming releases", "As recorded in the measure catalogue from the publishers' announcements; "
+    return _section("Upcoming releases", "From the release schedule, as recorded from the publishers' announcements; "
                     "check the publisher's release calendar before relying on a date.", body)

@@ -21,6 +21,7 @@ from layouts._home_links import outcome_href, partnership_href, release_line
 
 if TYPE_CHECKING:
     from data_access.catalogue import MetricSpec, OutcomeSpec
+    from data_access.catalogue.schedule import NextRelease
 
 GROUP_HEADINGS = {
     "strategic": ("Strategic outcomes", "What the strategy ultimately aims to change."),
@@ -31,12 +32,14 @@ ENGLAND_ONLY = "England only – no partnership figure"
 
 @dataclass(frozen=True)
 class TileData:
-    """What one tile shows: the metric, its baseline summary and its history, for the area or England."""
+    """What one tile shows: the metric, its baseline summary and its history, for the area or England,
+    and what the release schedule says today about its next release."""
 
     spec: MetricSpec
     summary: Mapping[str, Any]
     history: pd.DataFrame
     national_only: bool
+    next_release: NextRelease | None = None
 
 
 def _insert_after(children: list, class_name: str, element: Any) -> None:
@@ -70,7 +73,7 @@ def overview_tile(data: TileData, slug: str, *, area_code: str | None) -> html.A
     usable = not history.empty and history["value"].notna().any()
     tile = blocks.headline_tile(
         spec, latest, summary, summary.get("comparison") if compared else None,
-        sparkline_svg(history) if usable else None,
+        sparkline_svg(history) if usable else None, data.next_release,
         href=outcome_href(slug, area=area_code, metric=spec.id), heading_level=4,
     )
     children = list(tile.children)

@@ -2,7 +2,8 @@
 
 What is measured, how the dashboard computes it (pooling, interval, comparison, trend, change
 since baseline, suppression), the baseline and published England values, where the data comes
-from and how sure the catalogue entry is. Pure: the catalogue is a file, so no callback is needed.
+from and how sure the catalogue entry is, and the next release as the release schedule says today. No
+callback is needed: the catalogue is a file and the schedule a few rows.
 An unknown id gets a friendly message and the list of metrics (Dash still answers 200).
 """
 
@@ -14,6 +15,7 @@ import dash
 from dash import html
 
 from data_access.catalogue import MetricSpec, UnknownMetric, get_catalogue
+from data_access.read.schedule import next_release
 from layouts._about_methods import (
     change_text,
     comparison_text,
@@ -106,6 +108,7 @@ def metric_detail(spec: MetricSpec) -> html.Article:
     status = source_status(spec.source)
     source = spec.source + ("" if status == "stated" else f" (the source is {status}, not confirmed)")
     breakdowns = ", ".join(spec.extra.get("breakdowns") or [])
+    release = next_release(spec.id)
     what = _definition_list([
         ("Definition", spec.definition),
         ("Unit", spec.value_unit),
@@ -132,7 +135,8 @@ def metric_detail(spec: MetricSpec) -> html.Article:
         ("Source", source),
         ("Publisher", publisher_of(spec.source)),
         ("Frequency", spec.frequency[:1].upper() + spec.frequency[1:]),
-        ("Next release", spec.next_release or "Not announced"),
+        ("Next release", release.text),
+        ("Next release announced in", release.source),
         ("Fingertips indicator ids", _fingertips(spec)),
     ])
     links = [html.Li(html.A(f"See it on the {outcome.short_name} page", href=f"/outcome/{outcome.slug}"))]

@@ -56,7 +56,6 @@ class MetricSpec:
     suppression_threshold: int
     baseline: dict[str, Any]
     latest_published: dict[str, Any]
-    next_release: str | None
     fingertips_indicator_ids: tuple[int, ...]
     notes: str
     confidence: str

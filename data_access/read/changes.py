@@ -17,10 +17,12 @@ import pandas as pd
 from sqlalchemy import select
 
 from data_access.catalogue import get_catalogue
+from data_access.catalogue.schedule import NOT_ANNOUNCED
 from data_access.db import get_engine
 from data_access.models import Observation, Period, Release
 from data_access.read.pinned import metric_table_as_of, newest_release_id, summary_from_table
 from data_access.read.releases import releases, visible_release_filter
+from data_access.read.schedule import next_release
 
 NEW_PERIOD_COLUMNS = ["metric_id", "metric_name", "period", "period_start", "release_id"]
 REVISION_COLUMNS = ["metric_id", "metric_name", "area_code", "period", "period_start", "old_value", "new_value",
@@ -152,15 +154,20 @@ def _label(summary: dict, key: str) -> str:
     return str(summary.get(key) or "not_compared")
 
 
-def upcoming_releases() -> pd.DataFrame:
-    """Metrics whose catalogue entry names a next release, headline first (UPCOMING_COLUMNS)."""
+def upcoming_releases(today: date | None = None) -> pd.DataFrame:
+    """Metrics the release schedule has ever dated, headline first (UPCOMING_COLUMNS).
+
+    ``next_release`` is what the schedule says on ``today``: the announced date while it is still to
+    come, "Not yet announced" once it has passed.
+    """
     catalogue = get_catalogue()
     rows = []
     for outcome in catalogue.outcomes:
         for spec in catalogue.outcome_metrics(outcome.id):
-            if spec.next_release:
+            release = next_release(spec.id, today)
+            if release.state != NOT_ANNOUNCED:
                 rows.append({"metric_id": spec.id, "metric_name": spec.name, "outcome": outcome.short_name,
-                             "tier": spec.tier, "next_release": str(spec.next_release).strip()})
+                             "tier": spec.tier, "next_release": release.text})
     frame = pd.DataFrame(rows, columns=UPCOMING_COLUMNS)
     return frame.sort_values("tier", key=lambda s: s != "headline", kind="stable", ignore_index=True)
 

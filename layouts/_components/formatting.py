@@ -122,13 +122,3 @@ def axis_title(spec: MetricLike) -> str:
         return "Percentage (%)"
     return unit[:1].upper() + unit[1:]
 
-
-#: Where the catalogue's next-release dates come from: they are a schedule from July 2023, not news.
-NEXT_RELEASE_SOURCE = "as scheduled in the First Annual Report (July 2023)"
-
-
-def next_release_text(release: str | None) -> str:
-    """A next-release date with its provenance, so an old schedule is never read as current."""
-    if not release:
-        return "Not announced"
-    return f"{release}, {NEXT_RELEASE_SOURCE}"

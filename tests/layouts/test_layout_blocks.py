@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import numpy as np
 import plotly
@@ -10,6 +11,7 @@ from dash import dcc
 from layout_samples import area_values, baseline_summary, series, spec
 from layout_tree import find, text
 
+from data_access.catalogue.schedule import ScheduleEntry, answer
 from layouts._components import ids
 from layouts._components.blocks import (
     Column,
@@ -25,6 +27,13 @@ from layouts._components.blocks.static import block_markup
 from layouts._components.figures import sparkline_svg
 
 DEATHS = "drug_misuse_deaths"
+TODAY = date(2026, 12, 4)
+
+
+def release_on(released: date, precision: str = "day"):
+    """What the schedule says on TODAY about a release of ``DEATHS`` announced for ``released``."""
+    return answer(ScheduleEntry(DEATHS, released, precision, "2025 registrations", "ONS release calendar",
+                                date(2026, 11, 30)), TODAY)
 
 
 def serialises(component) -> bool:
@@ -107,17 +116,25 @@ class TestTileBannerDefinition:
         cleveland = series()
         spark = sparkline_svg(cleveland[cleveland["area_code"] == "P1"])
         tile = headline_tile(spec(DEATHS), {"value": 9.8, "period": "2021-23", "suppressed": False},
-                             baseline_summary(), "worse", spark, None, href="/outcome/deaths-and-harm")
+                             baseline_summary(), "worse", spark, release_on(date(2027, 10, 22)),
+                             href="/outcome/deaths-and-harm")
         words = text(tile)
         assert "9.8 per 100,000" in words and "2021-23" in words
         assert "Worse than England" in words
         assert "▲ Worsened since baseline (significant)" in words
         assert "+2.1 per 100,000 (+27.3%) since 2019-21 baseline" in words
-        assert "Next release: Autumn 2023" in words
+        assert "Next release: 22 October 2027 (covering 2025 registrations)" in words
         sparkline = find(tile, "Div", className="tile__sparkline")[0]
         assert getattr(sparkline, "aria-hidden") == "true" and block_markup(sparkline).startswith("<svg")
         assert tile.id == ids.headline_tile(DEATHS)
         assert serialises(tile)
+
+    def test_tile_never_shows_a_past_date_as_the_next_release(self):
+        latest = {"value": 9.8, "period": "2021-23"}
+        tile = headline_tile(spec(DEATHS), latest, None, None, None, release_on(date(2023, 11, 30), "season"))
+        assert "Next release not yet announced" in text(tile) and "2023" not in text(tile)
+        unannounced = headline_tile(spec(DEATHS), latest, None, None, None, answer(None, TODAY))
+        assert "Next release" not in text(unannounced)
 
     def test_tile_suppressed_and_no_baseline(self):
         tile = headline_tile(spec("drug_hospital_admissions"), {"value": np.nan, "suppressed": True}, None, None)
@@ -141,6 +158,10 @@ class TestTileBannerDefinition:
         assert "Confidence in this definition: high — source and definition confirmed" in text(panel)
         assert "Lower is better" in text(panel) and "2019-21" in text(panel)
         assert panel.id == ids.definition_anchor(DEATHS)
+        assert "Next release" not in text(panel)
+        passed = text(definition_panel(spec(DEATHS), next_release=release_on(date(2023, 11, 30), "season")))
+        assert "Not yet announced (the last announced date, Autumn 2023, has passed)" in passed
+        assert "ONS release calendar" in passed
 
     def test_provenance_footer(self):
         footer = provenance_footer(source="ONS", data_up_to="2021-23", release="ONS 2023", published="17 Oct 2023",

@@ -12,10 +12,10 @@ from dash import html
 
 from layouts._components import ids
 from layouts._components.blocks.cards import heading
-from layouts._components.formatting import next_release_text
 
 if TYPE_CHECKING:
     from data_access.catalogue import MetricSpec
+    from data_access.catalogue.schedule import NextRelease
 
 POLARITY_WORDS = {
     "lower_is_better": "Lower is better",
@@ -68,8 +68,11 @@ def baseline_text(spec: MetricSpec) -> str:
     return f"{text}. {note}" if note else text
 
 
-def definition_panel(spec: MetricSpec, *, heading_level: int = 2) -> html.Section:
-    """The definition as a description list (screen readers announce term and value pairs)."""
+def definition_panel(spec: MetricSpec, *, heading_level: int = 2, next_release: NextRelease | None = None) -> html.Section:
+    """The definition as a description list (screen readers announce term and value pairs).
+
+    ``next_release`` is what the release schedule says today; without it the panel has no next-release line.
+    """
     method = f"{MEASURE_WORDS.get(spec.measure, spec.measure)}; {CI_WORDS.get(spec.ci_method, spec.ci_method)}"
     items = [
         ("Definition", spec.definition),
@@ -82,7 +85,8 @@ def definition_panel(spec: MetricSpec, *, heading_level: int = 2) -> html.Sectio
         ("Geography", GEOGRAPHY_WORDS.get(spec.geography, spec.geography)),
         ("Caveats", spec.notes),
         ("Confidence", confidence_text(spec)),
-        ("Next release", next_release_text(spec.next_release)),
+        ("Next release", next_release.text if next_release else None),
+        ("Next release announced in", next_release.source if next_release else None),
     ]
     body = []
     for term, description in items:

@@ -13,15 +13,17 @@ from typing import TYPE_CHECKING, Any
 
 from dash import html
 
+from data_access.catalogue.schedule import NOT_ANNOUNCED
 from layouts._components import ids, theme
 from layouts._components.blocks.cards import heading
 from layouts._components.blocks.static import html_block
 from layouts._components.blocks.tables import comparison_cell
-from layouts._components.formatting import format_change, format_value, is_missing, next_release_text
+from layouts._components.formatting import format_change, format_value, is_missing
 from layouts._components.summaries import baseline_label, change_label
 
 if TYPE_CHECKING:
     from data_access.catalogue import MetricSpec
+    from data_access.catalogue.schedule import NextRelease
 
 
 def _direction(change: Any) -> str:
@@ -54,7 +56,7 @@ def headline_tile(
     baseline_summary: Mapping[str, Any] | None,
     comparison: str | None,
     sparkline: str | None = None,
-    next_release: str | None = None,
+    next_release: NextRelease | None = None,
     *,
     href: str | None = None,
     heading_level: int = 3,
@@ -67,7 +69,8 @@ def headline_tile(
         baseline_summary: the read layer's baseline summary dict, or None.
         comparison: the latest value's comparison with England (None for England itself).
         sparkline: SVG markup from ``figures.sparkline_svg``; decorative, hidden from screen readers.
-        next_release: overrides the catalogue's next release text.
+        next_release: what the release schedule says today (``data_access.read.schedule``); a passed date
+            reads "Next release not yet announced", and no line is shown when none was ever announced.
         href: link to the metric's detail (the tile heading becomes the link).
     """
     row = dict(latest or {})
@@ -87,7 +90,6 @@ def headline_tile(
     children.append(change_badge(spec, baseline_summary))
     if sparkline is not None:
         children.append(html_block(sparkline, class_name="tile__sparkline", **{"aria-hidden": "true"}))
-    release = next_release or spec.next_release
-    if release:
-        children.append(html.P(f"Next release: {next_release_text(release)}", className="tile__release"))
+    if next_release is not None and next_release.state != NOT_ANNOUNCED:
+        children.append(html.P(next_release.brief, className="tile__release"))
     return html.Article(children, id=ids.headline_tile(spec.id), className="tile")
