@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import csv
 import hashlib
+from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import select, update
@@ -22,6 +24,7 @@ GEODATA = Path(__file__).resolve().parent.parent / "geodata"
 AREAS_FILE = GEODATA / "areas.csv"
 POPULATION_FILE = GEODATA / "population_mid2022.csv"
 DEFAULT_FOOTPRINT_FILE = GEODATA / "footprint_default.csv"
+AREA_CHANGES_FILE = GEODATA / "area_changes.csv"
 FOOTPRINT_COLUMNS = ("partnership_code", "partnership_name", "member_code", "status", "source")
 
 
@@ -39,6 +42,38 @@ def load_areas(session: Session) -> int:
                            valid_from=_date(row["valid_from"]), valid_to=_date(row["valid_to"]),
                            lon=float(row["lon"]), lat=float(row["lat"]), population=population.get(row["code"], {})))
     return len(rows)
+
+
+@dataclass(frozen=True)
+class FormerAuthority:
+    """An upper-tier authority replaced since 2009, from ``geodata/area_changes.csv``.
+
+    ``same_boundary`` marks a new code for the same area (Buckinghamshire in 2020): figures
+    published on either code load on the new one, whose boundary therefore starts at ``valid_from``.
+    """
+
+    code: str
+    name: str
+    valid_from: date
+    valid_to: date
+    successors: tuple[str, ...]
+    same_boundary: bool
+    change: str
+
+
+@lru_cache(maxsize=1)
+def former_authorities() -> dict[str, FormerAuthority]:
+    """Every former authority by code (the committed table is small and never changes at run time)."""
+    with AREA_CHANGES_FILE.open(encoding="utf-8") as handle:
+        return {row["code"]: FormerAuthority(row["code"], row["name"], date.fromisoformat(row["valid_from"]),
+                                             date.fromisoformat(row["valid_to"]), tuple(row["successors"].split(";")),
+                                             row["same_boundary"] == "yes", row["change"])
+                for row in csv.DictReader(handle)}
+
+
+def boundary_starts() -> dict[str, date]:
+    """For an authority that is a new code for an older area, the day that area's boundary began."""
+    return {f.successors[0]: f.valid_from for f in former_authorities().values() if f.same_boundary}
 
 
 def file_sha256(path: Path) -> str:
@@ -59,12 +94,17 @@ def add_footprint_version(session: Session, rows: list[dict[str, str]], *, label
     return version
 
 
+DEFAULT_FOOTPRINT_LABEL = "Default footprint (sourced groupings; other authorities assumed)"
+
+
 def load_default_footprint(session: Session) -> FootprintVersion:
-    """The default footprint: sourced groupings, every other authority as its own partnership."""
-    if session.scalar(select(FootprintVersion.id).limit(1)) is not None:
-        current = session.scalar(select(FootprintVersion).where(FootprintVersion.is_current))
-        if current is not None:
-            return current
+    """The footprint in force, after adding the committed default (sourced groupings, every other
+    authority as its own partnership) when the store has none in force or an earlier default is in
+    force: a changed default arrives as a new version and the old one is kept. A footprint loaded
+    from an authoritative list is never replaced by the default."""
+    current = session.scalar(select(FootprintVersion).where(FootprintVersion.is_current))
+    if current is not None and (current.label, current.source) != (DEFAULT_FOOTPRINT_LABEL, DEFAULT_FOOTPRINT_FILE.name):
+        return current
     rows = list(csv.DictReader(DEFAULT_FOOTPRINT_FILE.open(encoding="utf-8")))
-    return add_footprint_version(session, rows, label="Default footprint (sourced groupings; other authorities assumed)",
-                                 source=str(DEFAULT_FOOTPRINT_FILE.name), file_hash=file_sha256(DEFAULT_FOOTPRINT_FILE))
+    return add_footprint_version(session, rows, label=DEFAULT_FOOTPRINT_LABEL, source=DEFAULT_FOOTPRINT_FILE.name,
+                                 file_hash=file_sha256(DEFAULT_FOOTPRINT_FILE))

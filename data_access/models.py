@@ -162,6 +162,8 @@ class Observation(Base):
     area_code: Mapped[str] = mapped_column(ForeignKey("area.code"))
     period_id: Mapped[int] = mapped_column(ForeignKey("period.id"))
     breakdown: Mapped[str] = mapped_column(String(60), default="all")
+    #: The geography vintage the area is on (``data_access.vintages``): "2023" for April 2023 authorities.
+    geography: Mapped[str] = mapped_column(String(8), default="2023", server_default="2009")
     value: Mapped[float | None] = mapped_column(Float, nullable=True)
     numerator: Mapped[float | None] = mapped_column(Float, nullable=True)
     denominator: Mapped[float | None] = mapped_column(Float, nullable=True)

@@ -5,6 +5,9 @@ tables of codes, names, regions, validity dates, populations and centroids are. 
 when the ONS inputs change:
 
     python geodata/build_facts.py [PATH_TO_SHARED_DATA]
+
+The default partnership footprint is derived separately, from the footprint evidence, by
+``geodata/build_footprint.py``.
 """
 
 from __future__ import annotations
@@ -12,17 +15,12 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 AGE_BANDS = [(lo, lo + 4) for lo in range(0, 90, 5)] + [(90, None)]
-#: Upper-tier authorities abolished on 1 April 2023 and the authorities that replaced them.
-REPLACED_2023 = {
-    "E10000006": ("Cumbria", ["E06000063", "E06000064"]),
-    "E10000023": ("North Yorkshire", ["E06000065"]),
-    "E10000027": ("Somerset", ["E06000066"]),
-}
-CHANGE_DATE = "2023-04-01"
+#: Former authorities (what replaced them, and when) live in ``area_changes.csv`` beside this file.
 FIRST_DATE = "2009-04-01"
 
 
@@ -86,22 +84,27 @@ def main(shared: Path) -> None:
     for code, (lon, lat, name) in sorted(rgn.items()):
         areas.append({"code": code, "name": name, "type": "region", "parent_code": "E92000001",
                       "valid_from": FIRST_DATE, "valid_to": "", "lon": lon, "lat": lat})
-    successors = {new: old for old, (_, news) in REPLACED_2023.items() for new in news}
+    changes = read_changes(HERE / "area_changes.csv")
+    starts = successor_starts(changes)
     for code, (lon, lat, name) in sorted(c24.items()):
         areas.append({"code": code, "name": name, "type": "utla", "parent_code": region_of(code),
-                      "valid_from": CHANGE_DATE if code in successors else FIRST_DATE, "valid_to": "", "lon": lon, "lat": lat})
-    regions_old = {"E10000006": "E12000002", "E10000023": "E12000003", "E10000027": "E12000009"}
-    for code, (name, _) in REPLACED_2023.items():
-        lon, lat, _ = c21[code]
-        areas.append({"code": code, "name": name, "type": "utla", "parent_code": regions_old[code],
-                      "valid_from": FIRST_DATE, "valid_to": "2023-03-31", "lon": lon, "lat": lat})
+                      "valid_from": starts.get(code, FIRST_DATE), "valid_to": "", "lon": lon, "lat": lat})
+    for code, change in changes.items():
+        if change["same_boundary"] == "yes":
+            continue  # a new code for the same area: its figures load on the successor's code
+        lon, lat = (c21[code][0], c21[code][1]) if code in c21 else (float(change["lon"]), float(change["lat"]))
+        areas.append({"code": code, "name": change["name"], "type": "utla", "parent_code": change["parent_code"],
+                      "valid_from": change["valid_from"], "valid_to": change["valid_to"], "lon": lon, "lat": lat})
     assert {a["code"] for a in areas if a["type"] == "utla" and not a["valid_to"]} == set(c24)
-    assert {a["code"] for a in areas if a["type"] == "utla" and a["valid_from"] == FIRST_DATE} == set(c21)
+    assert {a["code"] for a in areas if a["type"] == "utla"
+            and a["valid_from"] <= "2021-12-31" <= (a["valid_to"] or "9999")} == set(c21)
 
     pop_rows, band_rows = [], []
     for area in areas:
         code = area["code"]
-        parts = REPLACED_2023[code][1] if code in REPLACED_2023 else [code]
+        parts = exact_successors(changes).get(code, [code])
+        if not all(part in tidy for part in parts):
+            continue  # a former authority that is not a union of today's: no population to state
         row = {"code": code, "pop_all_ages": 0, "pop_15_64": 0, "pop_18_plus": 0, "pop_under_18": 0}
         bands: dict[str, int] = {}
         for part in parts:
@@ -121,6 +124,31 @@ def main(shared: Path) -> None:
     write(HERE / "population_mid2022_age_bands.csv", band_rows)
 
 
+def read_changes(path: Path) -> dict[str, dict[str, str]]:
+    """Former authorities and what replaced them (``area_changes.csv``), by code."""
+    return {row["code"]: row for row in csv.DictReader(path.open(encoding="utf-8"))}
+
+
+def successor_starts(changes: dict[str, dict[str, str]]) -> dict[str, str]:
+    """Each successor authority's first day: the day after the last of its predecessors ended."""
+    starts: dict[str, str] = {}
+    for change in changes.values():
+        day = (date.fromisoformat(change["valid_to"]) + timedelta(days=1)).isoformat()
+        for code in change["successors"].split(";"):
+            starts[code] = max(starts.get(code, ""), day)
+    return starts
+
+
+def exact_successors(changes: dict[str, dict[str, str]]) -> dict[str, list[str]]:
+    """Former authorities that are exactly the union of their successors (no successor has another)."""
+    predecessors: dict[str, set[str]] = {}
+    for code, change in changes.items():
+        for successor in change["successors"].split(";"):
+            predecessors.setdefault(successor, set()).add(code)
+    return {code: change["successors"].split(";") for code, change in changes.items()
+            if all(predecessors[s] == {code} for s in change["successors"].split(";"))}
+
+
 def write(path: Path, rows: list[dict]) -> None:
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
@@ -128,61 +156,5 @@ def write(path: Path, rows: list[dict]) -> None:
         writer.writerows(rows)
 
 
-
-
-#: Multi-authority partnerships stated in the project's source documents (the First Annual Report,
-#: as summarised in shared/data/cdp/SEED_FACTS.md). These outrank the web findings.
-SEED_GROUPS = {
-    "greater-manchester": ("Greater Manchester", [f"E0800000{i}" for i in range(1, 10)] + ["E08000010"]),
-    "northumbria": ("Northumbria", ["E06000057", "E08000021", "E08000022", "E08000023", "E08000024", "E08000037"]),
-    "cleveland": ("Cleveland", ["E06000001", "E06000002", "E06000003", "E06000004"]),
-    "west-midlands": ("West Midlands", [f"E080000{n}" for n in range(25, 32)]),
-    "northamptonshire": ("Northamptonshire", ["E06000061", "E06000062"]),
-}
-SEED_SOURCE = "From Harm to Hope First Annual Report 2022-23 (July 2023); Northamptonshire council board pack (April 2023)"
-#: Predecessor authorities folded into the partnership of their successors (an assumption: the
-#: county-wide partnership is taken to continue across the April 2023 reorganisation).
-ASSUMED_SUCCESSION = {"cumbria": ("Cumbria", ["E10000006", "E06000063", "E06000064"]),
-                      "north-yorkshire": ("North Yorkshire", ["E10000023", "E06000065"]),
-                      "somerset": ("Somerset", ["E10000027", "E06000066"])}
-
-
-def slugify(name: str) -> str:
-    keep = "".join(ch.lower() if ch.isalnum() else "-" for ch in name.replace("&", "and").replace(",", ""))
-    return "-".join(part for part in keep.split("-") if part)
-
-
-def build_default_footprint(shared: Path) -> None:
-    """Group the sourced partnerships; every other authority is its own (assumed) partnership."""
-    areas = list(csv.DictReader((HERE / "areas.csv").open(encoding="utf-8")))
-    rows: list[dict] = []
-    placed: set[str] = set()
-
-    def add(code: str, name: str, members: list[str], status: str, source: str) -> None:
-        for member in members:
-            assert member not in placed, member
-            placed.add(member)
-            rows.append({"partnership_code": code, "partnership_name": name, "member_code": member,
-                         "status": status, "source": source})
-
-    for code, (name, members) in SEED_GROUPS.items():
-        add(code, name, members, "sourced", SEED_SOURCE)
-    for fact in csv.DictReader((shared / "cdp/cdp_partial_facts.csv").open(encoding="utf-8")):
-        members = fact["member_utla24_codes"].split(";")
-        if fact["status"] not in ("confirmed", "confirmed_named", "confirmed_single_LA") or placed & set(members):
-            continue
-        name = fact["partnership_name"].split(" Comba")[0].replace("Royal ", "")
-        add(slugify(name), name, members, "sourced", fact["source_url"])
-    for code, (name, members) in ASSUMED_SUCCESSION.items():
-        add(code, name, members, "assumed", "Assumed: one partnership for the county across the April 2023 reorganisation")
-    for area in areas:
-        if area["type"] == "utla" and area["code"] not in placed:
-            add(slugify(area["name"]), area["name"], [area["code"]], "assumed",
-                "Assumed: no source found; the authority is shown as its own partnership")
-    write(HERE / "footprint_default.csv", rows)
-
-
 if __name__ == "__main__":
-    SHARED = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE.parent.parent / "shared" / "data"
-    main(SHARED)
-    build_default_footprint(SHARED)
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else HERE.parent.parent / "shared" / "data")

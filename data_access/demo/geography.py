@@ -18,6 +18,10 @@ import numpy as np
 import pandas as pd
 
 from data_access.geography import AREAS_FILE, GEODATA, POPULATION_FILE
+from data_access.vintages import BY_CODE, CURRENT, valid_in
+
+#: The vintage demonstration history before April 2023 is on.
+DEMO_HISTORY = BY_CODE["2021"]
 
 AGE_BANDS_FILE = GEODATA / "population_mid2022_age_bands.csv"
 POPULATION_COLUMNS = ("pop_all_ages", "pop_15_64", "pop_18_plus", "pop_under_18")
@@ -40,9 +44,9 @@ class Geography:
     _matrices: dict[tuple[str, ...], np.ndarray] = field(default_factory=dict, compare=False, repr=False)
 
     def valid_at(self, day: date) -> tuple[str, ...]:
-        """Authorities valid on ``day``: valid_from <= day and (no valid_to or valid_to >= day)."""
-        return tuple(code for code, (start, end) in sorted(self.validity.items())
-                     if start <= day and (end is None or end >= day))
+        """Authorities of the vintage a period ending on ``day`` is published on (``vintage_at``)."""
+        item = BY_CODE[vintage_at(day)]
+        return tuple(code for code, (start, end) in sorted(self.validity.items()) if valid_in(start, end, item))
 
     def matrix(self, codes: tuple[str, ...]) -> np.ndarray:
         """0/1 matrix (authorities x atoms): multiplying atom counts by it gives authority counts."""
@@ -84,13 +88,25 @@ def _successors(rows: list[dict[str, str]], atoms: list[str]) -> dict[str, tuple
     return {code: tuple(sorted(atoms_of)) for code, atoms_of in members.items()}
 
 
+def vintage_at(day: date) -> str:
+    """The vintage demonstration figures for a period ending on ``day`` are on.
+
+    Like Fingertips' 402 and 502 exports: periods before April 2023 on the April 2021 authorities
+    (history re-based onto them), later periods on the April 2023 authorities.
+    """
+    return CURRENT.code if day >= CURRENT.starts else DEMO_HISTORY.code
+
+
 @lru_cache(maxsize=1)
 def load_geography() -> Geography:
     """Read ``geodata/`` once: areas, mid-2022 populations (all ages and by age band)."""
     with AREAS_FILE.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     england = next(row["code"] for row in rows if row["type"] == "country")
-    authorities = [row for row in rows if row["type"] == "utla"]
+    # Only the authorities of the two vintages the demonstration is published on.
+    authorities = [row for row in rows if row["type"] == "utla"
+                   and any(valid_in(date.fromisoformat(row["valid_from"]), _date(row["valid_to"]), v)
+                           for v in (DEMO_HISTORY, CURRENT))]
     atoms = sorted(row["code"] for row in authorities if not row["valid_to"])
     members = {atom: (atom,) for atom in atoms} | _successors(authorities, atoms)
     population = pd.read_csv(POPULATION_FILE).set_index("code").loc[atoms, list(POPULATION_COLUMNS)]

@@ -20,12 +20,12 @@ from sqlalchemy import Connection, Engine, insert, select
 
 from data_access.catalogue import Catalogue, get_catalogue
 from data_access.demo.frame import DEFAULT_SEED, generate_demo_frame
-from data_access.demo.geography import AGE_BANDS_FILE
+from data_access.demo.geography import AGE_BANDS_FILE, vintage_at
 from data_access.geography import AREAS_FILE, POPULATION_FILE
 from data_access.models import Area, Metric, Observation, Period, Release
 from data_access.periods import parse_period
 
-GENERATOR_VERSION = "1"
+GENERATOR_VERSION = "2"
 PUBLISHER = "CDP Outcomes Dashboard (demonstration)"
 CHUNK = 5000
 
@@ -95,11 +95,14 @@ def _period_ids(conn: Connection, frame: pd.DataFrame) -> tuple[dict[tuple[str, 
 
 
 def _records(frame: pd.DataFrame, release_id: int, periods: dict[tuple[str, str], int]) -> list[dict[str, Any]]:
+    keys = list(zip(frame["period_label"], frame["period_type"], strict=True))
+    vintages = {key: vintage_at(parse_period(*key).end) for key in set(keys)}
     out = pd.DataFrame({
         "release_id": release_id, "metric_id": frame["metric_id"], "area_code": frame["area_code"],
         "period_id": [periods[key] for key in zip(frame["period_label"], frame["period_type"], strict=True)],
         "breakdown": frame["breakdown"], "value": frame["value"], "numerator": frame["numerator"],
         "denominator": frame["denominator"], "suppressed": False, "note": frame["note"],
+        "geography": [vintages[key] for key in keys],
     })
     # plain Python values, NaN as NULL, so both drivers take the rows as they are
     return out.astype(object).where(out.notna(), None).to_dict("records")

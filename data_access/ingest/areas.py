@@ -21,7 +21,9 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from data_access.geography import boundary_starts
 from data_access.models import Area
+from data_access.vintages import Vintage, valid_in
 
 ALIASES_FILE = Path(__file__).with_name("area_aliases.csv")
 SKIP_OUTSIDE_ENGLAND = "areas outside England (Wales, Scotland, Northern Ireland, UK/GB or England and Wales totals), not loaded"
@@ -64,6 +66,12 @@ class StoreArea:
     type: str
     valid_from: date
     valid_to: date | None
+    #: Earlier than ``valid_from`` when the code replaced an older one for the same boundary.
+    boundary_from: date | None = None
+
+    def in_vintage(self, item: Vintage) -> bool:
+        """True when the area's boundary belongs to the vintage ``item``."""
+        return valid_in(self.boundary_from or self.valid_from, self.valid_to, item)
 
 
 def normalise_code(text: str) -> str:
@@ -89,7 +97,8 @@ def load_aliases(path: Path = ALIASES_FILE) -> list[Alias]:
 def store_areas(session: Session) -> dict[str, StoreArea]:
     """Every area in the store by code, with its validity dates."""
     rows = session.execute(select(Area.code, Area.name, Area.type, Area.valid_from, Area.valid_to))
-    return {r.code: StoreArea(r.code, r.name, r.type, r.valid_from, r.valid_to) for r in rows}
+    starts = boundary_starts()
+    return {r.code: StoreArea(r.code, r.name, r.type, r.valid_from, r.valid_to, starts.get(r.code)) for r in rows}
 
 
 class AreaResolver:

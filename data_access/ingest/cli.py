@@ -26,6 +26,7 @@ from data_access.ingest.fingertips import (
 from data_access.ingest.load import load_bytes, load_file, sha256
 from data_access.ingest.report import FetchFailed, LoadResult, ValidationFailed
 from data_access.models import Release
+from data_access.vintages import UnknownVintage, vintage
 from data_access.warm import warm_cache
 
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
@@ -48,18 +49,26 @@ def _release_options(command):
 
 @click.command("load")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--geography", help="The geography vintage the figures are on when the file does not say: 2009, "
+              "2019, 2020, 2021 or 2023, or a Fingertips area type (102 … 502). Default: the authorities in force "
+              "at each period's end.")
 @_release_options
-def load_command(file: Path, publisher: str | None, published_date: datetime | None, internal: bool,
-                 max_problems: int) -> None:
+def load_command(file: Path, geography: str | None, publisher: str | None, published_date: datetime | None,
+                 internal: bool, max_problems: int) -> None:
     """Validate FILE whole, then load it as one release (nothing is written if any row has a problem).
 
     FILE is a Fingertips data download/API CSV or a long CSV with columns metric, area_code, period,
-    value, numerator, denominator, lower_ci, upper_ci, note (optional breakdown, area_name).
+    value, numerator, denominator, lower_ci, upper_ci, note (optional breakdown, area_name, geography).
     """
+    if geography is not None:
+        try:
+            geography = vintage(geography).code
+        except UnknownVintage as error:
+            raise click.BadParameter(str(error), param_hint="--geography") from None
     try:
         result = load_file(file, _engine(), publisher=publisher,
                            published_date=published_date.date() if published_date else None,
-                           visibility="internal" if internal else "published")
+                           visibility="internal" if internal else "published", geography=geography)
     except ValidationFailed as failed:
         _fail(file.name, failed, max_problems)
     _report(file.name, result)
@@ -75,17 +84,18 @@ def load_command(file: Path, publisher: str | None, published_date: datetime | N
               help="Fingertips parent area type (6 = regions, so region rows come too).")
 @click.option("--from-file", "from_file", type=click.Path(exists=True, path_type=Path),
               help="Read recorded API responses (a CSV file or a folder of them) instead of the network.")
+@click.option("--api-url", help="Base URL of the Fingertips API (default: CDP_FINGERTIPS_URL, else the public API).")
 @_release_options
 def fingertips_command(indicators: tuple[int, ...], area_type_id: int, parent_area_type_id: int,
-                       from_file: Path | None, publisher: str | None, published_date: datetime | None,
-                       internal: bool, max_problems: int) -> None:
+                       from_file: Path | None, api_url: str | None, publisher: str | None,
+                       published_date: datetime | None, internal: bool, max_problems: int) -> None:
     """Pull the catalogue's Fingertips indicators with fingertips_py and load them as one release."""
     try:
         ids = check_indicator_ids(list(indicators))
     except ValueError as error:
         raise click.UsageError(str(error)) from error
     try:
-        frame = fetch_fingertips(ids, area_type_id, parent_area_type_id, from_file)
+        frame = fetch_fingertips(ids, area_type_id, parent_area_type_id, from_file, api_url)
     except FetchFailed as error:
         click.echo(f"Error: {error}. Nothing was written.", err=True)
         raise SystemExit(1) from error
@@ -96,7 +106,7 @@ def fingertips_command(indicators: tuple[int, ...], area_type_id: int, parent_ar
         click.echo(f"Note: no rows came back for indicator(s) {', '.join(map(str, absent))}.")
     try:
         result = load_bytes(content, _engine(), source=describe_request(ids, area_type_id, parent_area_type_id,
-                                                                        from_file),
+                                                                        from_file, api_url),
                             publisher=publisher, published_date=published_date.date() if published_date else None,
                             visibility="internal" if internal else "published", loaded_by="cli fingertips")
     except ValidationFailed as failed:

@@ -17,11 +17,12 @@ import pandas as pd
 from data_access.catalogue import Catalogue
 from data_access.ingest.reading import RawTable
 from data_access.ingest.report import Problem
+from data_access.vintages import from_fingertips_area_type
 
 CANONICAL = ("metric", "area_code", "area_name", "period", "breakdown", "value", "numerator", "denominator",
-             "lower_ci", "upper_ci", "note")
+             "lower_ci", "upper_ci", "note", "geography")
 LONG_REQUIRED = ("metric", "area_code", "period", "value", "numerator", "denominator", "lower_ci", "upper_ci", "note")
-LONG_OPTIONAL = ("breakdown", "area_name")
+LONG_OPTIONAL = ("breakdown", "area_name", "geography")
 
 FINGERTIPS_REQUIRED = (
     "Indicator ID", "Indicator Name", "Parent Code", "Parent Name", "Area Code", "Area Name", "Area Type", "Sex",
@@ -120,9 +121,17 @@ def _fingertips(raw: RawTable, catalogue: Catalogue) -> CanonicalTable:
     metric, problems = _metrics_for_indicators(source, catalogue)
     frame["metric"] = metric
     frame["breakdown"] = _fingertips_breakdown(source, metric, catalogue)
+    frame["geography"] = _fingertips_geography(source["Area Type"])
     display = {canonical: name for name, canonical in FINGERTIPS_TO_CANONICAL.items()}
-    display["breakdown"] = "Sex/Age"
+    display["breakdown"], display["geography"] = "Sex/Age", "Area Type"
     return CanonicalTable("fingertips", frame[["line", *CANONICAL]], display, problems, skipped)
+
+
+def _fingertips_geography(area_types: pd.Series) -> pd.Series:
+    """The vintage each row's "Area Type" names ("" for England, regions and unrecognised names)."""
+    distinct = {name: from_fingertips_area_type(name) for name in area_types.unique()}
+    codes = {name: (found.code if found is not None else "") for name, found in distinct.items()}
+    return area_types.map(codes).astype(object)
 
 
 def indicator_map(catalogue: Catalogue) -> dict[int, str]:

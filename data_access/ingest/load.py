@@ -37,18 +37,22 @@ def sha256(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
 
-def validate_raw(raw: RawTable, session: Session, catalogue: Catalogue | None = None) -> ValidationReport:
-    """Validate an already-read table against the catalogue and the areas in ``session``'s store."""
+def validate_raw(raw: RawTable, session: Session, catalogue: Catalogue | None = None,
+                 geography: str | None = None) -> ValidationReport:
+    """Validate an already-read table against the catalogue and the areas in ``session``'s store.
+
+    ``geography`` is the vintage the file is on when the file does not say (``data_access.vintages``).
+    """
     catalogue = catalogue or get_catalogue()
     known = set(session.scalars(select(Metric.id))) & set(catalogue.metrics)
     canonical = to_canonical(raw, catalogue)
     return validate_table(canonical, catalogue, known, AreaResolver(store_areas(session)), encoding=raw.encoding,
-                          rows_read=len(raw.frame), earlier=raw.problems)
+                          rows_read=len(raw.frame), earlier=raw.problems, geography=geography)
 
 
-def validate_bytes(content: bytes, session: Session) -> ValidationReport:
+def validate_bytes(content: bytes, session: Session, geography: str | None = None) -> ValidationReport:
     """Validate CSV ``content`` (either layout, any accepted encoding) without writing anything."""
-    return validate_raw(read_table(content), session)
+    return validate_raw(read_table(content), session, geography=geography)
 
 
 def validate_file(path: str | Path, session: Session) -> ValidationReport:
@@ -57,7 +61,8 @@ def validate_file(path: str | Path, session: Session) -> ValidationReport:
 
 
 def load_file(path: str | Path, engine: Engine, *, publisher: str | None = None, published_date: date | None = None,
-              visibility: str = "published", extracted_date: date | None = None, loaded_by: str = "cli") -> LoadResult:
+              visibility: str = "published", extracted_date: date | None = None, loaded_by: str = "cli",
+              geography: str | None = None) -> LoadResult:
     """Validate and load the file at ``path`` as one release (source = the file's name).
 
     Raises:
@@ -65,16 +70,16 @@ def load_file(path: str | Path, engine: Engine, *, publisher: str | None = None,
     """
     path = Path(path)
     return load_bytes(path.read_bytes(), engine, source=path.name, publisher=publisher, published_date=published_date,
-                      visibility=visibility, extracted_date=extracted_date, loaded_by=loaded_by)
+                      visibility=visibility, extracted_date=extracted_date, loaded_by=loaded_by, geography=geography)
 
 
 def load_bytes(content: bytes, engine: Engine, *, source: str, publisher: str | None = None,
                published_date: date | None = None, visibility: str = "published", extracted_date: date | None = None,
-               loaded_by: str = "cli", description: str = "") -> LoadResult:
+               loaded_by: str = "cli", description: str = "", geography: str | None = None) -> LoadResult:
     """Validate and load CSV ``content``; the release's ``file_hash`` is the SHA-256 of these bytes."""
     return _load(lambda: read_table(content), engine, file_hash=sha256(content), source=source, publisher=publisher,
                  published_date=published_date, visibility=visibility, extracted_date=extracted_date,
-                 loaded_by=loaded_by, description=description, is_demo=False)
+                 loaded_by=loaded_by, description=description, is_demo=False, geography=geography)
 
 
 def load_frame(frame: pd.DataFrame, engine: Engine, *, source: str, file_hash: str, publisher: str | None = None,
@@ -94,7 +99,8 @@ def load_frame(frame: pd.DataFrame, engine: Engine, *, source: str, file_hash: s
 
 
 def _load(read, engine: Engine, *, file_hash: str, source: str, publisher: str | None, published_date: date | None,
-          visibility: str, extracted_date: date | None, loaded_by: str, description: str, is_demo: bool) -> LoadResult:
+          visibility: str, extracted_date: date | None, loaded_by: str, description: str, is_demo: bool,
+          geography: str | None = None) -> LoadResult:
     if visibility not in VISIBILITIES:
         raise ValueError(f"visibility must be one of {VISIBILITIES}, not {visibility!r}")
     try:
@@ -102,7 +108,7 @@ def _load(read, engine: Engine, *, file_hash: str, source: str, publisher: str |
             existing = _existing(session, file_hash)
             if existing is not None:
                 return existing
-            report = validate_raw(read(), session)
+            report = validate_raw(read(), session, geography=geography)
             if not report.ok:
                 raise ValidationFailed(report)
             release = Release(source=source, publisher=publisher or DEFAULT_PUBLISHERS.get(report.layout, "Not stated"),

@@ -15,7 +15,7 @@ import pandas as pd
 #: Columns of the normalised frame that validation produces and the writer consumes.
 NORMALISED_COLUMNS = ("line", "metric_id", "area_code", "period_label", "period_type", "period_start",
                       "period_end", "breakdown", "value", "numerator", "denominator", "lower_ci", "upper_ci",
-                      "suppressed", "note")
+                      "suppressed", "note", "geography")
 
 
 @dataclass(frozen=True, order=True)

@@ -15,11 +15,13 @@ import numpy as np
 import pandas as pd
 
 from data_access.catalogue import Catalogue
+from data_access.geography import former_authorities
 from data_access.ingest.areas import AreaResolver
 from data_access.ingest.layouts import CanonicalTable
 from data_access.ingest.numbers import Numbers, parse_numbers
 from data_access.ingest.report import NORMALISED_COLUMNS, Problem, ValidationReport
 from data_access.periods import PeriodError, PeriodSpec, parse_period
+from data_access.vintages import BY_CODE, UnknownVintage, from_fingertips_area_type, in_force_on, vintage
 
 NUMERIC = ("value", "numerator", "denominator", "lower_ci", "upper_ci")
 NON_NEGATIVE = ("value", "numerator", "denominator")
@@ -50,8 +52,13 @@ class _Collector:
 
 def validate_table(canonical: CanonicalTable, catalogue: Catalogue, known_metrics: set[str],
                    resolver: AreaResolver, *, encoding: str, rows_read: int,
-                   earlier: list[Problem] | None = None) -> ValidationReport:
-    """Validate ``canonical`` against the catalogue and the store's areas; never writes."""
+                   earlier: list[Problem] | None = None, geography: str | None = None) -> ValidationReport:
+    """Validate ``canonical`` against the catalogue and the store's areas; never writes.
+
+    ``geography`` is the vintage the whole file is on (e.g. the Fingertips area type a pull asked
+    for); a row's own vintage (the long layout's ``geography`` column, the Fingertips "Area Type")
+    wins over it, and without either a row is on the authorities in force at its period's end.
+    """
     report = ValidationReport(canonical.layout, encoding, rows_read, [*(earlier or []), *canonical.problems],
                               skipped=dict(canonical.skipped))
     if canonical.frame.empty:
@@ -77,7 +84,8 @@ def validate_table(canonical: CanonicalTable, catalogue: Catalogue, known_metric
     periods = _periods(table["period"], table["metric"].where(metric_ok, ""), catalogue)
     period_ok = metric_ok & (periods["problem"] == "")
     check.add(metric_ok & ~period_ok, "period", lambda p: p, periods["problem"])
-    _check_validity(check, table, resolved["code"], periods, area_ok & period_ok, resolver)
+    vintages = _vintages(check, table["geography"], periods, geography)
+    _check_validity(check, resolved["code"], periods, vintages, area_ok & period_ok & (vintages != ""), resolver)
 
     numbers = {c: parse_numbers(table[c]) for c in NUMERIC}
     for column, parsed in numbers.items():
@@ -105,7 +113,7 @@ def validate_table(canonical: CanonicalTable, catalogue: Catalogue, known_metric
         "line": table["line"], "metric_id": table["metric"], "area_code": resolved["code"],
         "period_label": periods["label"], "period_type": periods["type"], "period_start": periods["start"],
         "period_end": periods["end"], "breakdown": breakdown, **values, "suppressed": suppressed,
-        "note": notes.where(notes != "", None).astype(object),
+        "note": notes.where(notes != "", None).astype(object), "geography": vintages,
     })[list(NORMALISED_COLUMNS)]
     return _finish(report)
 
@@ -167,24 +175,62 @@ def _period(label: str, metric: str, catalogue: Catalogue) -> tuple:
     return (spec.label, spec.type, spec.start, spec.end, "")
 
 
-def _check_validity(check: _Collector, table: pd.DataFrame, codes: pd.Series, periods: pd.DataFrame,
+def _vintages(check: _Collector, stated: pd.Series, periods: pd.DataFrame, default: str | None) -> pd.Series:
+    """Each row's vintage code: its own, else the file's, else the one in force at its period's end.
+
+    A Fingertips file names the vintage on its authority rows only ("Area Type"); its England and
+    region rows take the vintage the file's authorities are on when there is exactly one.
+    """
+    default = _vintage_code(default) if default else None
+    codes = {text: _vintage_code(text) for text in stated.unique() if text}
+    unknown = stated.map(lambda t: bool(t) and codes[t] is None).astype(bool)
+    check.add(unknown, "geography", lambda t: f"unknown geography '{t}': use a vintage year ({', '.join(BY_CODE)}) "
+              "or a Fingertips area type (102, 202, 302, 402, 502)", stated)
+    own = stated.map(lambda t: codes.get(t) or "").astype(object)
+    if default is None:
+        found = set(own[own != ""])
+        default = found.pop() if len(found) == 1 else None
+    ends = periods["end"]
+    by_end = {e: in_force_on(e).code for e in ends.dropna().unique()}
+    in_force = ends.map(by_end).fillna("").astype(object)
+    fallback = in_force if default is None else pd.Series(default, index=stated.index, dtype=object)
+    return own.where(own != "", fallback).where(~unknown, "").astype(object)
+
+
+def _vintage_code(text: str) -> str | None:
+    try:
+        return vintage(text).code
+    except UnknownVintage:
+        found = from_fingertips_area_type(text)
+        return found.code if found is not None else None
+
+
+def _check_validity(check: _Collector, codes: pd.Series, periods: pd.DataFrame, vintages: pd.Series,
                     usable: pd.Series, resolver: AreaResolver) -> None:
-    """An area may hold a period's value only if the area existed on the period's last day."""
+    """An area may hold a value only on a vintage whose authorities include it.
+
+    Checking the vintage rather than the period lets re-based history load (a 2023-geography file
+    gives Cumberland's value for 2019/20) while an area is still refused where it did not exist on
+    the stated geography (North Northamptonshire on the authorities in force in 2015/16).
+    """
     areas = resolver.areas
-    pairs = pd.DataFrame({"code": codes, "end": periods["end"]})[usable]
+    pairs = pd.DataFrame({"code": codes, "vintage": vintages})[usable]
     distinct = pairs.drop_duplicates()
-    valid = {(c, e): areas[c].valid_from <= e and (areas[c].valid_to is None or e <= areas[c].valid_to)
-             for c, e in zip(distinct["code"], distinct["end"], strict=True)}
-    ok = pd.Series([valid[k] for k in zip(pairs["code"], pairs["end"], strict=True)], index=pairs.index, dtype=bool)
+    valid = {(c, v): areas[c].in_vintage(BY_CODE[v]) for c, v in zip(distinct["code"], distinct["vintage"], strict=True)}
+    ok = pd.Series([valid[k] for k in zip(pairs["code"], pairs["vintage"], strict=True)], index=pairs.index, dtype=bool)
     invalid = (~ok).reindex(codes.index, fill_value=False)
+    replaced = {f.code: f for f in former_authorities().values()}
 
-    def message(code: str, label: str) -> str:
+    def message(code: str, label: str, code_vintage: str) -> str:
         area = areas[code]
-        span = f"from {area.valid_from}" + (f" to {area.valid_to}" if area.valid_to else "")
-        return (f"area {code} ({area.name}) is not valid in {label}: it exists {span}, and a period "
-                "belongs to the areas in force on its last day")
+        span = f"from {area.boundary_from or area.valid_from}" + (f" to {area.valid_to}" if area.valid_to else "")
+        former = replaced.get(code)
+        successors = f"; it was replaced by {', '.join(former.successors)}" if former else ""
+        return (f"area {code} ({area.name}) is not valid in {label} on the geography of "
+                f"{BY_CODE[code_vintage].label}: it exists {span}{successors}. State the geography the figures "
+                "are on (Fingertips Area Type, the geography column or --geography)")
 
-    check.add(invalid, "area_code", message, codes, periods["label"])
+    check.add(invalid, "area_code", message, codes, periods["label"], vintages)
 
 
 def _check_arithmetic(check: _Collector, table: pd.DataFrame, numbers: dict[str, Numbers],

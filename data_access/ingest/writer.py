@@ -17,7 +17,7 @@ from data_access.models import Observation, Period, Release
 
 CHUNK_ROWS = 20_000
 OBSERVATION_COLUMNS = ("release_id", "metric_id", "area_code", "period_id", "breakdown", "value", "numerator",
-                       "denominator", "lower_ci", "upper_ci", "suppressed", "note")
+                       "denominator", "lower_ci", "upper_ci", "suppressed", "note", "geography")
 
 
 def write_release(session: Session, release: Release, frame: pd.DataFrame) -> tuple[int, int]:
@@ -36,6 +36,7 @@ def write_release(session: Session, release: Release, frame: pd.DataFrame) -> tu
         **{c: _nullable(frame[c]) for c in ("value", "numerator", "denominator", "lower_ci", "upper_ci")},
         "suppressed": frame["suppressed"].astype(bool).to_numpy(dtype=object),
         "note": frame["note"].astype(object).where(frame["note"].notna(), None).to_numpy(dtype=object),
+        "geography": frame["geography"].to_numpy(dtype=object),
     }
     if session.get_bind().dialect.name == "postgresql":
         _copy_postgresql(session, columns)

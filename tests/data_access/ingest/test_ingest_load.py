@@ -144,7 +144,7 @@ def test_fingertips_download_lands_as_one_release(store):
     assert (scilly.value, scilly.suppressed) == (None, True)
     assert rows[(deaths, "E09000012", "2020-22", "all")].note == "Includes City of London"
     assert not any(key[1] == "E09000001" for key in rows)
-    assert rows[("numbers_in_treatment", "E10000006", "2021/22", "all")].denominator == 402000
+    assert rows[("numbers_in_treatment", "E06000063", "2021/22", "all")].denominator == 402000  # 2023 history
     assert ("numbers_in_treatment", "E06000063", "2023/24", "all") in rows
     assert {key[3] for key in rows if key[0] == SCA} == {"indicator 90244", "indicator 90245"}
     with session_scope(store) as session:

@@ -11,6 +11,7 @@ from tests.data_access.ingest.helpers import FINGERTIPS_SAMPLE, LONG_HEADER, fin
 SCA = "successful_completions_adults"  # a proportion reported by financial year
 GOOD = f"{SCA},E06000001,2021/22,20,20,100,13,29,"
 LONG_HEADER_B = LONG_HEADER + ",breakdown"
+LONG_HEADER_G = LONG_HEADER + ",geography"
 FT_HEADER = FINGERTIPS_SAMPLE.read_text(encoding="utf-8").splitlines()[0]
 FT_ROW = ("{ind},Deaths from drug misuse,E12000001,North East region,{code},Somewhere,Counties & UAs,Persons,"
           "All ages,,,2019 - 21,5.1,4.0,6.3,3.6,6.9,40,780000,,,Similar,Not compared,20190000,,,3y")
@@ -56,14 +57,18 @@ CASES = [
     ("duplicate after alias mapping", long_csv(f"{SCA},E06000052,2021/22,20,20,100,13,29,",
                                                f"{SCA},E41000052,2021/22,20,20,100,13,29,"), 3,
      "metric, area_code, period, breakdown", "duplicate of line 2"),
-    ("Northamptonshire abolished 2021", long_csv(f"{SCA},E10000021,2019/20,20,20,100,13,29,"), 2, "area_code",
-     "Successor(s): E06000061 North Northamptonshire; E06000062 West Northamptonshire"),
-    ("Buckinghamshire county abolished 2020", long_csv(f"{SCA},E10000002,2019/20,20,20,100,13,29,"), 2, "area_code",
-     "E06000060 Buckinghamshire"),
-    ("Poole abolished 2019", long_csv(f"{SCA},E06000029,2017/18,20,20,100,13,29,"), 2, "area_code",
-     "E06000058 Bournemouth, Christchurch and Poole"),
-    ("Dorset county abolished 2019", long_csv(f"{SCA},E10000009,2017/18,20,20,100,13,29,"), 2, "area_code",
-     "E06000059 Dorset"),
+    ("Northamptonshire after 2021", long_csv(f"{SCA},E10000021,2021/22,20,20,100,13,29,"), 2, "area_code",
+     "it was replaced by E06000061, E06000062"),
+    ("North Northamptonshire before it existed", long_csv(f"{SCA},E06000061,2015/16,20,20,100,13,29,"), 2,
+     "area_code", "E06000061 (North Northamptonshire) is not valid in 2015/16"),
+    ("Poole after 2019", long_csv(f"{SCA},E06000029,2019/20,20,20,100,13,29,"), 2, "area_code",
+     "it was replaced by E06000058"),
+    ("Dorset county after 2019", long_csv(f"{SCA},E10000009,2019/20,20,20,100,13,29,"), 2, "area_code",
+     "it was replaced by E06000059, E06000058"),
+    ("BCP before 2019", long_csv(f"{SCA},E06000058,2017/18,20,20,100,13,29,"), 2, "area_code",
+     "is not valid in 2017/18"),
+    ("unknown geography", long_csv(f"{SCA},E06000001,2021/22,20,20,100,13,29,,2022",
+                                   header=LONG_HEADER_G), 2, "geography", "unknown geography '2022'"),
     ("breakdown too long", long_csv(GOOD + "," + "x" * 61, header=LONG_HEADER_B), 2, "breakdown",
      "longer than 60 characters"),
     ("ragged row", long_csv(GOOD, GOOD.replace("E06000001", "E06000002") + ",extra"), 3, "", "the row has 10 cells"),
