@@ -29,13 +29,17 @@ def _date(value: Any) -> str:
 
 
 def source_link(text: str) -> str:
-    """A source as HTML: URLs as links (shown by site and path), anything else as escaped text."""
+    """A source as HTML, one citation per ';'-separated part: "title — URL" as the title linked to the
+    URL, a bare URL as a link shown by site and path, anything else as escaped text."""
     parts = [part.strip() for part in str(text or "").split(";") if part.strip()]
     if not parts:
         return "–"
     out = []
     for part in parts:
-        if part.startswith(("http://", "https://")):
+        title, _, url = part.rpartition(" — ")
+        if title and url.startswith(("http://", "https://")):
+            out.append(tag("a", esc(title), href=url))
+        elif part.startswith(("http://", "https://")):
             url = urlparse(part)
             shown = (url.netloc.removeprefix("www.") + url.path.rstrip("/"))[:70]
             out.append(tag("a", esc(shown), href=part))
@@ -45,7 +49,7 @@ def source_link(text: str) -> str:
 
 
 def footprint_counts(parts: pd.DataFrame) -> str:
-    """ "13 partnerships are sourced groupings … 111 authorities are shown as their own partnership by assumption …"."""
+    """ "50 partnerships are sourced: 13 groupings … 70 authorities are shown as their own partnership by assumption …"."""
     sourced = parts[parts["status"] == "sourced"]
     assumed = parts[parts["status"] != "sourced"]
     multi = int((sourced["n_members"] > 1).sum())

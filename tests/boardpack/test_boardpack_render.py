@@ -73,3 +73,25 @@ def test_summary_from_a_table_matches_the_live_summary(web_env, metric_id, code,
             assert value == pytest.approx(other, nan_ok=True), key
         else:
             assert value == other or (pd.isna(value) and pd.isna(other)), key
+
+
+def test_the_footprint_lines_cite_each_source_page():
+    """Given a sourced partnership, then the pack's footprint lines give its members and every cited page."""
+    from data_access.boardpack import compose
+    from data_access.boardpack.gather import PackData
+
+    source = ("From Harm to Hope: First Annual Report 2022-23 (HM Government, July 2023); Cleveland Combating Drugs "
+              "Partnership (cleveland.pcc.police.uk) — https://www.cleveland.pcc.police.uk/news/strategy/")
+    members = pd.DataFrame({"name": ["Hartlepool", "Middlesbrough"], "code": ["E06000001", "E06000002"],
+                            "valid_to": [None, None], "status": ["sourced", "sourced"], "source": [source, source]})
+    pack = PackData("cleveland", "Cleveland", "North East", "sourced", members, None, {}, ())
+    assert compose.member_lines(pack) == ["Members: Hartlepool (E06000001); Middlesbrough (E06000002).",
+                                          f"Sourced grouping. Source: {source}."]
+
+
+def test_the_cover_cites_the_footprint_source(gathered):
+    from data_access.boardpack.pdf import render_pack
+
+    words = pdf_text(render_pack(gathered, pack_url="/x"))
+    assert "Sourced grouping. Source: From Harm to Hope: First Annual Report 2022-23" in words
+    assert "Cleveland Combating Drugs Partnership (cleveland.pcc.police.uk)" in words

@@ -46,7 +46,7 @@ def row_codes(table) -> list[str]:
 def test_table_lists_every_partnership(cb, read):
     result = cb.update_compare(**CONTROLS)
     codes = row_codes(result["table"])
-    assert len(codes) == 125 == len(read.partnerships())
+    assert len(codes) == 120 == len(read.partnerships())
     assert codes == sorted(codes, key=lambda c: read.partnerships().set_index("code")["name"][c].lower())
     assert "England (benchmark)" in block_markup(result["table"])
     assert result["status"] == [] and result["query"] is None
@@ -58,7 +58,7 @@ def test_region_filter_keeps_only_that_regions_partnerships(cb, read):
     north_east = parts.loc[parts["region_code"] == "E12000001", "code"]
     result = cb.update_compare(**{**CONTROLS, "region": "E12000001"})
     codes = row_codes(result["table"])
-    assert 0 < len(codes) < 125
+    assert 0 < len(codes) < 120
     assert set(codes) == set(north_east)
     assert result["url_state"]["region"] == "E12000001"
     assert "in North East" in block_markup(result["table"])
@@ -110,7 +110,7 @@ def test_highlight_marks_one_row_and_is_summarised(cb):
 def test_options_come_from_the_store(cb, read):
     result = cb.update_compare(**CONTROLS)
     assert [o["value"] for o in result["region_options"]][1:] == list(read.regions()["code"])
-    assert len(result["highlight_options"]) == 126
+    assert len(result["highlight_options"]) == 121
     assert [o["value"] for o in result["period_options"]] == list(reversed(read.metric_periods("ocu_prevalence")))
     assert {"drug_misuse_deaths", "drug_misuse_deaths:asc", "name", "region"} <= {o["value"] for o in
                                                                                   result["sort_options"]}
@@ -126,7 +126,7 @@ def test_nonsense_link_gives_messages_and_defaults(cb):
     assert result["status_class"].startswith("alert")
     assert result["url_state"] == {"metric": "ocu_prevalence", "period": "2022/23", "sort": "name", "level": "95"}
     assert result["region"] == "all" and result["highlight"] == "none"
-    assert len(row_codes(result["table"])) == 125
+    assert len(row_codes(result["table"])) == 120
     assert result["query"] is None, "the link is checked once; later changes come from the controls"
 
 
@@ -154,7 +154,7 @@ def test_funnel_has_limit_lines_and_points(cb):
     assert {"95% limits", "99.8% limits"} <= {t.name for t in lines}
     assert any(t.name.startswith("England") for t in lines)
     points = sum(len(t.x) for t in figure.data if t.mode == "markers")
-    assert 100 < points <= 125
+    assert 100 < points <= 120
     assert any("(selected)" in (t.name or "") for t in figure.data)
     assert "partnerships plotted" in result["summary"]
     assert result["href"] == "/download/observations.csv?metric=ocu_prevalence&area_type=partnership&period=2022/23"

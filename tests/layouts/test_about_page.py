@@ -95,3 +95,11 @@ def test_source_links_are_escaped():
 
     assert source_link('https://example.org/a"b') == '<a href="https://example.org/a&quot;b">example.org/a&quot;b</a>'
     assert source_link("<script>x</script>") == "&lt;script&gt;x&lt;/script&gt;"
+
+
+def test_a_cited_page_shows_its_title_linked_to_its_address():
+    from layouts._about_data import source_link
+
+    cited = "Report (HM Government); Cleveland partnership (pcc.example) — https://pcc.example/cdp?a=1&b=2"
+    assert source_link(cited) == ('Report (HM Government); <a href="https://pcc.example/cdp?a=1&amp;b=2">'
+                                  "Cleveland partnership (pcc.example)</a>")

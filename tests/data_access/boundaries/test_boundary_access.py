@@ -93,7 +93,7 @@ def test_unwritable_cache_keeps_the_tile_map_in_memory(tmp_path, monkeypatch, ge
     get_settings.cache_clear()
     with caplog.at_level(logging.WARNING, logger="data_access.boundaries"):
         layer = load_layer("partnership")
-    assert len(layer["features"]) == 125
+    assert len(layer["features"]) == 120
     assert "keeping it in memory" in caplog.text
 
 

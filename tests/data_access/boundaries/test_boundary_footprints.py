@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from data_access.boundaries.build import build_boundaries
 from data_access.boundaries.cli import footprints_command
+from data_access.boundaries.facts import areas_from_csv
 from data_access.boundaries.footprints import FootprintError, load_footprint_file
 from data_access.db import session_scope
 from data_access.geography import DEFAULT_FOOTPRINT_FILE
@@ -34,9 +35,11 @@ def test_a_valid_file_becomes_the_current_version_and_the_old_one_is_kept(geo_st
     path = footprint_csv(change=MERGE_TEES, columns=("partnership_code", "partnership_name", "member_code"))
     result = load_footprint_file(path, engine=geo_store)
 
-    assert result.created and result.is_current and result.members == 156
-    assert result.partnerships == 125  # cleveland (+ Darlington) renamed tees-valley; County Durham stays alone
-    assert _versions(geo_store) == [(1, False, 156), (result.version_id, True, 156)]
+    default = _default_rows()
+    assert result.created and result.is_current and result.members == len(default)
+    # cleveland (+ Darlington) renamed tees-valley; County Durham stays in its partnership
+    assert result.partnerships == len({row["partnership_code"] for row in default}) == 120
+    assert _versions(geo_store) == [(1, False, len(default)), (result.version_id, True, len(default))]
     with session_scope(geo_store) as session:
         rows = session.execute(select(Membership.partnership_code, Membership.status, Membership.source)
                                .where(Membership.footprint_version_id == result.version_id,
@@ -90,14 +93,15 @@ def test_every_problem_is_listed_with_row_and_column_and_nothing_is_written(geo_
     assert "E10000023 (North Yorkshire) is in no partnership but was in force on 2023-03-31" in text
     rows_in_order = [p.row for p in error.value.problems if p.row is not None]
     assert rows_in_order == sorted(rows_in_order) and error.value.problems[-1].row is None
-    assert _versions(geo_store) == [(1, True, 156)]
+    assert _versions(geo_store) == [(1, True, len(_default_rows()))]
 
 
 def test_abolished_authorities_are_optional_but_all_or_none(geo_store, footprint_csv):
-    current_only = [r for r in _default_rows() if r["member_code"] not in ("E10000006", "E10000023", "E10000027")]
+    abolished = {code for code, area in areas_from_csv().items() if area.valid_to is not None}
+    current_only = [r for r in _default_rows() if r["member_code"] not in abolished]
     assert load_footprint_file(footprint_csv(current_only, name="current.csv"), engine=geo_store).created
 
-    only_cumbria = [r for r in _default_rows() if r["member_code"] not in ("E10000023", "E10000027")]
+    only_cumbria = [r for r in _default_rows() if r["member_code"] not in abolished - {"E10000006"}]
     with pytest.raises(FootprintError) as error:
         load_footprint_file(footprint_csv(only_cumbria, name="cumbria.csv"), engine=geo_store)
     covers = "was in force on 2023-03-31, which the file covers (it lists authorities that ended that day)"
@@ -121,7 +125,7 @@ def test_cli_exits_non_zero_listing_problems_then_loads_and_redraws(geo_store, f
     result = runner.invoke(footprints_command, [str(bad)])
     assert result.exit_code == 1
     assert "not loaded (152 problems)" in result.output and "E06000002 (Middlesbrough)" in result.output
-    assert _versions(geo_store) == [(1, True, 156)]
+    assert _versions(geo_store) == [(1, True, len(_default_rows()))]
 
     build_boundaries(squares_file("geojson"), engine=geo_store, allow_missing=True)
     good = footprint_csv(change=MERGE_TEES, name="good.csv")

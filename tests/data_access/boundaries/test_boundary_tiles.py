@@ -80,7 +80,7 @@ def test_tile_layers_cover_all_authorities_and_partnerships(geo_cache):
     current = {f["id"] for f in layers["utla"]["features"]}
     expected = {code for code, members in footprint.members.items() if current & set(members)}
     partnerships = {f["id"]: shape(f["geometry"]) for f in layers["partnership"]["features"]}
-    assert set(partnerships) == expected and len(expected) == 125
+    assert set(partnerships) == expected and len(expected) == 120
     assert manifest["layers"]["partnership"]["footprint_version"] is None
     contiguous = sum(geom.geom_type == "Polygon" for geom in partnerships.values())
     assert contiguous / len(partnerships) > 0.95
@@ -100,4 +100,4 @@ def test_tile_partnerships_use_the_store_footprint(geo_store, geo_cache, footpri
     assert manifest["layers"]["partnership"]["footprint_version"] == version
     features = json.loads((geo_cache / manifest["layers"]["partnership"]["file"]).read_bytes())["features"]
     ids = [f["id"] for f in features]
-    assert "tees-and-durham" in ids and "cleveland" not in ids and len(ids) == 124
+    assert "tees-and-durham" in ids and "cleveland" not in ids and len(ids) == 119

@@ -88,7 +88,7 @@ def test_area_lookup_resolves_authority_to_partnership(read_store):
     assert read.resolve_area("Bolton")["partnership_code"] == "greater-manchester"
     assert read.resolve_area("greater-manchester")["type"] == "partnership"
     assert read.resolve_area("nowhere") is None
-    assert len(read.partnerships()) == 125
+    assert len(read.partnerships()) == 120
     assert set(read.partnership_members("cumbria")["code"]) == {"E10000006", "E06000063", "E06000064"}
 
 
