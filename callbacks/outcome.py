@@ -30,6 +30,7 @@ import dash
 from dash import Input, Output, State, callback, clientside_callback, set_props
 
 from callbacks import outcome_charts, outcome_map, picker_gate  # noqa: F401  (register the chart callbacks)
+from callbacks.first_answers import page_callback
 from callbacks.outcome_common import (
     ENGLAND,
     area_options,
@@ -41,6 +42,7 @@ from callbacks.outcome_common import (
     triggered_id,
 )
 from data_access.read import metric_periods
+from data_access.read.schedule import next_release
 from layouts._components import ids
 from layouts._components.figures import clicked_area_code
 from layouts._components.url_state import url_state_id
@@ -141,7 +143,7 @@ def choose_area(map_click, compare_click, area):
     return chosen["code"], status_alerts(messages)
 
 
-@callback(
+@page_callback(
     Output(ids.OUTCOME_DEFINITION, "children"),
     Output(ids.OUTCOME_NATIONAL_NOTE, "children"),
     Output(ids.OUTCOME_MAP_SECTION, "className"),
@@ -149,13 +151,14 @@ def choose_area(map_click, compare_click, area):
     Output(ids.OUTCOME_LOCAL_CONTROLS, "className"),
     Input(ids.OUTCOME_METRIC, "value"),
     State(ids.OUTCOME_PAGE, "data"),
-    prevent_initial_call=True,
 )
 def show_measure(metric_id, page):
-    """The measure's definition; a national-only measure hides the map, comparison and their controls."""
+    """The measure's definition with its next release as the schedule says today (answered with the page,
+    since the layout reads no data); a national-only measure hides the map, comparison and their controls."""
     spec = metric_spec(metric_id, page_slug(page), [])
     visible = section_class(spec.is_local)
-    return (definition_block(spec), [] if spec.is_local else national_note(spec), visible, visible, visible)
+    return (definition_block(spec, next_release(spec.id)), [] if spec.is_local else national_note(spec),
+            visible, visible, visible)
 
 
 # Every selection, for the query string; England, the default area, is left out to keep links short.

@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 from dash import html
 
 from data_access.catalogue import MetricSpec, OutcomeSpec, UnknownOutcome, get_catalogue
-from data_access.read.schedule import next_release
+from data_access.catalogue.schedule import NextRelease
 from layouts._components.blocks import definition_panel
 from layouts._components.blocks.static import static_html
 from layouts._components.ids import AREA_TYPE_VALUES, COLOUR_BY_VALUES, MAP_KIND_VALUES
@@ -167,15 +167,17 @@ def section_class(visible: bool) -> str:
     return "" if visible else "d-none"
 
 
-def definition_block(spec: MetricSpec) -> list[Any]:
-    """The definition panel of the chosen measure, with its next release as the schedule says today, and a
-    link to its own page.
+def definition_block(spec: MetricSpec, next_release: NextRelease | None = None) -> list[Any]:
+    """The definition panel of the chosen measure and a link to its own page.
+
+    ``next_release`` is what the release schedule says today; the page's first answer (``show_measure``)
+    supplies it, so the layout itself reads no data.
 
     Sent as one static block: read-only text of some thirty elements, each of which would otherwise be a
     component the renderer re-checks on every update while the page's charts arrive.
     """
     return [static_html(html.Div([
-        definition_panel(spec, heading_level=2, next_release=next_release(spec.id)),
+        definition_panel(spec, heading_level=2, next_release=next_release),
         html.P([f"{metric_tier_label(spec)} of the framework. ",
                 html.A(f"More about {spec.short_name}: every area and period", href=f"/metric/{spec.id}")]),
     ]), class_name="definition-block")]

@@ -10,7 +10,8 @@ import pytest
 from data_access.catalogue import get_catalogue
 from data_access.catalogue.schedule import SCHEDULE_FILE, ScheduleEntry, date_text, read_schedule_file
 from data_access.read import _local
-from tests.layouts.layout_tree import find, text
+from layouts._components import ids
+from tests.layouts.layout_tree import find, text, walk
 
 FUTURE = date.today() + timedelta(days=400)
 PAST = date(2024, 5, 31)
@@ -68,12 +69,23 @@ def test_a_future_date_is_shown_and_a_past_one_is_not(overview, schedule):
     assert all(line == "" for metric, line in lines.items() if metric not in schedule)
 
 
-def test_definitions_say_what_the_schedule_says_today(web_env, schedule):
-    from layouts._outcome_parts import definition_block
+def answered_outcome_page(slug: str, **query: str):
+    """The outcome page as served: its layout with the first callback answers the server puts in it."""
+    import dash
+
+    from app import server
+
+    page = next(p for p in dash.page_registry.values() if p["path"] == f"/outcome/{slug}")
+    with server.test_request_context(f"/outcome/{slug}"):
+        return page["layout"](**query)
+
+
+def test_definitions_say_what_the_schedule_says_today(overview, schedule):
     from layouts.metric import metric_detail
 
     catalogue = get_catalogue()
-    deaths = text(definition_block(catalogue.metric("drug_misuse_deaths")))
+    page = answered_outcome_page("deaths-and-harm", metric="drug_misuse_deaths")
+    deaths = text(next(c for c in walk(page) if getattr(c, "id", None) == ids.OUTCOME_DEFINITION))
     assert f"{date_text(FUTURE, 'day')} (covering 2025 registrations)" in deaths and "ONS release calendar" in deaths
     treatment = text(metric_detail(catalogue.metric("numbers_in_treatment")))
     assert "Not yet announced (the last announced date, May 2024, has passed)" in treatment

@@ -111,7 +111,7 @@ class TestLayout:
         definition = by_id(page.outcome_layout("deaths-and-harm", {}), ids.OUTCOME_DEFINITION)
         words = text(definition)
         for fragment in ("Definition", "Method", "confidence interval", "pool", "Confidence in this definition",
-                         "Baseline", "2019-21", "Next release"):
+                         "Baseline", "2019-21"):
             assert fragment in words, fragment
         assert "/metric/drug_misuse_deaths" in [a.href for a in find(definition, "A")]
 
