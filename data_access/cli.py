@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import click
 from flask.cli import AppGroup
+from sqlalchemy import Engine
 
 from data_access.boundaries.cli import boundaries_command, footprints_command
 from data_access.catalogue.schedule_cli import schedule_command
@@ -27,9 +28,25 @@ data.add_command(schedule_command)
 @data.command("init")
 def init_command() -> None:
     """Create or upgrade the store and load the catalogue, areas and default footprint."""
-    summary = init_store(get_engine(read_only=False))
+    engine = get_engine(read_only=False)
+    summary = init_store(engine)
     click.echo(f"Store ready: {summary['metrics']} metrics, {summary['areas']} areas, "
                f"footprint version {summary['footprint_version']}.")
+    _redraw_stale_partnership_layer(engine, summary["footprint_version"])
+
+
+def _redraw_stale_partnership_layer(engine: Engine, version: int) -> None:
+    """A new default footprint version redraws a built partnership layer, as `data footprints` does."""
+    from config import get_settings
+    from data_access.boundaries.build import refresh_partnership_layer
+    from data_access.boundaries.layers import read_manifest
+
+    manifest = read_manifest(get_settings().boundary_cache_dir, quiet=True)
+    if manifest is None or manifest["layers"].get("partnership", {}).get("footprint_version") == version:
+        return
+    manifest = refresh_partnership_layer(engine=engine)
+    if manifest is not None:
+        click.echo(f"Partnership map layer redrawn: {manifest['layers']['partnership']['file']}")
 
 
 data.add_command(demo_command)

@@ -138,3 +138,23 @@ def test_cli_exits_non_zero_listing_problems_then_loads_and_redraws(geo_store, f
     with session_scope(geo_store) as session:
         assert session.scalar(select(func.count()).select_from(FootprintVersion)) == 2
         assert session.scalar(select(FootprintVersion.label).where(FootprintVersion.is_current)) == "Authoritative list"
+
+
+def test_init_redraws_the_partnership_layer_when_a_new_default_arrives(geo_store, geo_cache, capsys):
+    from sqlalchemy import update
+
+    from data_access.boundaries.layers import read_manifest
+    from data_access.boundaries.tiles import build_tile_layers
+    from data_access.cli import _redraw_stale_partnership_layer
+    from data_access.setup import init_store
+
+    build_tile_layers(engine=geo_store)
+    with session_scope(geo_store) as session:
+        session.execute(update(FootprintVersion).values(file_hash="an-earlier-default"))
+    version = init_store(geo_store)["footprint_version"]
+    assert version == 2 and [v[:2] for v in _versions(geo_store)] == [(1, False), (2, True)]
+    _redraw_stale_partnership_layer(geo_store, version)
+    assert "Partnership map layer redrawn" in capsys.readouterr().out
+    assert read_manifest(geo_cache)["layers"]["partnership"]["footprint_version"] == 2
+    _redraw_stale_partnership_layer(geo_store, version)
+    assert capsys.readouterr().out == "", "an up-to-date layer is left alone"
