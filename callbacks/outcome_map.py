@@ -10,8 +10,6 @@ geometry in the browser is remembered in a store as a key, so the decision never
 
 from __future__ import annotations
 
-from datetime import date
-
 import dash
 import pandas as pd
 from dash import Input, Output, State, callback
@@ -35,6 +33,7 @@ from data_access.catalogue import MetricSpec
 from data_access.periods import PeriodError, parse_period
 from data_access.read import area_values, release_key
 from data_access.read._local import ANSWERS, remembered
+from data_access.vintages import CURRENT
 from layouts._components import ids
 from layouts._components.blocks import chart_meta_lines
 from layouts._components.figures import map_figure, map_legend, map_patch, message_figure, tile_map_figure
@@ -50,21 +49,23 @@ from layouts._outcome_parts import (
 )
 from layouts._outcome_tables import area_table
 
-#: Authorities in force after this day are drawn on the current layer, before it on ``utla_2021``.
-REORGANISATION = date(2023, 3, 31)
 #: Inputs whose change replaces the geometry, so they always get a whole figure.
 GEOMETRY_INPUTS = (ids.OUTCOME_AREA_TYPE, ids.OUTCOME_MAP_KIND)
 
 
 def geometry_layer(spec: MetricSpec, level: str, period: str | None) -> str:
-    """The boundary layer a period is drawn on: partnerships, or the authorities in force at its end."""
+    """The boundary layer a period is drawn on: partnerships, or the authorities of the geography
+    vintage its figures are on (today's layer for April 2023 authorities, else the December 2021 one)."""
     if level == "partnership":
         return "partnership"
+    if not period:
+        return "utla"
     try:
-        end = parse_period(period, spec.period_type).end if period else None
+        parse_period(period, spec.period_type)
     except PeriodError:
-        end = None
-    return "utla_2021" if end is not None and end <= REORGANISATION else "utla"
+        return "utla"
+    vintages = area_values(spec.id, area_type="utla", period=period)["geography"].dropna()
+    return "utla" if vintages.empty or vintages.iloc[0] == CURRENT.code else "utla_2021"
 
 
 def categorised(spec: MetricSpec, level: str, period: str, colour: str) -> pd.DataFrame:

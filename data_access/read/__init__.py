@@ -21,6 +21,7 @@ from data_access.read.indicators import TABLE_COLUMNS, build_metric_table
 from data_access.read.observations import current_observations
 from data_access.read.releases import current_release, release_key, releases
 from data_access.read.summary import area_profile, baseline_summary
+from data_access.read.vintage_choice import in_vintage
 
 __all__ = ["ENGLAND", "area_profile", "area_values", "baseline_summary", "authorities", "current_release", "metric_periods", "metric_table",
            "partnership_members", "partnerships", "regions", "release_key", "releases", "resolve_area", "series"]
@@ -168,7 +169,7 @@ def _area_values(metric_id: str, area_type: str, period: str | None) -> pd.DataF
         periods = metric_periods(metric_id)
         period = periods[-1] if periods else None
     rows = table[(table["area_type"] == area_type) & (table["period"] == period)]
-    expected = _areas_of_type(area_type, rows["period_end"].iloc[0] if len(rows) else None)
+    expected = _areas_of_type(area_type, rows["geography"].iloc[0] if len(rows) else None)
     rows = expected.merge(rows.drop(columns=["area_name"]), on="area_code", how="left")
     rows["area_type"], rows["period"] = area_type, period
     rows["suppressed"] = rows["suppressed"].eq(True)
@@ -180,8 +181,9 @@ def _area_values(metric_id: str, area_type: str, period: str | None) -> pd.DataF
     return rows.drop(columns=["period_type", "period_start", "period_end"]).reset_index(drop=True)
 
 
-def _areas_of_type(area_type: str, period_end) -> pd.DataFrame:
-    """Every area a map or table of ``area_type`` should list, data or not (area_code, area_name)."""
+def _areas_of_type(area_type: str, geography: str | None) -> pd.DataFrame:
+    """Every area a map or table of ``area_type`` should list, data or not (area_code, area_name):
+    for authorities, those of the geography vintage the period is drawn on (today's without data)."""
     geo = _geo()
     if area_type == "partnership":
         frame = geo["partnerships"][["code", "name"]]
@@ -189,8 +191,8 @@ def _areas_of_type(area_type: str, period_end) -> pd.DataFrame:
         areas = geo["areas"]
         frame = areas[areas["type"] == area_type]
         if area_type == "utla":
-            day = period_end.date() if period_end is not None and not pd.isna(period_end) else date.today()
-            frame = frame[valid_on(frame, day)]
+            known = isinstance(geography, str) and geography != ""
+            frame = frame[in_vintage(frame, geography)] if known else frame[valid_on(frame, date.today())]
         frame = frame[["code", "name"]]
     return frame.rename(columns={"code": "area_code", "name": "area_name"}).reset_index(drop=True)
 

@@ -16,7 +16,8 @@ import pandas as pd
 from PHStatsMethods import ph_quantile
 
 from data_access.catalogue import MetricSpec
-from data_access.read.areas import ENGLAND, valid_on
+from data_access.read.areas import ENGLAND
+from data_access.read.vintage_choice import in_vintage, keep_one_vintage, straddling
 from data_access.statistics import (
     apply_suppression,
     change_since_baseline_frame,
@@ -24,15 +25,18 @@ from data_access.statistics import (
     compute_values,
     quintiles,
 )
+from data_access.statistics.dsr_estimate import METHOD_NOTE, estimate_dsr
+from data_access.statistics.values import esp2013_weights
 
 LEVELS = ("utla", "partnership", "region", "country")
 TABLE_COLUMNS = ["area_code", "area_name", "area_type", "period", "period_type", "period_start", "period_end",
                  "value", "lower_ci", "upper_ci", "lower_998", "upper_998", "numerator", "denominator", "suppressed",
                  "note", "england_value", "comparison", "comparison_998", "quintile", "baseline_value", "change",
-                 "change_significance", "provisional"]
+                 "change_significance", "provisional", "estimated", "geography"]
 _VALUE_COLUMNS = ["value", "lower_ci", "upper_ci", "lower_998", "upper_998", "numerator", "denominator"]
 _GROUP = ["area_code", "area_type", "period"]
 _GROUP_POOL = ["group_code", "area_type", "period"]
+_AGE_BANDS = set(esp2013_weights().index)
 
 
 def _pool_members(obs: pd.DataFrame, areas: pd.DataFrame, members: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -63,16 +67,41 @@ def _pool_members(obs: pd.DataFrame, areas: pd.DataFrame, members: pd.DataFrame)
     return pool, pairs
 
 
+def _with_estimates(computed: pd.DataFrame, pool: pd.DataFrame, spec: MetricSpec) -> pd.DataFrame:
+    """Pooled DSRs with no age-specific counts, estimated from the members' published rates (labelled)."""
+    members = pool[(pool["breakdown"] == "all") & (pool["area_type"] != "utla") & (pool["group_code"] != pool["area_code"])]
+    if members.empty:
+        return computed
+    estimates = estimate_dsr(members, _GROUP_POOL, spec.multiplier).rename(columns={"group_code": "area_code"})
+    estimates["estimated"] = True
+    exact = computed.set_index(["area_code", "area_type", "period"])
+    keys = estimates.set_index(["area_code", "area_type", "period"]).index
+    has_exact = keys.isin(exact.index[exact["value"].notna()])
+    return pd.concat([computed[~computed.set_index(["area_code", "area_type", "period"]).index.isin(keys[~has_exact])],
+                      estimates[~has_exact]], ignore_index=True)
+
+
+def _withhold_straddled(table: pd.DataFrame, members: pd.DataFrame, areas: pd.DataFrame) -> None:
+    """Partnerships that would need a share of a former authority split between partnerships."""
+    for geography in table["geography"].dropna().unique():
+        notes = straddling(members, areas, geography)
+        hit = (table["area_type"] == "partnership") & (table["geography"] == geography) & table["area_code"].isin(notes)
+        if hit.any():
+            table.loc[hit, _VALUE_COLUMNS] = np.nan
+            table.loc[hit, "estimated"] = False
+            table.loc[hit, "note"] = table.loc[hit, "area_code"].map(notes)
+
+
 def _completeness(pool: pd.DataFrame, areas: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
-    """Pooled groups missing a member valid in the period: their total would be wrong, so it is withheld."""
+    """Pooled groups missing a member on the period's vintage: their total would be wrong, so it is withheld."""
     rows = pool[(pool["area_type"] != "utla") & (pool["breakdown"] == "all") & (pool["group_code"] != pool["area_code"])]
     have = (rows.assign(ok=rows["numerator"].notna()).groupby(_GROUP_POOL)["ok"].sum()
             .rename("have").reset_index().rename(columns={"group_code": "area_code"}))
     utlas = areas[areas["type"] == "utla"]
     partnership_members = members.groupby("partnership_code")["member_code"].agg(set)
     expected = []
-    for period, end in rows.drop_duplicates("period")[["period", "period_end"]].itertuples(index=False):
-        valid = utlas[valid_on(utlas, end.date())]
+    for period, geography in rows.drop_duplicates("period")[["period", "geography"]].itertuples(index=False):
+        valid = utlas[in_vintage(utlas, geography)]
         codes = set(valid["code"])
         expected += [(code, "partnership", period, len(codes & group)) for code, group in partnership_members.items()]
         expected += [(region, "region", period, n) for region, n in valid.groupby("parent_code").size().items()]
@@ -87,11 +116,16 @@ def build_metric_table(spec: MetricSpec, obs: pd.DataFrame, areas: pd.DataFrame,
     """Every level × period for one metric (columns: TABLE_COLUMNS)."""
     if obs.empty:
         return pd.DataFrame(columns=TABLE_COLUMNS)
+    obs = keep_one_vintage(obs, areas)
     pool, pairs = _pool_members(obs, areas, members)
-    rows = pool[pool["breakdown"] != "all"] if spec.measure == "dsr" else pool[pool["breakdown"] == "all"]
+    # Only age bands feed an exact DSR; sex and other breakdowns never touch the persons figures.
+    rows = pool[pool["breakdown"].isin(_AGE_BANDS)] if spec.measure == "dsr" else pool[pool["breakdown"] == "all"]
     computed = compute_values(rows, measure=spec.measure, ci_method=spec.ci_method, multiplier=spec.multiplier,
                               group_cols=_GROUP_POOL)
     computed = computed.rename(columns={"group_code": "area_code"})
+    computed["estimated"] = False
+    if spec.measure == "dsr":
+        computed = _with_estimates(computed, pool, spec)
     stored = (pool[pool["breakdown"] == "all"].groupby(_GROUP_POOL)
               .agg(n=("area_code", "size"), s_value=("value", "first"), s_lower=("lower_ci", "first"),
                    s_upper=("upper_ci", "first"), s_suppressed=("suppressed", "any"), s_note=("note", "first"))
@@ -103,16 +137,20 @@ def build_metric_table(spec: MetricSpec, obs: pd.DataFrame, areas: pd.DataFrame,
     table.loc[use_stored, "lower_ci"] = table.loc[use_stored, "s_lower"]
     table.loc[use_stored, "upper_ci"] = table.loc[use_stored, "s_upper"]
     table["suppressed"] = table["s_suppressed"].eq(True) & single
-    table["note"] = table["s_note"].where(single, None)
+    table["estimated"] = table["estimated"].eq(True) & ~use_stored
+    table["note"] = table["s_note"].where(single, None).where(~table["estimated"], METHOD_NOTE)
 
     complete = _completeness(pool, areas, members)
     table = table.merge(complete, on=["area_code", "area_type", "period"], how="left")
     incomplete = table["complete"].eq(False) & (table["area_type"] != "utla")
     table.loc[incomplete, _VALUE_COLUMNS] = np.nan
+    table.loc[incomplete, "estimated"] = False
     table.loc[incomplete, "note"] = "Not available: a member authority has no published value for this period"
 
-    periods = pool.drop_duplicates("period").set_index("period")[["period_type", "period_start", "period_end"]]
+    periods = pool.drop_duplicates("period").set_index("period")[["period_type", "period_start", "period_end",
+                                                                 "geography"]]
     table = table.join(periods, on="period")
+    _withhold_straddled(table, members, areas)
     names = pd.concat([areas.set_index("code")["name"],
                        members.drop_duplicates("partnership_code").set_index("partnership_code")["partnership_name"]])
     table["area_name"] = table["area_code"].map(names)

@@ -11,7 +11,7 @@ from data_access.read.releases import visible_release_filter
 
 OBSERVATION_COLUMNS = ["area_code", "period", "period_type", "period_start", "period_end", "breakdown", "value",
                        "numerator", "denominator", "lower_ci", "upper_ci", "suppressed", "note", "release_id",
-                       "is_demo"]
+                       "is_demo", "geography"]
 _KEY = ["area_code", "period", "period_type", "breakdown"]
 
 
@@ -24,7 +24,7 @@ def current_observations(metric_id: str, *, release_id: int | None = None) -> pd
         select(Observation.area_code, Period.label, Period.type, Period.start, Period.end, Observation.breakdown,
                Observation.value, Observation.numerator, Observation.denominator, Observation.lower_ci,
                Observation.upper_ci, Observation.suppressed, Observation.note, Observation.release_id,
-               Release.is_demo)
+               Release.is_demo, Observation.geography)
         .join(Period, Period.id == Observation.period_id)
         .join(Release, Release.id == Observation.release_id)
         .where(Observation.metric_id == metric_id, visible_release_filter())

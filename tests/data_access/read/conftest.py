@@ -12,6 +12,7 @@ from data_access import db
 from data_access.db import session_scope
 from data_access.models import Observation, Period, Release
 from data_access.periods import parse_period
+from data_access.vintages import in_force_on
 
 
 @pytest.fixture
@@ -34,6 +35,7 @@ def add_release(engine, rows: list[dict], *, visibility: str = "published", name
         session.add(release)
         session.flush()
         periods: dict[str, int] = {}
+        vintages: dict[str, str] = {}
         for label in {r["period"] for r in rows}:
             spec = parse_period(label)
             period = session.query(Period).filter_by(label=spec.label, type=spec.type).one_or_none()
@@ -42,10 +44,12 @@ def add_release(engine, rows: list[dict], *, visibility: str = "published", name
                 session.add(period)
                 session.flush()
             periods[label] = period.id
+            vintages[label] = in_force_on(spec.end).code
         session.execute(insert(Observation), [
             {"release_id": release.id, "metric_id": r["metric_id"], "area_code": r["area_code"],
              "period_id": periods[r["period"]], "breakdown": r.get("breakdown", "all"), "value": r.get("value"),
              "numerator": r.get("numerator"), "denominator": r.get("denominator"), "lower_ci": r.get("lower_ci"),
-             "upper_ci": r.get("upper_ci"), "suppressed": r.get("suppressed", False), "note": r.get("note")}
+             "upper_ci": r.get("upper_ci"), "suppressed": r.get("suppressed", False), "note": r.get("note"),
+             "geography": r.get("geography", vintages[r["period"]])}
             for r in rows])
         return release.id
