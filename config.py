@@ -14,6 +14,8 @@ ROOT = Path(__file__).resolve().parent
 INSTANCE = Path(os.environ.get("CDP_INSTANCE_DIR", ROOT / "instance"))
 #: Used when SECRET_KEY is unset; fine for a public (cookie-less) instance, refused for internal sign-in.
 DEV_SECRET_KEY = "development-only-secret-change-me"
+#: The public Fingertips API (OHID); CDP_FINGERTIPS_URL points the loader at a mirror instead.
+FINGERTIPS_API_URL = "https://fingertips.phe.org.uk/api/"
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,8 @@ class Settings:
     secure_cookies: bool = True
     # A public worker looks for a new release at most this often (seconds); 0 looks on every request.
     release_check_seconds: float = 1.0
+    # Base URL of the Fingertips API that `flask data fingertips` reads (ends with "/api/").
+    fingertips_url: str = FINGERTIPS_API_URL
     # Demonstration releases stay visible beside real ones only when CDP_SHOW_DEMO=1 asks for it.
     show_demo: bool = False
 
@@ -67,5 +71,6 @@ def get_settings() -> Settings:
         log_level=env.get("LOG_LEVEL", "INFO"),
         secure_cookies=env.get("CDP_INSECURE_COOKIES", "").strip().lower() not in ("1", "true", "yes"),
         release_check_seconds=max(0.0, float(env.get("CDP_RELEASE_CHECK_SECONDS", "1"))),
+        fingertips_url=env.get("CDP_FINGERTIPS_URL") or FINGERTIPS_API_URL,
         show_demo=env.get("CDP_SHOW_DEMO", "").strip().lower() in ("1", "true", "yes"),
     )

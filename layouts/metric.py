@@ -27,12 +27,14 @@ from layouts._about_methods import (
 from layouts._about_sources import confidence_sentence, publisher_of, source_status
 from layouts._components.blocks.definitions import MEASURE_WORDS, POLARITY_WORDS, baseline_text
 from layouts._components.shell import SERVICE_NAME
+from layouts._metric_sources import fingertips_text, loading_text, series_beside, series_sentence
 
-TIER_WORDS = {"headline": "Headline metric", "supporting": "Supporting metric"}
+TIER_WORDS = {"headline": "Headline metric", "supporting": "Supporting metric", "series": "Published series"}
 TIER_STATUS_WORDS = {
     "confirmed": "confirmed in the framework's published list",
     "provisional": "provisional: named in guidance or on a slide, not yet confirmed in a published list",
     "reported": "reported in the annual report's headline table, but not in the June 2022 list",
+    "published_series": "loaded beside a framework metric, not part of the framework",
 }
 GEOGRAPHY_WORDS = {"england": "England", "england_and_wales": "England and Wales", "national_only": "national only",
                    "region": "regions", "utla": "upper-tier local authorities", "police_force_area": "police force areas"}
@@ -84,16 +86,6 @@ def _definition_list(items: list[tuple[str, Any]]) -> html.Dl:
     return html.Dl(body, className="definition__list")
 
 
-def _fingertips(spec: MetricSpec) -> list[Any] | str:
-    ids_text = ", ".join(str(i) for i in spec.fingertips_indicator_ids) or "None used"
-    related = spec.extra.get("fingertips_related") or []
-    if not related:
-        return ids_text
-    items = [html.Li(f"{r.get('id')}: {r.get('name')} (confidence: {r.get('confidence', 'not rated')}"
-                     + (f"; {r['note']}" if r.get("note") else "") + ")") for r in related]
-    return [ids_text, html.Br(), "Related Fingertips indicators:", html.Ul(items, className="mb-0")]
-
-
 def _geographies(spec: MetricSpec) -> str:
     published = ", ".join(GEOGRAPHY_WORDS.get(g, g.replace("_", " ")) for g in spec.source_geographies)
     shown = ("authorities, partnerships (pooled), regions and England" if spec.is_local
@@ -137,7 +129,8 @@ def metric_detail(spec: MetricSpec) -> html.Article:
         ("Frequency", spec.frequency[:1].upper() + spec.frequency[1:]),
         ("Next release", release.text),
         ("Next release announced in", release.source),
-        ("Fingertips indicator ids", _fingertips(spec)),
+        ("Fingertips indicator ids", fingertips_text(spec)),
+        ("How to load it", loading_text(spec)),
     ])
     links = [html.Li(html.A(f"See it on the {outcome.short_name} page", href=f"/outcome/{outcome.slug}"))]
     if spec.is_local:
@@ -148,6 +141,7 @@ def metric_detail(spec: MetricSpec) -> html.Article:
         html.H1(spec.name),
         html.P([f"{TIER_WORDS.get(spec.tier, spec.tier)} ({TIER_STATUS_WORDS.get(spec.tier_status, spec.tier_status)}) "
                 "under the outcome ", html.A(outcome.name, href=f"/outcome/{outcome.slug}"), "."], className="lead"),
+        *series_sentence(spec),
         html.P(html.Strong(confidence_sentence(spec)), className="p-2 border-start border-4"),
         html.H2("What is measured"), what,
         html.H2("How the dashboard computes it"), how,
@@ -174,6 +168,9 @@ def metric_index(heading_level: int = 1) -> html.Div:
             local = "" if spec.is_local else "; England only"
             items.append(html.Li([html.A(spec.name, href=f"/metric/{spec.id}"),
                                   f" — {tier}{local}; confidence {spec.confidence}"]))
+            items += [html.Li([html.A(series.name, href=f"/metric/{series.id}"),
+                               f" — published series beside {spec.short_name}; confidence {series.confidence}"])
+                      for series in series_beside(spec)]
         sections += [html.H2(outcome.name) if heading_level == 1 else html.H3(outcome.name), html.Ul(items)]
     return html.Div(sections)
 

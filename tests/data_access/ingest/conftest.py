@@ -12,6 +12,7 @@ from data_access.db import make_engine
 from data_access.ingest import load_bytes
 from data_access.setup import init_store
 from tests.conftest import _new_url
+from tests.data_access.ingest.fingertips_server import _fingertips_server, fingertips_api  # noqa: F401
 
 
 @pytest.fixture

@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-from urllib.error import URLError
-
-import pandas as pd
 import pytest
-import requests
-from fingertips_py import api_calls, retrieve_data
 
 import config
 from data_access import db
-from tests.data_access.ingest.helpers import FINGERTIPS_DIR, FINGERTIPS_SAMPLE, counts, fingerprint, long_csv
+from tests.data_access.ingest.helpers import FINGERTIPS_DIR, FINGERTIPS_SAMPLE, fingerprint, long_csv
 
 SCA = "successful_completions_adults"
 
@@ -82,32 +76,6 @@ def test_fingertips_from_recorded_responses(run, store):
     assert "Skipped 2 row(s): Fingertips category breakdown rows" in result.output
     again = run("fingertips", "--from-file", FINGERTIPS_DIR, "--indicator", "92432", "--indicator", "90245")
     assert again.exit_code == 0 and "already loaded" in again.output
-
-
-def test_fingertips_through_fingertips_py(run, monkeypatch):
-    monkeypatch.setattr(retrieve_data, "pd", SimpleNamespace(read_csv=lambda url, **kw: pd.read_csv(FINGERTIPS_SAMPLE,
-                                                                                                    **kw)))
-    result = run("fingertips")
-    assert result.exit_code == 0, result.output
-    assert "27 observations (fingertips layout)" in result.output
-
-
-def test_fingertips_offline_is_one_line_and_exit_1(run, store, monkeypatch):
-    def read_csv(url, **kwargs):
-        raise URLError("no network")
-
-    def get(url, **kwargs):
-        raise requests.ConnectionError("Failed to resolve 'fingertips.phe.org.uk'")
-
-    monkeypatch.setattr(retrieve_data, "pd", SimpleNamespace(read_csv=read_csv))
-    monkeypatch.setattr(api_calls.requests, "get", get)
-    before = counts(store)
-    result = run("fingertips", "--indicator", "92432")
-    assert result.exit_code == 1
-    assert result.stderr.count("\n") == 1
-    assert result.stderr.startswith("Error: could not reach the Fingertips API")
-    assert result.stderr.rstrip().endswith("Nothing was written.")
-    assert counts(store) == before
 
 
 def test_fingertips_unknown_indicator_is_a_usage_error(run):

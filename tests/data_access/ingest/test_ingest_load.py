@@ -144,9 +144,11 @@ def test_fingertips_download_lands_as_one_release(store):
     assert (scilly.value, scilly.suppressed) == (None, True)
     assert rows[(deaths, "E09000012", "2020-22", "all")].note == "Includes City of London"
     assert not any(key[1] == "E09000001" for key in rows)
-    assert rows[("numbers_in_treatment", "E06000063", "2021/22", "all")].denominator == 402000  # 2023 history
-    assert ("numbers_in_treatment", "E06000063", "2023/24", "all") in rows
-    assert {key[3] for key in rows if key[0] == SCA} == {"indicator 90244", "indicator 90245"}
+    assert rows[("adults_in_drug_treatment_fingertips", "E06000063", "2021/22", "all")].denominator == 402000  # 2023 history
+    assert ("adults_in_drug_treatment_fingertips", "E06000063", "2023/24", "all") in rows
+    assert not any(key[0] == SCA for key in rows)  # opiate and non-opiate completions are series of their own
+    assert rows[("drug_treatment_completion_opiate_fingertips", "E06000052", "2021", "all")].value == 5.0
+    assert ("drug_treatment_completion_non_opiate_fingertips", "E92000001", "2021", "all") in rows
     with session_scope(store) as session:
         assert "Fingertips" in session.get(Release, result.release_id).publisher
 
