@@ -52,9 +52,11 @@ BY_CODE = {v.code: v for v in VINTAGES}
 CURRENT = VINTAGES[-1]
 
 # How Fingertips has named these area types over the years ("Counties & UAs (from Apr 2021)",
-# "Upper tier local authorities (4/21-3/23)", "… (post 4/23)", "… (pre 4/19)").
+# "Counties & UAs (2021/22-2022/23)", "Upper tier local authorities (4/21-3/23)", "… (post 4/23)",
+# "… (pre 4/19)").
 _PRE_2019 = re.compile(r"\bpre[\s-]*(?:4/19|apr(?:il)?\s*2019)\b", re.I)
 _FROM = re.compile(r"(?:\b(\d{1,2})/(\d{2})\b|\bapr(?:il)?\s*(20\d{2})\b)", re.I)
+_FINANCIAL_YEAR = re.compile(r"\b(20\d{2})/\d{2}\b")  # "Counties & UAs (2021/22-2022/23)"
 _COUNTY_UA = re.compile(r"count(?:y|ies)\s*(?:&|and)\s*ua|upper[\s-]*tier", re.I)
 
 
@@ -96,9 +98,12 @@ def from_fingertips_area_type(name: str) -> Vintage | None:
     if _PRE_2019.search(text):
         return BY_CODE["2009"]
     match = _FROM.search(text)
-    if match is None:
+    if match is not None:
+        year = int(match.group(3)) if match.group(3) else 2000 + int(match.group(2))
+    elif (financial := _FINANCIAL_YEAR.search(text)) is not None:
+        year = int(financial.group(1))
+    else:
         return None
-    year = int(match.group(3)) if match.group(3) else 2000 + int(match.group(2))
     return in_force_on(date(year, 4, 1)) if year >= 2019 else BY_CODE["2009"]
 
 

@@ -56,7 +56,8 @@ def apply_suppression(frame: pd.DataFrame, *, threshold: int, groups: pd.DataFra
     any hashable. ``groups``: ``parent_code``, ``child_code`` and optionally ``parent_type`` (e.g.
     "partnership", "region"; used in the note, default "group").
 
-    Adds/overwrites ``suppressed`` (bool) and ``note`` (str, "" when shown). The input is not changed.
+    Adds/overwrites ``suppressed`` (bool) and ``note`` (str: the reason when withheld, else the note the
+    row came with, "" for none). The input is not changed.
     """
     if threshold < 0:
         raise ValueError("threshold must be 0 (no suppression) or positive")
@@ -66,7 +67,8 @@ def apply_suppression(frame: pd.DataFrame, *, threshold: int, groups: pd.DataFra
     num = pd.to_numeric(out["numerator"], errors="coerce").to_numpy(dtype=float)
     incoming = out["suppressed"].fillna(False).to_numpy(dtype=bool) if "suppressed" in out else np.zeros(len(out), bool)
     old_notes = out["note"].fillna("").astype(str).to_numpy() if "note" in out else np.full(len(out), "")
-    notes = np.where(incoming, np.where(old_notes != "", old_notes, _SOURCE_NOTE), "").astype(object)
+    # A shown value keeps the publisher's note ("Includes Isles of Scilly"); a withheld one says why.
+    notes = np.where(incoming, np.where(old_notes != "", old_notes, _SOURCE_NOTE), old_notes).astype(object)
     suppressed = incoming.copy()
     if threshold > 0:
         primary = (num > 0) & (num < threshold) & ~suppressed

@@ -31,7 +31,8 @@ def stored(engine, release_id: int) -> dict[str, tuple[str, str | None]]:
     ("Counties & UAs (from Apr 2020)", "2020"), ("Upper tier local authorities (4/20-3/21)", "2020"),
     ("Counties & UAs (from Apr 2019)", "2019"), ("Upper tier local authorities (4/19 - 3/20)", "2019"),
     ("Counties & UAs (pre Apr 2019)", "2009"), ("Upper tier local authorities (pre 4/19)", "2009"),
-    ("502", "2023"), ("102", "2009")])
+    ("Counties & UAs (2019/20)", "2019"), ("Counties & UAs (2020/21)", "2020"),
+    ("Counties & UAs (2021/22-2022/23)", "2021"), ("502", "2023"), ("102", "2009")])
 def test_fingertips_area_type_names_give_their_vintage(name, code):
     assert from_fingertips_area_type(name).code == code
 
