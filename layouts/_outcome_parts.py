@@ -119,13 +119,16 @@ def metric_options(slug: str) -> list[dict[str, Any]]:
             continue
         options.append({"label": f"— {heading} —", "value": f"heading:{heading}", "disabled": True})
         for metric_id in metric_ids:
-            spec = catalogue.metric(metric_id)
-            options.append({"label": spec.short_name + ("" if spec.is_local else " (national figure only)"),
-                            "value": spec.id})
+            for spec in (catalogue.metric(metric_id), *catalogue.series_beside(metric_id)):
+                label = spec.short_name + ("" if spec.is_local else " (national figure only)")
+                options.append({"label": label + (" (published series)" if spec.tier == "series" else ""),
+                                "value": spec.id})
     return options
 
 
 def metric_tier_label(spec: MetricSpec) -> str:
+    if spec.tier == "series":
+        return "Published series"
     return "Headline measure" if spec.tier == "headline" else "Supporting measure"
 
 

@@ -164,6 +164,8 @@ def metric_index(heading_level: int = 1) -> html.Div:
     for outcome in catalogue.outcomes:
         items = []
         for spec in catalogue.outcome_metrics(outcome.id):
+            if spec.tier == "series":
+                continue  # listed under its framework metric below
             tier = "headline" if spec.tier == "headline" else "supporting"
             local = "" if spec.is_local else "; England only"
             items.append(html.Li([html.A(spec.name, href=f"/metric/{spec.id}"),

@@ -112,9 +112,17 @@ class Catalogue:
         raise UnknownOutcome(key)
 
     def outcome_metrics(self, key: str) -> list[MetricSpec]:
-        """The outcome's metrics, headline first, then supporting (the drill-down order)."""
+        """The outcome's metrics, headline first, then supporting (the drill-down order), each framework
+        metric followed by the narrower published series loaded beside it."""
         outcome = self.outcome(key)
-        return [self.metrics[m] for m in outcome.headline_metric_ids + outcome.supporting_metric_ids]
+        ordered = []
+        for metric_id in outcome.headline_metric_ids + outcome.supporting_metric_ids:
+            ordered += [self.metrics[metric_id], *self.series_beside(metric_id)]
+        return ordered
+
+    def series_beside(self, metric_id: str) -> list[MetricSpec]:
+        """Published series (``tier: series``) that measure something narrower than ``metric_id``."""
+        return [m for m in self.metrics.values() if m.extra.get("series_of") == metric_id]
 
     def headline_metrics(self) -> list[MetricSpec]:
         return [self.metrics[m] for o in self.outcomes for m in o.headline_metric_ids]
