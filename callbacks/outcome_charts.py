@@ -28,6 +28,7 @@ from data_access.read import area_values, baseline_summary, series
 from layouts._components import ids
 from layouts._components.blocks import chart_meta_lines
 from layouts._components.figures import compare_figure, message_figure, national_figure, trend_figure
+from layouts._components.formatting import geography_line
 from layouts._components.summaries import compare_summary, national_summary, trend_summary
 from layouts._outcome_parts import COMPARE_CHART, TREND_CHART, ambition_text, download_href
 from layouts._outcome_tables import area_table, trend_table
@@ -65,8 +66,10 @@ def _trend_view(spec: MetricSpec, chosen: dict) -> tuple:
     rows = series(spec.id, area_codes=comparator_codes(chosen) if spec.is_local else [ENGLAND["code"]])
     summary = baseline_summary(spec.id, chosen["code"], area_type=chosen["type"])
     title = f"{spec.short_name}: {chosen['name']}"
-    meta, href = chart_meta_lines(source, updated), download_href(spec.id, chosen["type"])
-    if rows[rows["area_code"] == chosen["code"]].empty:
+    shown = rows[rows["area_code"] == chosen["code"]]
+    meta = chart_meta_lines(source, updated, geography_line(shown) if spec.is_local else None)
+    href = download_href(spec.id, chosen["type"])
+    if shown.empty:
         text = f"There is no data for {spec.short_name} in {chosen['name']}."
         return message_figure(f"No data for {chosen['name']}", title=title), text, None, meta, href
     if spec.is_local:
@@ -115,4 +118,5 @@ def _compare_view(spec: MetricSpec, level: str, period: str | None, selected: st
                             source_line=footer)
     sentence = compare_summary(spec, values, selected_code=selected, england_value=england, period=period)
     table = area_table(values, spec, f"{title} (the comparison as a table)", highlight_code=selected)
-    return figure, sentence, table, chart_meta_lines(source, updated), download_href(spec.id, level, period)
+    meta = chart_meta_lines(source, updated, geography_line(values))
+    return figure, sentence, table, meta, download_href(spec.id, level, period)

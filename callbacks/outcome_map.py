@@ -38,6 +38,7 @@ from layouts._components import ids
 from layouts._components.blocks import chart_meta_lines
 from layouts._components.figures import map_figure, map_legend, map_patch, message_figure, tile_map_figure
 from layouts._components.figures._categories import categorise
+from layouts._components.formatting import geography_line
 from layouts._components.summaries import map_summary
 from layouts._outcome_parts import (
     DEFAULT_COLOUR,
@@ -159,4 +160,4 @@ def _map_description(spec: MetricSpec, level: str, period: str | None, selected:
     source, updated, _ = provenance(spec)
     caption = f"{chart_title(spec, level, period)} (the map as a table)"
     return (map_summary(spec, values, period), area_table(values, spec, caption, highlight_code=selected),
-            chart_meta_lines(source, updated), download_href(spec.id, level, period))
+            chart_meta_lines(source, updated, geography_line(values)), download_href(spec.id, level, period))

@@ -155,7 +155,7 @@ def load_profile(row: dict[str, Any]) -> ProfileData:
 _CSV_COLUMNS = ["outcome", "metric_id", "metric", "unit", "tier", "area_type", "area_code", "area_name", "period",
                 "value", "lower_ci", "upper_ci", "suppressed", "england_value", "comparison_with_england",
                 "baseline_period", "baseline_value", "change_since_baseline", "change_significance",
-                "recent_trend", "trend_judgement", "note"]
+                "recent_trend", "trend_judgement", "estimated", "note", "geography"]
 
 
 def _blank_if_suppressed(record: dict[str, Any], keys: tuple[str, ...]) -> None:
@@ -181,8 +181,10 @@ def profile_csv(data: ProfileData) -> pd.DataFrame:
                     comparison_with_england=rec.get("comparison") if local else None,
                     baseline_value=rec.get("baseline_value"), change_since_baseline=rec.get("change"),
                     change_significance=rec.get("significance"), recent_trend=rec.get("trend"),
-                    trend_judgement=rec.get("trend_judgement"),
-                    note=None if local else "England figure only: no partnership figure exists for this measure")
+                    trend_judgement=rec.get("trend_judgement"), estimated=bool(rec.get("estimated")),
+                    note=(rec.get("note") or None) if local else
+                    "England figure only: no partnership figure exists for this measure",
+                    geography=rec.get("geography"))
         _blank_if_suppressed(main, ("value", "lower_ci", "upper_ci", "change_since_baseline"))
         rows.append(main)
         for member in data.member_values.get(spec.id, pd.DataFrame()).to_dict("records"):
@@ -192,7 +194,8 @@ def profile_csv(data: ProfileData) -> pd.DataFrame:
                        england_value=member.get("england_value"),
                        comparison_with_england=member.get("comparison"), baseline_value=member.get("baseline_value"),
                        change_since_baseline=member.get("change"),
-                       change_significance=member.get("change_significance"), note=member.get("note") or None)
+                       change_significance=member.get("change_significance"), estimated=bool(member.get("estimated")),
+                       note=member.get("note") or None, geography=member.get("geography"))
             _blank_if_suppressed(row, ("value", "lower_ci", "upper_ci", "change_since_baseline"))
             rows.append(row)
     return pd.DataFrame(rows, columns=_CSV_COLUMNS)

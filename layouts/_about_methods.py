@@ -55,6 +55,20 @@ CHANGE = {
     "mean": "z-test for the difference, with standard errors taken from the two confidence intervals",
 }
 
+DSR_ESTIMATE = (
+    "A partnership's (or region's) rate is exact only when it is pooled from age-specific counts. Published "
+    "area files give each authority's rate, its count of deaths and its population, not age-specific counts, "
+    "so without them the partnership's rate is an estimate, labelled “estimate” on the page, in tables, hover "
+    "labels, downloads and the board pack: the population-weighted mean of the member authorities' published "
+    "rates. It equals the exact rate when the members share one age structure, and differs from it by how far "
+    "their age structures differ. Its 95% and 99.8% intervals follow Dobson et al. (1991), “Confidence "
+    "intervals for weighted sums of Poisson parameters”, Statistics in Medicine 10:457–462 (the Fingertips "
+    "method for any directly standardised rate), with each member's variance recovered from its own published "
+    "count and lower limit, so no member figure is invented. No estimate is made from fewer than 10 events, or "
+    "when any member lacks a published rate, count or population. When age-specific counts are loaded the "
+    "partnership's value is exact and not labelled as an estimate."
+)
+
 COMPARISON = ("significantly different from England when the 95% confidence interval excludes England's value, "
               "as Fingertips documents; England's own interval is not used. A 99.8% level is offered on the "
               "compare page.")
@@ -67,6 +81,12 @@ def pooling_text(spec: MetricSpec) -> str:
         return "Published for England (or England and Wales) only, so there is nothing to pool."
     return (f"Partnership, region and England values are computed by pooling: {POOLING.get(spec.measure, '')}. "
             "Member rates are never averaged.")
+
+
+def estimate_text(spec: MetricSpec) -> str | None:
+    """How a partnership's directly standardised rate is estimated without age-specific counts (None for
+    other measures, which pool exactly)."""
+    return DSR_ESTIMATE if spec.measure == "dsr" and spec.is_local else None
 
 
 def interval_text(spec: MetricSpec) -> str:

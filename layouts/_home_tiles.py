@@ -67,7 +67,7 @@ def overview_tile(data: TileData, slug: str, *, area_code: str | None) -> html.A
     """
     spec, summary = data.spec, data.summary
     latest = {"value": summary.get("latest_value"), "period": summary.get("latest_period"),
-              "suppressed": summary.get("suppressed")}
+              "suppressed": summary.get("suppressed"), "estimated": summary.get("estimated")}
     compared = area_code is not None and not data.national_only
     history = data.history
     usable = not history.empty and history["value"].notna().any()

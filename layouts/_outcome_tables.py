@@ -1,7 +1,8 @@
 """The table alternatives of the outcome page's charts: the same numbers, with gaps in words.
 
 Every number cell reads "Suppressed" when the publisher withheld the value and "No data" when there
-is none — spelled out on screen, not only for screen readers, because a table is where people go
+is none; an estimated value is marked "(estimate)" with its method in a note under the table, and each
+row's publisher note is in a Notes column — spelled out on screen, not only for screen readers, because a table is where people go
 to check a number.
 
 The area tables (one row per partnership or authority, 125–153 rows) are written as one HTML
@@ -11,7 +12,7 @@ renderer spent tens of seconds re-checking every component wrapper on each callb
 (measured in headless Chromium: the page stopped responding). The markup is the same as
 ``data_table``'s — caption, ``th scope``, ``num`` and ``is-selected`` classes — so it reads and
 looks the same. Every value is HTML-escaped. The short trend table is built with ``data_table`` and
-written as markup too (``blocks.static_html``): it comes with the page, and its seventy-odd cells
+written as markup too (as ``blocks.static_html`` does): it comes with the page, and its seventy-odd cells
 were a third of an outcome page's components.
 """
 
@@ -25,9 +26,19 @@ import pandas as pd
 from dash import html
 
 from layouts._components import theme
-from layouts._components.blocks import Column, data_table, html_block, static_html
+from layouts._components.blocks import Column, data_table, html_block
+from layouts._components.blocks.static import markup
 from layouts._components.figures import period_order
-from layouts._components.formatting import SUPPRESSED, format_change, format_count, format_value, is_missing
+from layouts._components.formatting import (
+    ESTIMATE,
+    ESTIMATE_FOOTNOTE,
+    SUPPRESSED,
+    format_change,
+    format_count,
+    format_value,
+    is_missing,
+    shown_note,
+)
 
 if TYPE_CHECKING:
     from data_access.catalogue import MetricSpec
@@ -64,24 +75,47 @@ def area_table(area_values: pd.DataFrame, spec: MetricSpec, caption: str, *,
     def value(v: Any) -> str:
         return format_value(v, spec, short=True)
 
-    numbers: list[tuple[str, Callable[[pd.Series], str]]] = [(f"Value ({spec.value_unit})", _cell("value", value))]
+    numbers: list[tuple[str, Callable[[pd.Series], str]]] = [(f"Value ({spec.value_unit})", _estimated(value))]
     if spec.has_interval:
         numbers += [("Lower 95% CI", _cell("lower_ci", value)), ("Upper 95% CI", _cell("upper_ci", value))]
     numbers += [("Numerator", _cell("numerator", format_count)), ("Denominator", _cell("denominator", format_count)),
                 ("Change since baseline", _cell("change", lambda v: format_change(v, spec)))]
     head = ('<th scope="col">Area</th>' + "".join(f'<th scope="col" class="num">{escape(label)}</th>'
                                                   for label, _ in numbers)
-            + '<th scope="col">Compared with England</th>')
+            + '<th scope="col">Compared with England</th><th scope="col">Notes</th>')
     rows = []
     for _, row in area_values.sort_values("area_name", kind="stable").iterrows():
         selected = ' class="is-selected"' if highlight_code is not None and row["area_code"] == highlight_code else ""
         comparison = None if _flag(row.get("suppressed")) else row.get("comparison")
         cells = "".join(f'<td class="num">{escape(render(row))}</td>' for _, render in numbers)
         rows.append(f'<tr{selected}><th scope="row">{escape(str(row["area_name"]))}</th>{cells}'
-                    f"<td>{_badge(comparison)}</td></tr>")
+                    f"<td>{_badge(comparison)}</td><td>{escape(_note(row))}</td></tr>")
     table = (f'<table class="data-table"><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>'
-             f'<tbody>{"".join(rows)}</tbody></table>')
+             f'<tbody>{"".join(rows)}</tbody></table>{_estimate_footnote(area_values)}')
     return html_block(table, class_name="outcome-table")
+
+
+def _estimated(fmt: Callable[[Any], str], *, prefix: str = "") -> Callable[[pd.Series], str]:
+    """The value cell, marked "(estimate)" when the value was estimated rather than pooled exactly."""
+    cell = _cell("value", fmt, prefix=prefix)
+
+    def render(row: pd.Series) -> str:
+        text = cell(row)
+        return text if text in (SUPPRESSED, NO_DATA) else text + (f" ({ESTIMATE})" if _flag(row.get(
+            f"{prefix}estimated")) else "")
+    return render
+
+
+def _note(row: pd.Series) -> str:
+    """The Notes cell: the publisher's note; an estimate points to the footnote that states its method."""
+    return "Estimate: see the note below the table" if _flag(row.get("estimated")) else shown_note(row)
+
+
+def _estimate_footnote(rows: pd.DataFrame) -> str:
+    """The estimate method, once under a table with any estimated value ("" when none is)."""
+    if "estimated" not in rows or not rows["estimated"].map(_flag).any():
+        return ""
+    return f'<p class="table-note small">{escape(ESTIMATE_FOOTNOTE)}</p>'
 
 
 def trend_table(series: pd.DataFrame, spec: MetricSpec, selected_code: str, caption: str) -> html.Div:
@@ -96,7 +130,7 @@ def trend_table(series: pd.DataFrame, spec: MetricSpec, selected_code: str, capt
         return rows.set_index(rows["period"].astype(str)).reindex(order).reset_index(drop=True)
 
     chosen = aligned(selected_code)
-    for key in ("value", "lower_ci", "upper_ci", "suppressed", "provisional"):
+    for key in ("value", "lower_ci", "upper_ci", "suppressed", "provisional", "estimated", "note"):
         frame[key] = chosen[key].to_numpy() if key in chosen else None
     for i, code in enumerate(others):
         other = aligned(code)
@@ -106,11 +140,13 @@ def trend_table(series: pd.DataFrame, spec: MetricSpec, selected_code: str, capt
         return format_value(v, spec, short=True)
 
     name = str(names.get(selected_code, selected_code))
-    columns = [Column("period", "Period"), Column("*", f"{name} ({spec.value_unit})", True, _cell("value", value))]
+    columns = [Column("period", "Period"), Column("*", f"{name} ({spec.value_unit})", True, _estimated(value))]
     if spec.has_interval:
         columns += [Column("*", "Lower 95% CI", True, _cell("lower_ci", value)),
                     Column("*", "Upper 95% CI", True, _cell("upper_ci", value))]
     columns += [Column("*", str(names.get(code, code)), True, _cell("value", value, prefix=f"c{i}_"))
                 for i, code in enumerate(others)]
     columns.append(Column("*", "Provisional", False, lambda row: "Provisional" if _flag(row.get("provisional")) else ""))
-    return static_html(data_table(frame, columns, caption), class_name="outcome-table")
+    columns.append(Column("*", "Notes", False, _note))
+    return html_block(markup(data_table(frame, columns, caption)) + _estimate_footnote(frame),
+                      class_name="outcome-table")

@@ -19,7 +19,7 @@ from dash import html
 
 from data_access.catalogue import get_catalogue
 from layouts._components import blocks, theme
-from layouts._components.formatting import SUPPRESSED, format_interval, format_value, is_missing
+from layouts._components.formatting import ESTIMATE, SUPPRESSED, format_interval, format_value, is_missing
 from layouts._home_links import outcome_href
 from layouts._partnership_map import Member
 
@@ -107,7 +107,8 @@ def _value_cell(row: Mapping[str, Any], spec: MetricSpec) -> list[Any]:
         return [NO_DATA]
     # Short numbers: the unit is under the measure's name, and a long unit in a no-wrap cell squeezed
     # the judgement columns into slivers.
-    cell: list[Any] = [html.Div(format_value(row["latest_value"], spec, short=True), className="fw-bold")]
+    estimate = f" ({ESTIMATE})" if row.get("estimated") else ""
+    cell: list[Any] = [html.Div(format_value(row["latest_value"], spec, short=True) + estimate, className="fw-bold")]
     interval = format_interval(row.get("lower_ci"), row.get("upper_ci"), spec)
     if interval != "–":
         cell.append(html.Div(interval.replace("95% CI ", "95% CI: "), className="small text-secondary"))

@@ -16,7 +16,7 @@ from dash import dcc, html
 
 from layouts._components.blocks.static import html_block, markup
 from layouts._components.figures import chart_config, export_filename
-from layouts._components.formatting import format_change, format_value, is_missing, unit_words
+from layouts._components.formatting import ESTIMATE, format_change, format_value, is_missing, unit_words
 from layouts._components.summaries import baseline_label, change_label, comparison_phrase
 
 if TYPE_CHECKING:
@@ -77,7 +77,8 @@ def _value(spec: MetricSpec, summary: Mapping[str, Any]) -> list[Any]:
         return [html.Span("No data", className="present-slide__number")]
     unit = "" if suppressed or value.endswith("%") or spec.measure == "count" else unit_words(spec)
     return [html.Span(value, className="present-slide__number"),
-            html.Span(f" {unit}", className="present-slide__unit") if unit else None]
+            html.Span(f" {unit}", className="present-slide__unit") if unit else None,
+            html.Span(f" ({ESTIMATE})", className="present-slide__unit") if summary.get("estimated") else None]
 
 
 def _comparison(spec: MetricSpec, summary: Mapping[str, Any], local: bool, area_name: str) -> str:

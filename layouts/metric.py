@@ -19,6 +19,7 @@ from data_access.read.schedule import next_release
 from layouts._about_methods import (
     change_text,
     comparison_text,
+    estimate_text,
     interval_text,
     pooling_text,
     suppression_text,
@@ -112,6 +113,7 @@ def metric_detail(spec: MetricSpec) -> html.Article:
     ])
     how = _definition_list([
         ("Pooling", pooling_text(spec)),
+        ("Partnership estimate", estimate_text(spec)),
         ("Confidence interval", interval_text(spec)),
         ("Comparison with England", comparison_text(spec)),
         ("Recent trend", trend_text(spec)),

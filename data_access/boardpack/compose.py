@@ -17,13 +17,18 @@ from data_access.boardpack.styles import LICENCE_LINE
 from data_access.catalogue import OutcomeSpec
 from data_access.read.areas import ENGLAND
 from layouts._components.formatting import (
+    ESTIMATE,
+    ESTIMATE_FOOTNOTE,
+    estimate_marker,
     format_change,
     format_count,
     format_interval,
     format_number,
     format_value,
+    geography_line,
     is_missing,
     is_percent,
+    shown_note,
     unit_words,
 )
 from layouts._components.summaries import (
@@ -84,6 +89,8 @@ def tile(metric: MetricData) -> dict[str, str]:
     """The headline tile's lines: title, value, period, england, comparison, change, trend."""
     summary, spec = metric.summary, metric.spec
     value = format_value(summary.get("latest_value"), spec, suppressed=bool(summary.get("suppressed")))
+    if summary.get("estimated") and not summary.get("suppressed") and value != "–":
+        value += f" ({ESTIMATE})"
     lines = {"title": spec.short_name, "value": "No data" if value == "–" else value,
              "period": summary.get("latest_period") or "No period published",
              "change": change_words(metric),
@@ -125,13 +132,28 @@ def provenance(metric: MetricData, pack: PackData) -> list[str]:
              LICENCE_LINE + "."]
     if metric.local:
         lines.append(POOLED_NOTE)
+    if metric.local and metric.summary.get("estimated"):
+        lines.append(ESTIMATE_FOOTNOTE)
+    geography = geography_line(metric.series[metric.series["area_type"] != "country"]) if metric.local else None
+    if geography:
+        lines.append(geography + ".")
     if release.get("any_demo"):
         lines.append(DEMO_WARNING)
     return lines
 
 
 def _value_cell(row: pd.Series, spec: Any, *, short: bool = False) -> str:
-    return format_value(row.get("value"), spec, suppressed=bool(row.get("suppressed")), short=short)
+    """The value as the dashboard shows it, marked "(estimate)" when it is one."""
+    suppressed = bool(row.get("suppressed"))
+    return format_value(row.get("value"), spec, suppressed=suppressed, short=short) + (
+        "" if suppressed else estimate_marker(row))
+
+
+def table_notes(metric: MetricData) -> list[str]:
+    """The notes on the latest table's values, one line per area with a note (the publisher's, or the
+    estimate's method), in the table's order."""
+    return [f"{row.get('area_name') or row.get('area_code')}: {shown_note(row)}"
+            for _, row in metric.latest_rows.iterrows() if shown_note(row)]
 
 
 def _signed(value: Any, spec: Any) -> str:

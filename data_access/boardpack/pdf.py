@@ -178,8 +178,9 @@ def _metric(metric: MetricData, outcome: OutcomeData, pack: PackData) -> list[Fl
         table = _table(header, rows, [0.24 * WIDTH, 0.13 * WIDTH, 0.15 * WIDTH, 0.1 * WIDTH, 0.2 * WIDTH,
                                       0.18 * WIDTH], bold_first_row=True, numeric=(1, 2, 3, 5))
         title = _p(f"{metric.spec.short_name}, {period}: the partnership, its member authorities and England", "h3")
+        notes = [_p("Note: " + line, "small") for line in compose.table_notes(metric)]
         # A partnership's table is short: keep it whole with its title rather than orphan a row.
-        story += [KeepTogether([title, table])] if len(rows) <= 12 else [title, table]
+        story += [KeepTogether([title, table, *notes])] if len(rows) <= 12 else [title, table, *notes]
     elif not metric.local:
         header, rows = compose.trend_table(metric, ENGLAND, "England")
         story += [KeepTogether([_p(f"{metric.spec.short_name}: England by period", "h3"),

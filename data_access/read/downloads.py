@@ -1,16 +1,21 @@
-"""Tidy CSV downloads of what the charts show, with limits, comparisons, flags and the release."""
+"""Tidy CSV downloads of what the charts show, with limits, comparisons, flags and the release.
+
+Every row says whether its value is an estimate (``estimated``; the method is in ``note``), carries
+the publisher's note, and names the geography vintage its period is drawn on, as code and in words.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from data_access.catalogue import get_catalogue
+from data_access.vintages import label as vintage_label
 
 DOWNLOAD_COLUMNS = ["metric_id", "metric_name", "area_code", "area_name", "area_type", "period", "value", "unit",
                     "lower_ci_95", "upper_ci_95", "lower_ci_99_8", "upper_ci_99_8", "numerator", "denominator",
                     "england_value", "comparison_with_england_95", "comparison_with_england_99_8", "quintile",
                     "baseline_value", "change_since_baseline", "change_significance", "suppressed", "provisional",
-                    "note", "release_id", "release_extracted_date", "demonstration_data"]
+                    "estimated", "note", "geography", "geography_label", "release_id", "release_extracted_date", "demonstration_data"]
 
 
 def observations_download(metric_id: str, *, area_type: str | None = None, period: str | None = None) -> pd.DataFrame:
@@ -33,7 +38,9 @@ def observations_download(metric_id: str, *, area_type: str | None = None, perio
         "comparison_with_england_99_8": table["comparison_998"], "quintile": table["quintile"],
         "baseline_value": table["baseline_value"], "change_since_baseline": table["change"],
         "change_significance": table["change_significance"], "suppressed": table["suppressed"],
-        "provisional": table["provisional"], "note": table["note"], "release_id": release.get("id"),
+        "provisional": table["provisional"], "estimated": table["estimated"].eq(True), "note": table["note"],
+        "geography": table["geography"], "geography_label": table["geography"].map(vintage_label),
+        "release_id": release.get("id"),
         "release_extracted_date": release.get("extracted_date"), "demonstration_data": bool(release.get("any_demo")),
     }, columns=DOWNLOAD_COLUMNS)
     return out.sort_values(["area_type", "area_name", "period"], ignore_index=True)

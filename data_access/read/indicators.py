@@ -68,8 +68,12 @@ def _pool_members(obs: pd.DataFrame, areas: pd.DataFrame, members: pd.DataFrame)
 
 
 def _with_estimates(computed: pd.DataFrame, pool: pd.DataFrame, spec: MetricSpec) -> pd.DataFrame:
-    """Pooled DSRs with no age-specific counts, estimated from the members' published rates (labelled)."""
+    """Pooled DSRs with no age-specific counts, estimated from the members' published rates (labelled).
+
+    A group of one member needs no estimate: it shows that member's published figure and note.
+    """
     members = pool[(pool["breakdown"] == "all") & (pool["area_type"] != "utla") & (pool["group_code"] != pool["area_code"])]
+    members = members[members.groupby(_GROUP_POOL)["area_code"].transform("nunique") > 1]
     if members.empty:
         return computed
     estimates = estimate_dsr(members, _GROUP_POOL, spec.multiplier).rename(columns={"group_code": "area_code"})

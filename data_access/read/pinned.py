@@ -90,7 +90,8 @@ def summary_from_table(metric_id: str, table: pd.DataFrame, area_code: str, *, a
         "baseline_value": None, "latest_period": None, "latest_value": None, "lower_ci": None, "upper_ci": None,
         "suppressed": False, "comparison": "not_compared", "england_value": None, "change": None,
         "change_pct": None, "significance": "not_tested", "trend": "not_enough_data",
-        "trend_judgement": "not_enough_data", "provisional": False}
+        "trend_judgement": "not_enough_data", "provisional": False, "estimated": False, "note": None,
+        "geography": None}
     if rows.empty:
         return summary
     latest = rows.iloc[-1]
@@ -99,7 +100,8 @@ def summary_from_table(metric_id: str, table: pd.DataFrame, area_code: str, *, a
                    suppressed=bool(latest["suppressed"]), comparison=latest["comparison"],
                    england_value=_clean(latest["england_value"]), baseline_value=_clean(latest["baseline_value"]),
                    change=_clean(latest["change"]), significance=latest["change_significance"],
-                   provisional=bool(latest["provisional"]))
+                   provisional=bool(latest["provisional"]), estimated=bool(latest["estimated"]),
+                   note=_clean(latest["note"]), geography=_clean(latest["geography"]))
     if summary["change"] is not None and summary["baseline_value"]:
         summary["change_pct"] = 100.0 * summary["change"] / summary["baseline_value"]
     trend = recent_trend(rows[TREND_COLUMNS], measure=spec.measure, polarity=spec.polarity)

@@ -20,7 +20,8 @@ def baseline_summary(metric_id: str, area_code: str, *, area_type: str | None = 
 
     Keys: area_code, area_name, baseline_rule, baseline_period, baseline_value, latest_period, latest_value,
     lower_ci, upper_ci, suppressed, comparison, england_value, change, change_pct, significance, trend,
-    trend_judgement, provisional.
+    trend_judgement, provisional, estimated (the value is an estimate; its method is in ``note``), note (the
+    publisher's note on the value), geography (the vintage its period is drawn on).
     """
     from data_access.read import release_key
 
@@ -45,7 +46,8 @@ def _baseline_summary(metric_id: str, area_code: str, area_type: str | None) -> 
                "baseline_value": None, "latest_period": None, "latest_value": None, "lower_ci": None,
                "upper_ci": None, "suppressed": False, "comparison": "not_compared", "england_value": None,
                "change": None, "change_pct": None, "significance": "not_tested", "trend": "not_enough_data",
-               "trend_judgement": "not_enough_data", "provisional": False}
+               "trend_judgement": "not_enough_data", "provisional": False, "estimated": False,
+               "note": None, "geography": None}
     if rows.empty:
         return summary
     latest = rows.iloc[-1]
@@ -54,7 +56,8 @@ def _baseline_summary(metric_id: str, area_code: str, area_type: str | None) -> 
                    suppressed=bool(latest["suppressed"]), comparison=latest["comparison"],
                    england_value=_clean(latest["england_value"]), baseline_value=_clean(latest["baseline_value"]),
                    change=_clean(latest["change"]), significance=latest["change_significance"],
-                   provisional=bool(latest["provisional"]))
+                   provisional=bool(latest["provisional"]), estimated=bool(latest["estimated"]),
+                   note=_clean(latest["note"]), geography=_clean(latest["geography"]))
     if summary["change"] is not None and summary["baseline_value"]:
         summary["change_pct"] = 100.0 * summary["change"] / summary["baseline_value"]
     trend = recent_trend(rows[["period_start", "value", "numerator", "denominator", "lower_ci", "upper_ci"]],

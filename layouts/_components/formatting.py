@@ -7,13 +7,20 @@ and a summary sentence. Missing values read "–" and suppressed values "Suppres
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any, Protocol
 
 import pandas as pd
 
+from data_access.statistics.dsr_estimate import METHOD_NOTE
+from data_access.vintages import label as vintage_label
+
 MISSING = "–"
 SUPPRESSED = "Suppressed"
 MINUS = "−"
+ESTIMATE = "estimate"
+ESTIMATE_FOOTNOTE = (f"Values marked “{ESTIMATE}”: {METHOD_NOTE}. The measure's definition page explains the "
+                     "method; a partnership's value is exact when age-specific counts are loaded.")
 
 
 class MetricLike(Protocol):
@@ -122,3 +129,39 @@ def axis_title(spec: MetricLike) -> str:
         return "Percentage (%)"
     return unit[:1].upper() + unit[1:]
 
+
+
+def is_estimate(row: Mapping[str, Any]) -> bool:
+    """True when the row's value was estimated (a partnership's DSR from members' published rates)."""
+    flag = row.get("estimated")
+    return not is_missing(flag) and bool(flag)
+
+
+def estimate_marker(row: Mapping[str, Any]) -> str:
+    """ " (estimate)" after an estimated value, "" otherwise: an estimate is never shown unlabelled."""
+    return f" ({ESTIMATE})" if is_estimate(row) and not is_missing(row.get("value")) else ""
+
+
+def shown_note(row: Mapping[str, Any]) -> str:
+    """The publisher's note (or the estimate's method) on a row, "" when there is none."""
+    note = row.get("note")
+    return "" if is_missing(note) else str(note).strip()
+
+
+def geography_line(rows: pd.DataFrame) -> str | None:
+    """ "Authorities: upper-tier local authorities from April 2023" for the geography the rows are drawn
+    on; each vintage with its periods when a series spans more than one; None when not recorded."""
+    if "geography" not in rows or "period" not in rows:
+        return None
+    frame = rows[rows["geography"].notna() & rows["value"].notna()] if "value" in rows else rows
+    frame = frame[frame["geography"].map(lambda code: bool(vintage_label(code)))]
+    if frame.empty:
+        return None
+    if "period_start" in frame:
+        frame = frame.sort_values("period_start", kind="stable")
+    spans = frame.drop_duplicates("period").groupby("geography", sort=False)["period"].agg(["first", "last"])
+    if len(spans) == 1:
+        return f"Authorities: {vintage_label(spans.index[0])}"
+    parts = [f"{vintage_label(code)} ({first}{'' if first == last else f' to {last}'})"
+             for code, (first, last) in spans.iterrows()]
+    return "Authorities: " + "; ".join(parts)

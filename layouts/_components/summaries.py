@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from layouts._components.formatting import format_value, is_missing, is_percent
+from layouts._components.formatting import ESTIMATE, format_value, is_missing, is_percent
 
 if TYPE_CHECKING:
     from data_access.catalogue import MetricSpec
@@ -154,7 +154,8 @@ def trend_summary(
     verb = "were" if _is_plural(subject) else "was"
     when = f" in {period}" if period else ""
     compared = "" if area_name == "England" else comparison_phrase(comparison, england_value, spec)
-    sentence = f"In {area_name}, {subject} {verb} {format_value(value, spec)}{when}{compared}"
+    estimate = f" ({ESTIMATE})" if summary.get("estimated") else ""
+    sentence = f"In {area_name}, {subject} {verb} {format_value(value, spec)}{estimate}{when}{compared}"
     return sentence + _baseline_clause(spec, baseline_summary)
 
 

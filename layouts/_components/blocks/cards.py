@@ -24,11 +24,17 @@ def heading(level: int, children: Any, **kwargs: Any) -> Any:
     return _HEADINGS[level](children, **kwargs)
 
 
-def chart_meta_lines(source_line: str, updated_line: str | None = None) -> list[html.P]:
-    """The children of a card's meta block; callbacks return this to ``ids.chart_meta(name)``."""
+def chart_meta_lines(source_line: str, updated_line: str | None = None,
+                     geography_line: str | None = None) -> list[html.P]:
+    """The children of a card's meta block; callbacks return this to ``ids.chart_meta(name)``.
+
+    ``geography_line`` says which authorities the figures are drawn on (``formatting.geography_line``).
+    """
     lines = [html.P(source_line, className="chart-card__source")]
     if updated_line:
         lines.append(html.P(updated_line, className="chart-card__updated"))
+    if geography_line:
+        lines.append(html.P(geography_line, className="chart-card__geography"))
     return lines
 
 

@@ -18,7 +18,7 @@ from layouts._components import ids, theme
 from layouts._components.blocks.cards import heading
 from layouts._components.blocks.static import html_block
 from layouts._components.blocks.tables import comparison_cell
-from layouts._components.formatting import format_change, format_value, is_missing
+from layouts._components.formatting import estimate_marker, format_change, format_value, is_missing
 from layouts._components.summaries import baseline_label, change_label
 
 if TYPE_CHECKING:
@@ -78,6 +78,8 @@ def headline_tile(
     value = format_value(row.get("value"), spec, suppressed=suppressed)
     if value == "–":
         value = "No data"
+    elif not suppressed:
+        value += estimate_marker(row)
     title = html.A(spec.short_name, href=href) if href else spec.short_name
     children: list[Any] = [
         heading(heading_level, title, className="tile__title"),

@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from layouts._components import theme
-from layouts._components.formatting import SUPPRESSED, format_interval, format_value, is_missing
+from layouts._components.formatting import (
+    SUPPRESSED,
+    estimate_marker,
+    format_interval,
+    format_value,
+    is_missing,
+    shown_note,
+)
 from layouts._components.ids import COLOUR_BY_VALUES
 
 if TYPE_CHECKING:
@@ -130,7 +137,8 @@ def categorise(area_values: pd.DataFrame, colour_by: str, spec: MetricSpec) -> p
 
 
 def hover_text(row: Mapping[str, Any], spec: MetricSpec, *, suppressed: bool, category: str | None = None) -> str:
-    """Hover lines: name; value and period; interval; comparison with England; colour class."""
+    """Hover lines: name; value (marked when an estimate) and period; interval; comparison with England;
+    colour class; the publisher's note or the estimate's method."""
     period = row.get("period")
     lines = [f"<b>{row['area_name']}</b>"]
     if suppressed:
@@ -138,7 +146,7 @@ def hover_text(row: Mapping[str, Any], spec: MetricSpec, *, suppressed: bool, ca
     elif is_missing(row.get("value")):
         lines.append(NO_DATA + (f" ({period})" if not is_missing(period) else ""))
     else:
-        value = format_value(row["value"], spec)
+        value = format_value(row["value"], spec) + estimate_marker(row)
         lines.append(f"{value} ({period})" if not is_missing(period) else value)
         interval = format_interval(row.get("lower_ci"), row.get("upper_ci"), spec)
         if interval != "–":
@@ -146,7 +154,7 @@ def hover_text(row: Mapping[str, Any], spec: MetricSpec, *, suppressed: bool, ca
     lines.append(theme.comparison_style(None if suppressed else row.get("comparison"))["text"])
     if category and not suppressed and not is_missing(row.get("value")):
         lines.append(category)
-    note = row.get("note")
-    if not is_missing(note) and str(note).strip():
+    note = shown_note(row)
+    if note:
         lines.append(f"Note: {note}")
     return "<br>".join(lines)

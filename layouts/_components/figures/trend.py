@@ -3,7 +3,8 @@
 Periods are categories in ``period_start`` order (labels such as "2019-21" or "Q4 2021/22" are not
 dates). Suppressed or missing periods are gaps (``None``), never zeros. The baseline period is
 marked and labelled, the change since baseline is annotated in the same words as the summaries,
-and provisional periods are shaded behind the data.
+and provisional periods are shaded behind the data. Estimated values are open markers, and their hover
+labels (like every value's) carry the word "estimate" and the note on the value.
 """
 
 from __future__ import annotations
@@ -16,7 +17,16 @@ import plotly.graph_objects as go
 
 from layouts._components import theme
 from layouts._components.figures._common import ENGLAND_CODE, finish_figure, gap_values, suppressed_flags
-from layouts._components.formatting import axis_title, format_change, format_interval, format_value, is_missing
+from layouts._components.formatting import (
+    axis_title,
+    estimate_marker,
+    format_change,
+    format_interval,
+    format_value,
+    is_estimate,
+    is_missing,
+    shown_note,
+)
 from layouts._components.summaries import significance_phrase
 
 if TYPE_CHECKING:
@@ -43,12 +53,14 @@ def _hover(aligned: pd.DataFrame, spec: MetricSpec) -> list[str]:
         if flag:
             texts.append(f"{period}: Suppressed")
             continue
-        text = f"{period}: {format_value(row.get('value'), spec)}"
+        text = f"{period}: {format_value(row.get('value'), spec)}{estimate_marker(row)}"
         interval = format_interval(row.get("lower_ci"), row.get("upper_ci"), spec)
         if interval != "–":
             text += f"<br>{interval}"
         if not is_missing(row.get("provisional")) and bool(row.get("provisional")):
             text += "<br>Provisional"
+        if shown_note(row):
+            text += f"<br>Note: {shown_note(row)}"
         texts.append(text)
     return texts
 
@@ -58,7 +70,10 @@ def _line(aligned: pd.DataFrame, spec: MetricSpec, *, name: str, colour: str, da
     flags = suppressed_flags(aligned.reset_index(drop=True))
     return go.Scatter(
         x=list(aligned.index), y=gap_values(aligned["value"], flags), name=name, mode="lines+markers",
-        line={"color": colour, "dash": dash, "width": width}, marker={"symbol": symbol, "size": 8, "color": colour},
+        line={"color": colour, "dash": dash, "width": width},
+        # An estimated value is drawn as an open marker (and says "estimate" in its hover label).
+        marker={"symbol": [f"{symbol}-open" if is_estimate(row) else symbol for _, row in aligned.iterrows()],
+                "size": 8, "color": colour},
         connectgaps=False, text=_hover(aligned, spec), hovertemplate="<b>" + name + "</b><br>%{text}<extra></extra>",
     )
 
@@ -179,6 +194,14 @@ def _shade_provisional(fig: go.Figure, series: pd.DataFrame, order: list[str]) -
                            text="Provisional", font={"size": 12, "color": theme.SECONDARY_TEXT}, name="provisional")
 
 
+def _mark_estimates(fig: go.Figure, aligned: pd.DataFrame) -> None:
+    """A footnote naming the open markers, when the line has any estimated value."""
+    if any(is_estimate(row) for _, row in aligned.iterrows()):
+        fig.add_annotation(x=1, y=1, xref="paper", yref="paper", xanchor="right", yanchor="top", showarrow=False,
+                           text="Open markers: estimates from members' published rates", name="estimate",
+                           font={"size": 12, "color": theme.SECONDARY_TEXT}, bgcolor=theme.BACKGROUND)
+
+
 def _mark_suppressed(fig: go.Figure, aligned: pd.DataFrame) -> None:
     for period, flag in zip(aligned.index, suppressed_flags(aligned.reset_index(drop=True)), strict=True):
         if flag:
@@ -224,6 +247,7 @@ def trend_figure(
         fig.add_trace(_line(aligned, spec, name=area_name, colour=theme.SELECTED, dash="solid", symbol="circle",
                             width=3))
         _mark_suppressed(fig, aligned)
+        _mark_estimates(fig, aligned)
     if baseline_summary:
         _mark_baseline(fig, spec, baseline_summary, order)
         _annotate_change(fig, spec, baseline_summary, order)
