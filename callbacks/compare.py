@@ -52,7 +52,7 @@ from layouts._compare_table import compare_frame, comparison_column, download_fr
 from layouts._components import ids
 from layouts._components.blocks import Column, chart_meta_lines, data_table
 from layouts._components.figures import export_filename, funnel_figure, message_figure
-from layouts._components.formatting import format_change, format_value
+from layouts._components.formatting import format_change, format_value, geography_line
 from layouts._components.summaries import compare_summary, map_summary
 from layouts._components.url_state import clean_state, url_state_id
 
@@ -226,7 +226,8 @@ def _funnel_view(state: CompareState) -> dict[str, Any]:
     title = f"{spec.short_name}, {state.period}: partnerships against England" if state.period else spec.short_name
     link = "/download/observations.csv?" + "&".join(
         f"{k}={v}" for k, v in (("metric", spec.id), ("area_type", "partnership"), ("period", state.period)) if v)
-    meta = chart_meta_lines(f"Source: {spec.source}", f"Data up to: {state.period or 'no data'}")
+    meta = chart_meta_lines(f"Source: {spec.source}", f"Data up to: {state.period or 'no data'}",
+                            geography_line(area_values(spec.id, area_type="partnership", period=state.period)))
     if points is None:
         return {"figure": message_figure(reason, title=title), "summary": reason, "table": html.P(reason),
                 "meta": meta, "href": link}

@@ -2,7 +2,8 @@
 
 Pure functions of the read layer's frames. Each cell carries the value, a glyph and a short word
 ("✗ Worse") as well as the colour, so the table reads without colour and in a screen reader; a
-suppressed value reads "Suppressed" and a missing one "No data", never 0. Where a metric has no
+suppressed value reads "Suppressed" and a missing one "No data", never 0; an estimated value reads
+"(estimate)", and a cell's title carries the note on its value. Where a metric has no
 confidence interval the cell shows its quintile instead, as Fingertips does.
 """
 
@@ -18,7 +19,14 @@ from data_access.catalogue import MetricSpec
 from layouts._compare_html import esc, html_table, line, tag
 from layouts._compare_state import SORT_REGION, sort_metric
 from layouts._components import theme
-from layouts._components.formatting import SUPPRESSED, format_interval, format_value, is_missing, unit_words
+from layouts._components.formatting import (
+    ESTIMATE,
+    SUPPRESSED,
+    format_interval,
+    format_value,
+    is_missing,
+    unit_words,
+)
 
 SHORT_WORDS = {"better": "Better", "similar": "Similar", "worse": "Worse", "higher": "Higher", "lower": "Lower",
                "not_compared": "Not compared"}
@@ -67,6 +75,8 @@ def compare_frame(
         frame[f"{metric_id}:label"] = frame["code"].map(part[label_col]).fillna("not_compared")
         frame[f"{metric_id}:quintile"] = frame["code"].map(part["quintile"])
         frame[f"{metric_id}:note"] = frame["code"].map(part["note"])
+        frame[f"{metric_id}:estimated"] = (frame["code"].map(part["estimated"]).eq(True) if "estimated" in part
+                                           else False)
     return sort_frame(frame, sort)
 
 
@@ -118,7 +128,10 @@ def heat_cell(spec: MetricSpec, row: Mapping[str, Any], *, level: str) -> str:
     title = style["text"] if spec.has_interval else f"Quintile: {style['word']}"
     if interval != "–":
         title += f" ({interval})"
-    body = (line(esc(format_value(value, spec, short=True)))
+    note, estimated = row.get(f"{spec.id}:note"), bool(row.get(f"{spec.id}:estimated"))
+    if not is_missing(note) and note:
+        title += f". {note}"  # the publisher's note, or the estimate's method
+    body = (line(esc(format_value(value, spec, short=True) + (f" ({ESTIMATE})" if estimated else "")))
             + line(tag("span", esc(style["symbol"]), aria_hidden="true") + esc(f" {style['word']}")))
     return tag("td", body, title=title, class_="num",
                style={"backgroundColor": style["colour"], "color": style["text_colour"], **_NOWRAP})
@@ -214,7 +227,8 @@ def download_frame(frame: pd.DataFrame, metrics: Sequence[MetricSpec], *, period
                 "england_value": england.get(spec.id),
                 f"comparison_with_england_{level.replace('.', '_')}": label if spec.has_interval else None,
                 "quintile": None if is_missing(quintile) else int(quintile),
-                "suppressed": suppressed, "note": row.get(f"{spec.id}:note") or "",
+                "suppressed": suppressed, "estimated": bool(row.get(f"{spec.id}:estimated")),
+                "note": row.get(f"{spec.id}:note") or "",
                 "release_id": release.get("id"), "demonstration_data": bool(release.get("any_demo")),
             })
     return pd.DataFrame(rows)

@@ -181,3 +181,18 @@ def test_the_board_pack_says_estimate_and_carries_notes(shown):
     assert VINTAGE_WORDS in words
     cornwall = pdf_text(render_pack(gather_pack(CORNWALL, release)))
     assert SCILLY in cornwall and "(estimate)" not in cornwall
+
+
+def test_the_compare_table_and_its_csv_mark_the_estimate(shown):
+    from data_access.read import area_values, partnerships
+    from layouts._compare_table import compare_frame, download_frame, heatmap_table
+
+    values = area_values(DEATHS, area_type="partnership", period=PERIODS[-1])
+    frame = compare_frame(partnerships(), {DEATHS: values}, level="95")
+    table = heatmap_table(frame, [_spec()], periods={DEATHS: PERIODS[-1]}, england={DEATHS: 5.1}, level="95",
+                          caption="Partnerships")
+    markup = block_markup(table) or text(table)
+    assert "(estimate)" in markup and escape(METHOD_NOTE) in markup
+    csv = download_frame(frame, [_spec()], periods={DEATHS: PERIODS[-1]}, england={DEATHS: 5.1}, level="95",
+                         release=None).set_index("area_code")
+    assert bool(csv.loc[MANCHESTER, "estimated"]) and csv.loc[MANCHESTER, "note"] == METHOD_NOTE
