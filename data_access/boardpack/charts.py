@@ -5,8 +5,8 @@ published container image does not have, and which is slow and fragile inside a 
 native drawing needs nothing but reportlab, is deterministic (the same data gives the same bytes),
 stays sharp when printed, and its labels are real text. It follows the on-screen
 ``trend_figure``: periods as categories in time order, the area solid with its 95% interval
-shaded, England dashed, the baseline marked and labelled, provisional periods shaded, suppressed
-or missing values left as gaps (never zero).
+shaded, England dashed, the baseline marked and labelled, provisional periods shaded, estimates as
+open circles, suppressed or missing values left as gaps (never zero).
 """
 
 from __future__ import annotations
@@ -221,13 +221,19 @@ def trend_drawing(series: pd.DataFrame, *, spec: Any, selected_code: str, select
     if england is not None:
         _line(plot, frame, england_values, ENGLAND_COLOUR, dashed=True, square=True, width=1.2)
     _line(plot, frame, values, AREA_COLOUR, dashed=False, square=False, width=2)
+    estimated = [bool(flag) and values[i] is not None for i, flag in enumerate(
+        _aligned(chosen, order, "estimated") if "estimated" in chosen else [])]
+    for i in (i for i, flag in enumerate(estimated) if flag):  # an estimate is an open circle, as on screen
+        plot.add(Circle(frame.x(i), frame.y(values[i]), 2.4, fillColor=colors.white, strokeColor=AREA_COLOUR,
+                        strokeWidth=1))
     for i, period in enumerate(order):
         row = chosen[chosen["period"].astype(str) == period]
         if not row.empty and bool(row["suppressed"].eq(True).iloc[0]):
             plot.add(String(frame.x(i), frame.bottom + 3, "Suppressed", fontName=styles.FONT, fontSize=6.5,
                             fillColor=styles.SECONDARY, textAnchor="middle"))
     drawing.add(plot)
-    entries = [("area", selected_name)] + ([("england", "England")] if england is not None else [])
+    name = selected_name + (" (open circles: estimates)" if any(estimated) else "")
+    entries = [("area", name)] + ([("england", "England")] if england is not None else [])
     if spec.has_interval:
         entries.append(("band", "95% confidence interval"))
     if [p for p in spec.baseline_periods if p in order]:

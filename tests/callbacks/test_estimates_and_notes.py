@@ -178,6 +178,7 @@ def test_the_board_pack_says_estimate_and_carries_notes(shown):
     words = pdf_text(render_pack(gather_pack(MANCHESTER, release)))
     assert "(estimate)" in words
     assert f"Note: Greater Manchester: {METHOD_NOTE}" in words
+    assert "Greater Manchester (open circles: estimates)" in words
     assert VINTAGE_WORDS in words
     cornwall = pdf_text(render_pack(gather_pack(CORNWALL, release)))
     assert SCILLY in cornwall and "(estimate)" not in cornwall
