@@ -197,3 +197,11 @@ def test_the_compare_table_and_its_csv_mark_the_estimate(shown):
     csv = download_frame(frame, [_spec()], periods={DEATHS: PERIODS[-1]}, england={DEATHS: 5.1}, level="95",
                          release=None).set_index("area_code")
     assert bool(csv.loc[MANCHESTER, "estimated"]) and csv.loc[MANCHESTER, "note"] == METHOD_NOTE
+
+
+def test_a_headline_tile_marks_the_estimate(shown):
+    from layouts._components.blocks import headline_tile
+
+    latest = {"value": 10.0, "period": PERIODS[-1], "suppressed": False, "estimated": True}
+    assert "(estimate)" in text(headline_tile(_spec(), latest, None, None))
+    assert "(estimate)" not in text(headline_tile(_spec(), {**latest, "estimated": False}, None, None))
