@@ -12,6 +12,7 @@ from data_access.boundaries.serve import CACHE_CONTROL as IMMUTABLE
 from data_access.catalogue import UnknownMetric, get_catalogue
 from data_access.db import get_engine
 from data_access.read import AREA_TYPES, metric_periods
+from data_access.read.csv_safety import safe_csv
 from data_access.read.downloads import observations_download
 
 log = logging.getLogger(__name__)
@@ -37,7 +38,7 @@ def download_observations() -> Response:
         return _bad_request(f"No period {period!r} for {spec.id}. Periods with data: {', '.join(metric_periods(spec.id))}.")
     frame = observations_download(spec.id, area_type=area_type, period=period)
     name = "_".join(part for part in (spec.id, area_type, (period or "").replace("/", "-")) if part)
-    return Response(frame.to_csv(index=False), mimetype="text/csv",
+    return Response(safe_csv(frame), mimetype="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
 
 

@@ -33,6 +33,7 @@ from data_access.read import (
     partnerships,
     regions,
 )
+from data_access.read.csv_safety import safe_csv
 from data_access.statistics.funnel import OUTSIDE, SUPPORTED, WITHIN, funnel_limits, proportion_limits, rate_limits
 from layouts._compare_funnel import NOT_AVAILABLE, funnel_download_frame, funnel_summary, funnel_table, position_words
 from layouts._compare_state import (
@@ -258,7 +259,7 @@ def download_table(n_clicks=None, metric=None, period=None, region=None, sort=No
     csv = download_frame(frame, metrics, periods=periods, england=england, level=state.level,
                          release=current_release())
     name = export_filename("compare_partnerships", state.region, f"level_{state.level}")
-    return dcc.send_data_frame(csv.to_csv, f"{name}.csv", index=False)
+    return dcc.send_string(safe_csv(csv), f"{name}.csv", type="text/csv")
 
 
 def download_funnel(n_clicks=None, metric=None, period=None, region=None, level=None,
@@ -272,8 +273,8 @@ def download_funnel(n_clicks=None, metric=None, period=None, region=None, level=
         return None
     csv = funnel_download_frame(points, spec, period=state.period, benchmark=benchmark, level=state.level,
                                 release=current_release())
-    return dcc.send_data_frame(csv.to_csv, f"{export_filename(spec.id, 'funnel', state.region, state.period)}.csv",
-                               index=False)
+    return dcc.send_string(safe_csv(csv), f"{export_filename(spec.id, 'funnel', state.region, state.period)}.csv",
+                           type="text/csv")
 
 
 def update_national(_load: Any = None) -> html.Table | html.P:

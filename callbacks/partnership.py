@@ -15,6 +15,7 @@ from callbacks.first_answers import page_callback
 from callbacks.partnership_data import find_partnership, footprint_shapes, load_profile, profile_csv
 from callbacks.views import remembered_view
 from data_access.read import ENGLAND, authorities, current_release, partnerships
+from data_access.read.csv_safety import safe_csv
 from layouts._components import blocks, ids
 from layouts._components.figures import export_filename
 from layouts._home_links import area_options, partnership_href, release_line
@@ -86,7 +87,8 @@ def download_profile(n_clicks: int | None, code: str | None) -> dict | None:
     if not n_clicks or row is None:
         return dash.no_update
     data = load_profile(row)
-    return dcc.send_data_frame(profile_csv(data).to_csv, f"{export_filename(data.code, 'profile')}.csv", index=False)
+    return dcc.send_string(safe_csv(profile_csv(data)), f"{export_filename(data.code, 'profile')}.csv",
+                           type="text/csv")
 
 
 @dash.callback(

@@ -28,6 +28,7 @@ from config import get_settings
 from data_access.audit import record_upload, upload_log
 from data_access.db import get_engine
 from data_access.ingest import Problem, ValidationFailed, load_bytes, validate_bytes
+from data_access.read.csv_safety import safe_csv
 from data_access.users import SESSION_USER
 from layouts import _upload_parts as parts
 
@@ -187,7 +188,7 @@ def problems_csv(n_clicks: int | None, contents: str | None, filename: str | Non
     except (UploadRejected, SQLAlchemyError):
         return no_update
     frame = pd.DataFrame([(p.row, p.column, p.message) for p in check.problems], columns=["line", "column", "problem"])
-    return dcc.send_data_frame(frame.to_csv, f"problems-{check.file_name.rsplit('.', 1)[0]}.csv", index=False)
+    return dcc.send_string(safe_csv(frame), f"problems-{check.file_name.rsplit('.', 1)[0]}.csv", type="text/csv")
 
 
 def _register() -> None:

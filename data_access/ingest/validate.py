@@ -63,8 +63,10 @@ def validate_table(canonical: CanonicalTable, catalogue: Catalogue, known_metric
                               skipped=dict(canonical.skipped))
     if canonical.frame.empty:
         return _finish(report)
-    # Numeric columns are not trimmed: number parsing ignores surrounding spaces by itself.
-    table = canonical.frame.apply(lambda s: s if s.name == "line" or s.name in NUMERIC else _strip(s))
+    # Numeric columns are not trimmed: number parsing ignores surrounding spaces by itself. A note is kept
+    # as given but for surrounding ASCII spaces: a leading tab or CR may be the publisher's own guard.
+    table = canonical.frame.apply(lambda s: s if s.name == "line" or s.name in NUMERIC
+                                  else s.str.strip(" ") if s.name == "note" else _strip(s))
     resolved = resolver.resolve_column(table["area_code"], table["area_name"])
     skip = resolved["skip"] != ""
     for reason, count in resolved["skip"][skip].value_counts().items():
@@ -96,7 +98,7 @@ def validate_table(canonical: CanonicalTable, catalogue: Catalogue, known_metric
     note = table["note"]
     value_missing = numbers["value"].empty
     suppressed = value_missing & note.str.contains(SUPPRESSION_NOTE, na=False)
-    check.add(value_missing & (note == ""), "value",
+    check.add(value_missing & (note.str.strip() == ""), "value",
               "the value is empty and no note says why (write e.g. '*' or 'suppressed' in note)")
     _check_arithmetic(check, table, numbers, metric_ok, catalogue)
 
