@@ -6,6 +6,8 @@ Public API (everything else in the package is internal):
   the normalised rows; never writes.
 - ``load_file(path, engine, *, publisher, published_date, visibility) -> LoadResult`` — validate and
   load one file as one release; raises ``ValidationFailed`` (nothing written) when it has problems.
+  Files are read, validated and written ``chunk_rows`` rows at a time (default 50,000), so memory is
+  bounded by the chunk, not the file.
 - ``load_frame(frame, engine, *, source, file_hash, …) -> LoadResult`` — the same for a DataFrame in
   either layout (web upload, demo generator).
 - ``fetch_fingertips(indicator_ids, area_type_id, …)`` / ``load_fingertips(…)`` — pull indicators

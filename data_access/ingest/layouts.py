@@ -62,8 +62,39 @@ def detect_layout(header: list[str]) -> str | None:
     return None
 
 
-def to_canonical(raw: RawTable, catalogue: Catalogue) -> CanonicalTable:
-    """Check the header of ``raw`` and convert its rows; column problems stop row checks (nothing lines up)."""
+@dataclass
+class FileContext:
+    """What a chunk's rows depend on in the rest of the file, gathered chunk by chunk before a chunked read:
+    rows per (Fingertips indicator, age) on loaded rows, and every geography the rows state."""
+
+    age_counts: pd.Series = field(default_factory=lambda: pd.Series([], dtype="int64"))
+    geographies: set[str] = field(default_factory=set)
+
+    def add(self, other: FileContext) -> None:
+        if not len(self.age_counts):
+            self.age_counts = other.age_counts
+        elif len(other.age_counts):
+            self.age_counts = pd.concat([self.age_counts, other.age_counts]).groupby(level=[0, 1]).sum()
+        self.geographies |= other.geographies
+
+
+def file_context(raw: RawTable) -> FileContext:
+    """The part of ``raw``'s context that ``FileContext.add`` sums over a file's chunks."""
+    layout = detect_layout(raw.header)
+    if layout == "long" and not _column_problems(raw.header, LONG_REQUIRED, _LONG_ALLOWED):
+        return FileContext(geographies=set(_long(raw).frame["geography"].str.strip().unique()))
+    if layout == "fingertips" and not _column_problems(raw.header, FINGERTIPS_REQUIRED, _FT_ALLOWED,
+                                                       _FINGERTIPS_COMPARED):
+        source, _ = _fingertips_source(raw)
+        return FileContext(_age_counts(source), set(_fingertips_geography(source["Area Type"]).unique()))
+    return FileContext()
+
+
+def to_canonical(raw: RawTable, catalogue: Catalogue, context: FileContext | None = None) -> CanonicalTable:
+    """Check the header of ``raw`` and convert its rows; column problems stop row checks (nothing lines up).
+
+    ``context`` is the whole file's when ``raw`` is one chunk of it, so every chunk reads its rows alike.
+    """
     layout = detect_layout(raw.header)
     if layout is None:
         message = ("the header matches neither accepted layout: expected the long columns "
@@ -72,7 +103,7 @@ def to_canonical(raw: RawTable, catalogue: Catalogue) -> CanonicalTable:
         return CanonicalTable("unknown", pd.DataFrame(), {}, [Problem(1, "", message)])
     if layout == "long":
         return _long(raw)
-    return _fingertips(raw, catalogue)
+    return _fingertips(raw, catalogue, context)
 
 
 def _column_problems(header: list[str], required: tuple[str, ...], allowed: set[str],
@@ -102,10 +133,26 @@ def _long(raw: RawTable) -> CanonicalTable:
     return CanonicalTable("long", frame[["line", *CANONICAL]], display)
 
 
-def _fingertips(raw: RawTable, catalogue: Catalogue) -> CanonicalTable:
+def _fingertips(raw: RawTable, catalogue: Catalogue, context: FileContext | None = None) -> CanonicalTable:
     problems = _column_problems(raw.header, FINGERTIPS_REQUIRED, _FT_ALLOWED, _FINGERTIPS_COMPARED)
     if problems:
         return CanonicalTable("fingertips", pd.DataFrame(), {}, problems)
+    source, skipped = _fingertips_source(raw)
+    frame = pd.DataFrame({"line": source["line"]})
+    for name, canonical in FINGERTIPS_TO_CANONICAL.items():
+        frame[canonical] = source[name]
+    metric, problems = _metrics_for_indicators(source, catalogue)
+    frame["metric"] = metric
+    counts = context.age_counts if context is not None else _age_counts(source)
+    frame["breakdown"] = _fingertips_breakdown(source, metric, catalogue, counts)
+    frame["geography"] = _fingertips_geography(source["Area Type"])
+    display = {canonical: name for name, canonical in FINGERTIPS_TO_CANONICAL.items()}
+    display["breakdown"], display["geography"] = "Sex/Age", "Area Type"
+    return CanonicalTable("fingertips", frame[["line", *CANONICAL]], display, problems, skipped)
+
+
+def _fingertips_source(raw: RawTable) -> tuple[pd.DataFrame, dict[str, int]]:
+    """The rows a Fingertips file loads, under the layout's column names, and the skipped counts."""
     by_lower = {label.lower(): label for label in raw.frame.columns}
     source = raw.frame.rename(columns={by_lower[k.lower()]: k for k in FINGERTIPS_REQUIRED})
     skipped: dict[str, int] = {}
@@ -114,17 +161,17 @@ def _fingertips(raw: RawTable, catalogue: Catalogue) -> CanonicalTable:
     for reason, mask in ((SKIP_CATEGORY, category), (SKIP_EMPTY, no_data & ~category)):
         if mask.any():
             skipped[reason] = int(mask.sum())
-    source = source[~(category | no_data)]
-    frame = pd.DataFrame({"line": source["line"]})
-    for name, canonical in FINGERTIPS_TO_CANONICAL.items():
-        frame[canonical] = source[name]
-    metric, problems = _metrics_for_indicators(source, catalogue)
-    frame["metric"] = metric
-    frame["breakdown"] = _fingertips_breakdown(source, metric, catalogue)
-    frame["geography"] = _fingertips_geography(source["Area Type"])
-    display = {canonical: name for name, canonical in FINGERTIPS_TO_CANONICAL.items()}
-    display["breakdown"], display["geography"] = "Sex/Age", "Area Type"
-    return CanonicalTable("fingertips", frame[["line", *CANONICAL]], display, problems, skipped)
+    return source[~(category | no_data)], skipped
+
+
+def _indicator_and_age(source: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    return source["Indicator ID"].str.strip().str.replace(r"\.0$", "", regex=True), source["Age"].str.strip()
+
+
+def _age_counts(source: pd.DataFrame) -> pd.Series:
+    """Rows per (indicator, age), indexed in sorted order."""
+    indicator, age = _indicator_and_age(source)
+    return age.groupby([indicator.to_numpy(), age.to_numpy()]).size()
 
 
 def _fingertips_geography(area_types: pd.Series) -> pd.Series:
@@ -150,17 +197,20 @@ def _metrics_for_indicators(source: pd.DataFrame, catalogue: Catalogue) -> tuple
     return metric.astype(object), problems
 
 
-def _fingertips_breakdown(source: pd.DataFrame, metric: pd.Series, catalogue: Catalogue) -> pd.Series:
+def _fingertips_breakdown(source: pd.DataFrame, metric: pd.Series, catalogue: Catalogue,
+                          age_counts: pd.Series) -> pd.Series:
     """``all`` for persons at the indicator's usual age; otherwise the differing parts, e.g. ``Male``.
+
+    The usual age is the one on most of the indicator's rows in ``age_counts`` (ties: the first in
+    sort order), counted over the whole file so every chunk of it agrees.
 
     A metric fed by more than one indicator (opiate and non-opiate completions) keeps each
     indicator apart as ``indicator N`` rather than adding them up: the sum would be a new statistic.
     """
     if source.empty:
         return pd.Series([], dtype=object)
-    indicator = source["Indicator ID"].str.strip().str.replace(r"\.0$", "", regex=True)
-    age = source["Age"].str.strip()
-    usual_age = age.groupby(indicator).agg(lambda s: s.value_counts().index[0])
+    indicator, age = _indicator_and_age(source)
+    usual_age = age_counts.groupby(level=0).idxmax().map(lambda key: key[1])
     sex = source["Sex"].str.strip()
     multi = metric.map(lambda m: bool(m) and len(catalogue.metrics[m].fingertips_indicator_ids) > 1)
     columns = (("indicator " + indicator).where(multi, ""),

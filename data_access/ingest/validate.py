@@ -17,7 +17,7 @@ import pandas as pd
 from data_access.catalogue import Catalogue
 from data_access.geography import former_authorities
 from data_access.ingest.areas import AreaResolver
-from data_access.ingest.layouts import CanonicalTable
+from data_access.ingest.layouts import CanonicalTable, FileContext
 from data_access.ingest.numbers import Numbers, parse_numbers
 from data_access.ingest.report import NORMALISED_COLUMNS, Problem, ValidationReport
 from data_access.periods import PeriodError, PeriodSpec, parse_period
@@ -52,8 +52,13 @@ class _Collector:
 
 def validate_table(canonical: CanonicalTable, catalogue: Catalogue, known_metrics: set[str],
                    resolver: AreaResolver, *, encoding: str, rows_read: int,
-                   earlier: list[Problem] | None = None, geography: str | None = None) -> ValidationReport:
+                   earlier: list[Problem] | None = None, geography: str | None = None,
+                   context: FileContext | None = None) -> ValidationReport:
     """Validate ``canonical`` against the catalogue and the store's areas; never writes.
+
+    With ``context`` (the whole file's), ``canonical`` is one chunk of a file: the checks across
+    rows that need every chunk (duplicates, nothing left to load) are left to ``duplicate_problems``
+    and ``finish_report`` once all chunks are validated.
 
     ``geography`` is the vintage the whole file is on (e.g. the Fingertips area type a pull asked
     for); a row's own vintage (the long layout's ``geography`` column, the Fingertips "Area Type")
@@ -62,7 +67,7 @@ def validate_table(canonical: CanonicalTable, catalogue: Catalogue, known_metric
     report = ValidationReport(canonical.layout, encoding, rows_read, [*(earlier or []), *canonical.problems],
                               skipped=dict(canonical.skipped))
     if canonical.frame.empty:
-        return _finish(report)
+        return finish_report(report) if context is None else report
     # Numeric columns are not trimmed: number parsing ignores surrounding spaces by itself. A note is kept
     # as given but for surrounding ASCII spaces: a leading tab or CR may be the publisher's own guard.
     table = canonical.frame.apply(lambda s: s if s.name == "line" or s.name in NUMERIC
@@ -86,7 +91,8 @@ def validate_table(canonical: CanonicalTable, catalogue: Catalogue, known_metric
     periods = _periods(table["period"], table["metric"].where(metric_ok, ""), catalogue)
     period_ok = metric_ok & (periods["problem"] == "")
     check.add(metric_ok & ~period_ok, "period", lambda p: p, periods["problem"])
-    vintages = _vintages(check, table["geography"], periods, geography)
+    vintages = _vintages(check, table["geography"], periods, geography,
+                         None if context is None else context.geographies)
     _check_validity(check, resolved["code"], periods, vintages, area_ok & period_ok & (vintages != ""), resolver)
 
     numbers = {c: parse_numbers(table[c]) for c in NUMERIC}
@@ -107,7 +113,8 @@ def validate_table(canonical: CanonicalTable, catalogue: Catalogue, known_metric
               lambda b: f"'{b}' is longer than {BREAKDOWN_MAX} characters", breakdown)
     key = pd.DataFrame({"metric": table["metric"], "area_code": resolved["code"], "period": periods["label"],
                         "breakdown": breakdown})
-    _check_duplicates(check, key, metric_ok & area_ok & period_ok)
+    if context is None:
+        _check_duplicates(check, key, metric_ok & area_ok & period_ok)
     report.problems.extend(check.problems)
     alias_note = resolved["alias_note"]
     notes = alias_note.where(note == "", alias_note + "; " + note).where(alias_note != "", note)
@@ -117,16 +124,29 @@ def validate_table(canonical: CanonicalTable, catalogue: Catalogue, known_metric
         "period_end": periods["end"], "breakdown": breakdown, **values, "suppressed": suppressed,
         "note": notes.where(notes != "", None).astype(object), "geography": vintages,
     })[list(NORMALISED_COLUMNS)]
-    return _finish(report)
+    return finish_report(report) if context is None else report
 
 
-def _finish(report: ValidationReport) -> ValidationReport:
+def finish_report(report: ValidationReport) -> ValidationReport:
     """Sort the problems into file order; a file whose every row was skipped has nothing to load."""
     if not report.problems and report.frame.empty:
         reasons = "; ".join(f"{count} {reason}" for reason, count in report.skipped.items())
         report.problems.append(Problem(0, "", f"nothing to load: every row was skipped ({reasons})"))
     report.problems.sort()
     return report
+
+
+def duplicate_problems(frame: pd.DataFrame, display: dict[str, str]) -> list[Problem]:
+    """Duplicates across a file validated in chunks; ``frame`` holds the normalised rows of every chunk.
+
+    A row's key is usable when its metric, area and period were understood: an unknown metric or a
+    bad period leaves the period label empty, an unknown area the area code.
+    """
+    check = _Collector(frame, display)
+    key = pd.DataFrame({"metric": frame["metric_id"], "area_code": frame["area_code"],
+                        "period": frame["period_label"], "breakdown": frame["breakdown"]})
+    _check_duplicates(check, key, (frame["area_code"] != "") & (frame["period_label"] != ""))
+    return check.problems
 
 
 def _check_duplicates(check: _Collector, key: pd.DataFrame, usable: pd.Series) -> None:
@@ -177,8 +197,11 @@ def _period(label: str, metric: str, catalogue: Catalogue) -> tuple:
     return (spec.label, spec.type, spec.start, spec.end, "")
 
 
-def _vintages(check: _Collector, stated: pd.Series, periods: pd.DataFrame, default: str | None) -> pd.Series:
+def _vintages(check: _Collector, stated: pd.Series, periods: pd.DataFrame, default: str | None,
+              file_stated: set[str] | None = None) -> pd.Series:
     """Each row's vintage code: its own, else the file's, else the one in force at its period's end.
+
+    ``file_stated`` is every geography the whole file states, when ``stated`` is one chunk of it.
 
     A Fingertips file names the vintage on its authority rows only ("Area Type"); its England and
     region rows take the vintage the file's authorities are on when there is exactly one.
@@ -190,7 +213,8 @@ def _vintages(check: _Collector, stated: pd.Series, periods: pd.DataFrame, defau
               "or a Fingertips area type (102, 202, 302, 402, 502)", stated)
     own = stated.map(lambda t: codes.get(t) or "").astype(object)
     if default is None:
-        found = set(own[own != ""])
+        found = set(own[own != ""]) if file_stated is None else {
+            code for text in file_stated if text and (code := _vintage_code(text))}
         default = found.pop() if len(found) == 1 else None
     ends = periods["end"]
     by_end = {e: in_force_on(e).code for e in ends.dropna().unique()}

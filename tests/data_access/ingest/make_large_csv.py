@@ -3,8 +3,8 @@
     .venv/bin/python tests/data_access/ingest/make_large_csv.py --rows 1000000 --out /tmp/large.csv \
         --load sqlite:////tmp/large.sqlite3
 
-Rows cycle through the catalogue's financial-year authority metrics, every authority valid before
-April 2023, the fourteen financial years from 2009/10 and 57 age-band/sex breakdowns, so every key is distinct and every
+Rows cycle through the catalogue's financial-year authority metrics, every authority in force from
+April 2009 to March 2023, the fourteen financial years from 2009/10 and 57 age-band/sex breakdowns, so every key is distinct and every
 row passes validation. Prints the seconds taken and rows per second for validation plus the write.
 """
 
@@ -36,7 +36,8 @@ HEADER = ("metric", "area_code", "period", "value", "numerator", "denominator", 
 def authorities() -> list[str]:
     with (ROOT / "geodata" / "areas.csv").open(encoding="utf-8") as handle:
         return [r["code"] for r in csv.DictReader(handle)
-                if r["type"] == "utla" and date.fromisoformat(r["valid_from"]) < date(2023, 4, 1)]
+                if r["type"] == "utla" and date.fromisoformat(r["valid_from"]) <= date(2009, 4, 1)
+                and (not r["valid_to"] or date.fromisoformat(r["valid_to"]) >= date(2023, 3, 31))]
 
 
 def write(path: Path, rows: int, seed: int = 1) -> None:
