@@ -128,3 +128,22 @@ def client(web_env):
     from app import server
 
     return server.test_client()
+
+
+@pytest.fixture
+def data_cli(store, store_url: str, monkeypatch: pytest.MonkeyPatch):
+    """Invoke ``flask data …`` against the initialised test store (internal mode); returns the click result."""
+    import config
+    from data_access import db
+
+    monkeypatch.setenv("DATABASE_URL", store_url)
+    monkeypatch.setenv("CDP_MODE", "internal")
+    monkeypatch.setenv("SECRET_KEY", "cli-tests-only")  # the app refuses internal mode without one
+    config.get_settings.cache_clear()
+    db.reset_engines()
+    from app import server
+
+    runner = server.test_cli_runner()
+    yield lambda *args: runner.invoke(args=["data", *map(str, args)])
+    db.reset_engines()
+    config.get_settings.cache_clear()

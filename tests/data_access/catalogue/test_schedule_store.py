@@ -8,8 +8,6 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
-import config
-from data_access import db
 from data_access.catalogue.schedule_models import ReleaseScheduleRow, ReleaseScheduleVersion
 from data_access.catalogue.schedule_store import current_schedule
 from data_access.setup import init_store
@@ -19,19 +17,9 @@ FUTURE = date.today() + timedelta(days=400)
 
 
 @pytest.fixture
-def run(store, store_url, monkeypatch):
-    """Invoke ``flask data …`` against the test store; returns the click result."""
-    monkeypatch.setenv("DATABASE_URL", store_url)
-    monkeypatch.setenv("CDP_MODE", "internal")
-    monkeypatch.setenv("SECRET_KEY", "schedule-tests-only")  # the app refuses internal mode without one
-    config.get_settings.cache_clear()
-    db.reset_engines()
-    from app import server
-
-    runner = server.test_cli_runner()
-    yield lambda *args: runner.invoke(args=["data", *map(str, args)])
-    db.reset_engines()
-    config.get_settings.cache_clear()
+def run(data_cli):
+    """``flask data …`` against the test store (see ``tests/conftest.py``)."""
+    return data_cli
 
 
 def counts(store) -> tuple[int, int]:

@@ -6,8 +6,6 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-import config
-from data_access import db
 from data_access.demo import DemoBesideRealError, load_demo
 from data_access.ingest import load_bytes
 from data_access.models import Observation, Release
@@ -18,19 +16,9 @@ REAL_CSV = (b"metric,area_code,period,value,numerator,denominator,lower_ci,upper
 
 
 @pytest.fixture
-def run(store, store_url, monkeypatch, small_demo):  # noqa: F811
-    """Invoke ``flask data …`` against the test store; returns the click result."""
-    monkeypatch.setenv("DATABASE_URL", store_url)
-    monkeypatch.setenv("CDP_MODE", "internal")
-    monkeypatch.setenv("SECRET_KEY", "demo-tests-only")  # the app refuses internal mode without one
-    config.get_settings.cache_clear()
-    db.reset_engines()
-    from app import server
-
-    runner = server.test_cli_runner()
-    yield lambda *args: runner.invoke(args=["data", *map(str, args)])
-    db.reset_engines()
-    config.get_settings.cache_clear()
+def run(data_cli, small_demo):  # noqa: F811
+    """``flask data …`` against the test store (see ``tests/conftest.py``)."""
+    return data_cli
 
 
 def _releases(engine) -> list[tuple[int, bool]]:

@@ -5,26 +5,15 @@ from __future__ import annotations
 import pytest
 
 import config
-from data_access import db
 from tests.data_access.ingest.fingertips_server import unused_url
 from tests.data_access.ingest.helpers import counts
 from tests.fixtures.fingertips_api import Failure
 
 
 @pytest.fixture
-def run(store, store_url, monkeypatch):
-    """Invoke ``flask data …`` against the test store; returns the click result."""
-    monkeypatch.setenv("DATABASE_URL", store_url)
-    monkeypatch.setenv("CDP_MODE", "internal")
-    monkeypatch.setenv("SECRET_KEY", "ingest-tests-only")  # the app refuses internal mode without one
-    config.get_settings.cache_clear()
-    db.reset_engines()
-    from app import server
-
-    runner = server.test_cli_runner()
-    yield lambda *args: runner.invoke(args=["data", *map(str, args)])
-    db.reset_engines()
-    config.get_settings.cache_clear()
+def run(data_cli):
+    """``flask data …`` against the test store (see ``tests/conftest.py``)."""
+    return data_cli
 
 
 def test_fingertips_command_pulls_over_http_and_loads(run, fingertips_api):
