@@ -41,6 +41,21 @@ class Settings:
     # Demonstration releases stay visible beside real ones only when CDP_SHOW_DEMO=1 asks for it.
     show_demo: bool = False
 
+    # Bounds on every store call, in seconds, so a store that stops answering costs a request seconds, not minutes:
+    # connecting (CDP_STORE_CONNECT_TIMEOUT), one statement while serving (CDP_STORE_STATEMENT_TIMEOUT; `flask`
+    # commands such as a load get CDP_STORE_COMMAND_TIMEOUT), waiting for a pooled connection
+    # (CDP_STORE_CHECKOUT_TIMEOUT), and how long a store that failed is skipped before one request tries it again
+    # (CDP_STORE_RETRY_SECONDS).
+    store_connect_timeout: float = 3.0
+    store_statement_timeout: float = 5.0
+    store_command_timeout: float = 900.0
+    store_checkout_timeout: float = 3.0
+    store_retry_seconds: float = 1.0
+    # The shared cache: how long one Redis call may take (CACHE_SOCKET_TIMEOUT) and how long a cache that failed
+    # is skipped (CACHE_RETRY_SECONDS) before one request tries it again.
+    cache_socket_timeout: float = 0.25
+    cache_retry_seconds: float = 30.0
+
     @property
     def is_public(self) -> bool:
         return self.mode == "public"
@@ -73,4 +88,24 @@ def get_settings() -> Settings:
         release_check_seconds=max(0.0, float(env.get("CDP_RELEASE_CHECK_SECONDS", "1"))),
         fingertips_url=env.get("CDP_FINGERTIPS_URL") or FINGERTIPS_API_URL,
         show_demo=env.get("CDP_SHOW_DEMO", "").strip().lower() in ("1", "true", "yes"),
+        store_connect_timeout=_seconds(env, "CDP_STORE_CONNECT_TIMEOUT", 3.0),
+        store_statement_timeout=_seconds(env, "CDP_STORE_STATEMENT_TIMEOUT", 5.0),
+        store_command_timeout=_seconds(env, "CDP_STORE_COMMAND_TIMEOUT", 900.0),
+        store_checkout_timeout=_seconds(env, "CDP_STORE_CHECKOUT_TIMEOUT", 3.0),
+        store_retry_seconds=_seconds(env, "CDP_STORE_RETRY_SECONDS", 1.0),
+        cache_socket_timeout=_seconds(env, "CACHE_SOCKET_TIMEOUT", 0.25),
+        cache_retry_seconds=_seconds(env, "CACHE_RETRY_SECONDS", 30.0),
     )
+
+def _seconds(env, name: str, default: float) -> float:
+    """A positive number of seconds from ``name``; refused when it is not one (0 would mean "wait for ever")."""
+    raw = (env.get(name) or "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ValueError(f"{name} must be a number of seconds, not {raw!r}") from None
+    if not value > 0:
+        raise ValueError(f"{name} must be more than 0 seconds, not {raw!r}")
+    return value

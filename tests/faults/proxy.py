@@ -1,7 +1,10 @@
 """A loopback TCP proxy a test can close and reopen on the same port: the store "goes away" and "comes back".
 
 Closing stops listening (new connections are refused) and cuts every open connection, which is what
-a database restart or a network partition looks like to the app, without touching the real server.
+a database restart looks like to the app, without touching the real server. Silencing is the harder
+fault, a partition or a hung server: connections stay open and new ones are accepted, but nothing is
+forwarded either way and nothing is answered. ``resume()`` ends it: connections accepted meanwhile are
+cut (their clients have given up) and held traffic flows again.
 """
 
 from __future__ import annotations
@@ -19,7 +22,10 @@ class TcpProxy:
         self.port = port
         self._listener: socket.socket | None = None
         self._sockets: set[socket.socket] = set()
+        self._held: set[socket.socket] = set()  # accepted while silent: never connected upstream
         self._lock = threading.Lock()
+        self._flowing = threading.Event()
+        self._flowing.set()
 
     def open(self) -> TcpProxy:
         listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -35,10 +41,27 @@ class TcpProxy:
         listener, self._listener = self._listener, None
         if listener is not None:
             _shut(listener)
+        self._flowing.set()
         with self._lock:
-            live, self._sockets = list(self._sockets), set()
+            live, self._sockets, self._held = [*self._sockets, *self._held], set(), set()
         for sock in live:
             _shut(sock)
+
+    def silence(self) -> None:
+        """Keep every connection open and accept new ones, but forward and answer nothing."""
+        self._flowing.clear()
+
+    def resume(self) -> None:
+        """Forward again; connections accepted while silent are cut."""
+        with self._lock:
+            held, self._held = list(self._held), set()
+        for sock in held:
+            _shut(sock)
+        self._flowing.set()
+
+    @property
+    def silent(self) -> bool:
+        return not self._flowing.is_set()
 
     def _accept(self, listener: socket.socket) -> None:
         while True:
@@ -46,6 +69,10 @@ class TcpProxy:
                 client, _ = listener.accept()
             except OSError:
                 return
+            if not self._flowing.is_set():
+                with self._lock:
+                    self._held.add(client)
+                continue
             try:
                 upstream = socket.create_connection(self.target, timeout=5)
             except OSError:
@@ -60,6 +87,7 @@ class TcpProxy:
     def _pump(self, source: socket.socket, sink: socket.socket) -> None:
         try:
             while data := source.recv(65536):
+                self._flowing.wait()  # silent: hold what arrived, send nothing
                 sink.sendall(data)
         except OSError:
             pass
