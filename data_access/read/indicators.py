@@ -2,9 +2,9 @@
 
 For each period: authorities as stored; partnerships, regions and England pooled from member
 numerators and denominators (never averaged) unless a region or England figure was published;
-intervals by the metric's OHID method; primary and secondary suppression across all levels at
-once (so no hidden value can be recovered by subtraction); comparison with England; quintiles;
-and change since the metric's baseline as a tested difference.
+intervals by the metric's OHID method; primary, complement and secondary suppression across all
+levels at once (so no hidden value follows from any combination of published totals); comparison
+with England; quintiles; and change since the metric's baseline as a tested difference.
 """
 
 from __future__ import annotations
@@ -60,9 +60,10 @@ def _pool_members(obs: pd.DataFrame, areas: pd.DataFrame, members: pd.DataFrame)
     pool = pd.concat(parts, ignore_index=True)
 
     pairs = pd.concat([
-        link.rename(columns={"group_code": "parent_code", "area_code": "child_code"}),
-        pd.DataFrame({"parent_code": [parents.get(c) for c in utla_codes], "child_code": list(utla_codes)}),
-        pd.DataFrame({"parent_code": ENGLAND, "child_code": list(utla_codes)}),
+        link.rename(columns={"group_code": "parent_code", "area_code": "child_code"}).assign(parent_type="partnership"),
+        pd.DataFrame({"parent_code": [parents.get(c) for c in utla_codes], "child_code": list(utla_codes),
+                      "parent_type": "region"}),
+        pd.DataFrame({"parent_code": ENGLAND, "child_code": list(utla_codes), "parent_type": "country"}),
     ], ignore_index=True).dropna()
     return pool, pairs
 
@@ -159,13 +160,10 @@ def build_metric_table(spec: MetricSpec, obs: pd.DataFrame, areas: pd.DataFrame,
                        members.drop_duplicates("partnership_code").set_index("partnership_code")["partnership_name"]])
     table["area_name"] = table["area_code"].map(names)
 
-    threshold = int(spec.suppression_threshold)
-    if spec.measure == "proportion" and threshold > 0:
-        # A share of a handful of people (e.g. 0 of 2 prison leavers engaged) discloses each of them.
-        tiny = (table["denominator"] > 0) & (table["denominator"] < threshold) & table["value"].notna()
-        table.loc[tiny, "suppressed"] = True
-        table.loc[tiny, "note"] = f"Suppressed: fewer than {threshold} people in the group"
-    table = apply_suppression(table, threshold=threshold, groups=pairs)
+    # A proportion of a group of people also discloses those outside its count (97 of 100 reveals 3),
+    # and a share of a handful (0 of 2 prison leavers engaged) discloses each of them.
+    table = apply_suppression(table, threshold=int(spec.suppression_threshold), groups=pairs,
+                              complement=spec.measure == "proportion")
     return _add_judgements(spec, table)
 
 

@@ -7,27 +7,36 @@ the About page describes:
    threshold (NDTMS uses 5) is suppressed. A zero is shown (it discloses no individual), and a
    threshold of 0 switches disclosure control off. Rows that arrive with ``suppressed=True``
    (suppressed at source) stay suppressed.
-2. **Secondary suppression.** A parent's published total (partnership, region, England) is the
-   pooled sum of its children (authorities). If, within one parent and one period, exactly one
-   child is suppressed while the parent total is shown, the hidden count could be recovered by
-   subtracting the shown children from the total; so the shown child with the smallest positive
-   numerator is also suppressed. If there is no such child (e.g. a partnership of one authority,
-   whose total equals that authority), the parent is suppressed instead. Conversely, if a parent is
-   suppressed but all of its children are shown, the parent could be recovered by adding them up,
-   so its smallest positive child is suppressed. A child can belong to several parents (its
-   partnership and its region), so these rules are applied again until nothing changes.
+2. **Complement suppression** (``complement=True``, for proportions of a group of people). A
+   proportion with its denominator published also tells how many people are *outside* the count:
+   97 of 100 reveals the other 3. Following NHS Digital and NDTMS practice, a row is suppressed
+   when the denominator minus the numerator is more than 0 and less than the threshold, and when
+   the group itself has fewer people than the threshold (0% or 100% of 3 people says what happened
+   to each of them). A proportion of 0% or 100% on a group of at least the threshold is shown, as
+   those publishers show it.
+3. **Secondary suppression across every published level at once.** Every published total
+   (partnership, region, England, any comparator group in ``groups``) is the sum of its member
+   authorities, and the levels overlap, so a hidden count could be isolated by combining several
+   totals, not only by subtracting within one group. ``linked_suppression`` treats each period as
+   one system of linear equations and hides the smallest complementary counts (or, where no count
+   can, a total) until no hidden cell is determined by any linear combination of published
+   counts. The primary cells are protected; a cell hidden to protect them is itself never
+   recoverable (otherwise it would protect nothing and is shown again).
 
 A suppressed row gets ``suppressed=True``, NaN (never 0) in ``value``, ``numerator`` and every
-interval column, and a ``note`` explaining why. Denominators (populations, cohorts) are kept.
-Children whose numerator is missing are not counted as protecting a suppressed sibling, which errs
-towards hiding more. Only differencing within one parent is guarded against; a parent's total is
-assumed to be the sum of the children present in ``frame`` for that period.
+interval column, and a ``note`` explaining why. Denominators (populations, cohorts) are kept; for
+a proportion that is why the complement must be protected too (the denominator minus a recovered
+numerator would give it), and why the equations on numerators cover complements as well. An
+authority shown without a numerator counts as known to an analyst, which errs towards hiding
+more. A total is assumed to be the sum of its members present in ``frame`` for that period.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+
+from data_access.statistics.linked_suppression import Period, protect
 
 BLANKED = ("value", "numerator", "lower_ci", "upper_ci", "lower_998", "upper_998")
 _SOURCE_NOTE = "Suppressed at source"
@@ -38,8 +47,18 @@ def primary_note(threshold: int) -> str:
     return f"Suppressed: fewer than {threshold}"
 
 
+def complement_note(threshold: int) -> str:
+    """The note on a proportion hidden because the people outside its count are fewer than ``threshold``."""
+    return f"Suppressed: fewer than {threshold} people in the group are outside this count"
+
+
+def group_note(threshold: int) -> str:
+    """The note on a proportion hidden because its whole group is smaller than ``threshold``."""
+    return f"Suppressed: fewer than {threshold} people in the group"
+
+
 def secondary_note(parent_type: str) -> str:
-    """The note on a row hidden so that a suppressed sibling cannot be recovered by subtraction."""
+    """The note on a row hidden so that a suppressed value cannot be worked out from published totals."""
     return f"Suppressed to protect a suppressed value in the same {parent_type}"
 
 
@@ -47,14 +66,16 @@ PARENT_NOTE = "Suppressed because it would reveal a suppressed area it contains"
 ADDITION_NOTE = "Suppressed so that a suppressed total cannot be recovered by adding its parts"
 
 
-def apply_suppression(frame: pd.DataFrame, *, threshold: int, groups: pd.DataFrame) -> pd.DataFrame:
+def apply_suppression(frame: pd.DataFrame, *, threshold: int, groups: pd.DataFrame,
+                      complement: bool = False) -> pd.DataFrame:
     """Return a copy of ``frame`` with primary and secondary suppression applied (module docstring).
 
     ``frame``: one row per (``area_code``, ``period``) for members and aggregates alike, with
     ``numerator``, ``value``, ``lower_ci``, ``upper_ci`` and optionally ``lower_998``, ``upper_998``,
     ``denominator``, ``suppressed`` (already suppressed at source) and ``note``; ``period`` may be
     any hashable. ``groups``: ``parent_code``, ``child_code`` and optionally ``parent_type`` (e.g.
-    "partnership", "region"; used in the note, default "group").
+    "partnership", "region"; used in the note, default "group"). ``complement``: also protect the
+    people outside a proportion's count (the denominator minus the numerator).
 
     Adds/overwrites ``suppressed`` (bool) and ``note`` (str: the reason when withheld, else the note the
     row came with, "" for none). The input is not changed.
@@ -71,9 +92,7 @@ def apply_suppression(frame: pd.DataFrame, *, threshold: int, groups: pd.DataFra
     notes = np.where(incoming, np.where(old_notes != "", old_notes, _SOURCE_NOTE), old_notes).astype(object)
     suppressed = incoming.copy()
     if threshold > 0:
-        primary = (num > 0) & (num < threshold) & ~suppressed
-        notes[primary] = primary_note(threshold)
-        suppressed |= primary
+        _primary(out, num, suppressed, notes, threshold, complement)
         _secondary(out, num, suppressed, notes, groups)
     out["suppressed"] = suppressed
     out["note"] = notes
@@ -81,6 +100,26 @@ def apply_suppression(frame: pd.DataFrame, *, threshold: int, groups: pd.DataFra
         if col in out:
             out[col] = out[col].astype(float).where(~suppressed)
     return out
+
+
+def _primary(out: pd.DataFrame, num: np.ndarray, suppressed: np.ndarray, notes: np.ndarray, threshold: int,
+             complement: bool) -> None:
+    """Hide small counts and, for proportions, small complements and small groups (in place)."""
+    small = (num > 0) & (num < threshold) & ~suppressed
+    notes[small] = primary_note(threshold)
+    suppressed |= small
+    if not complement or "denominator" not in out:
+        return
+    den = pd.to_numeric(out["denominator"], errors="coerce").to_numpy(dtype=float)
+    value = pd.to_numeric(out["value"], errors="coerce").to_numpy(dtype=float) if "value" in out else num
+    figure = ~np.isnan(num) | ~np.isnan(value)
+    tiny = (den > 0) & (den < threshold) & figure & ~suppressed
+    notes[tiny] = group_note(threshold)
+    suppressed |= tiny
+    outside = den - num
+    near_all = (outside > 0) & (outside < threshold) & ~suppressed
+    notes[near_all] = complement_note(threshold)
+    suppressed |= near_all
 
 
 def _edges(out: pd.DataFrame, groups: pd.DataFrame) -> pd.DataFrame:
@@ -93,67 +132,43 @@ def _edges(out: pd.DataFrame, groups: pd.DataFrame) -> pd.DataFrame:
     rows = pd.DataFrame({"area_code": codes, "period": out["period"], "row": np.arange(len(out))})
     child = links.merge(rows.rename(columns={"area_code": "child_code", "row": "child_row"}), on="child_code")
     parent_rows = rows.rename(columns={"area_code": "parent_code", "row": "parent_row"})
-    edges = child.merge(parent_rows, on=["parent_code", "period"], how="left")
-    edges["parent_row"] = edges["parent_row"].fillna(-1).astype(int)
-    return edges
+    return child.merge(parent_rows, on=["parent_code", "period"], how="inner")
 
 
 def _secondary(
     out: pd.DataFrame, num: np.ndarray, suppressed: np.ndarray, notes: np.ndarray, groups: pd.DataFrame
 ) -> None:
-    """Apply the secondary rules in place on ``suppressed`` and ``notes`` until nothing changes."""
+    """Protect every suppressed cell across all levels, one period at a time (in place)."""
     if out.empty or groups.empty:
         return
     edges = _edges(out, groups)
     if edges.empty:
         return
-    # Sort once so the first candidate in each parent is the smallest numerator (ties by code).
-    edges = edges.assign(child_num=num[edges["child_row"].to_numpy()])
-    edges = edges.sort_values(["child_num", "child_code"], kind="stable", na_position="last")
-    child_row = edges["child_row"].to_numpy()
-    parent_row = edges["parent_row"].to_numpy()
-    key = pd.MultiIndex.from_frame(edges[["parent_code", "period"]]).factorize()[0]
-    size = np.bincount(key)[key]  # children of the same parent in the same period
-    parent_type = edges["parent_type"].to_numpy()
-    has_parent = parent_row >= 0
-    safe_parent = np.where(has_parent, parent_row, 0)
-    while True:
-        child_supp = suppressed[child_row]
-        child_num = num[child_row]
-        shown_positive = ~child_supp & (child_num > 0)
-        n_supp = np.bincount(key, weights=child_supp)[key]
-        n_hidden = np.bincount(key, weights=child_supp | np.isnan(child_num))[key]
-        has_candidate = np.bincount(key, weights=shown_positive)[key] > 0
-        # The first shown positive child of each parent/period is the smallest (edges are sorted).
-        first_candidate = shown_positive & (pd.Series(shown_positive).groupby(key).cumsum().to_numpy() == 1)
-        parent_shown = has_parent & ~suppressed[safe_parent] & ~np.isnan(num[safe_parent])
-        parent_hidden = has_parent & suppressed[safe_parent]
-        subtract = parent_shown & (n_supp == 1)
-        add = parent_hidden & (n_hidden == 0)
-        # Fix the smallest parents first: the sibling hidden there often protects the larger parent too,
-        # so fixing everything at once would hide more than needed.
-        for level in np.unique(size[subtract | add]):
-            at_level = size == level
-            changed = _hide(
-                child_row[subtract & at_level & first_candidate],
-                suppressed,
-                notes,
-                [secondary_note(t) for t in parent_type[subtract & at_level & first_candidate]],
-            )
-            changed |= _hide(child_row[add & at_level & first_candidate], suppressed, notes, ADDITION_NOTE)
-            changed |= _hide(parent_row[subtract & at_level & ~has_candidate], suppressed, notes, PARENT_NOTE)
-            if changed:
-                break
-        else:
-            return
+    value = pd.to_numeric(out["value"], errors="coerce").to_numpy(dtype=float) if "value" in out else num
+    has_figure = ~np.isnan(num) | ~np.isnan(value)
+    key = pd.factorize(edges["period"])[0]
+    for period in range(key.max() + 1):
+        _secondary_period(edges[key == period], num, has_figure, suppressed, notes)
 
 
-def _hide(rows: np.ndarray, suppressed: np.ndarray, notes: np.ndarray, note: str | list[str]) -> bool:
-    """Suppress ``rows`` not already suppressed, with ``note`` (one for all, or one per row)."""
-    changed = False
-    for i, row in enumerate(rows):
-        if not suppressed[row]:
-            suppressed[row] = True
-            notes[row] = note if isinstance(note, str) else note[i]
-            changed = True
-    return changed
+def _secondary_period(edges: pd.DataFrame, num: np.ndarray, has_figure: np.ndarray, suppressed: np.ndarray,
+                      notes: np.ndarray) -> None:
+    units = edges.drop_duplicates("child_row").sort_values("child_code")["child_row"].to_numpy()
+    totals_frame = edges.drop_duplicates("parent_row").sort_values("parent_code")
+    totals = totals_frame["parent_row"].to_numpy()
+    types = totals_frame["parent_type"].to_numpy()
+    unit_pos = pd.Series(np.arange(units.size), index=units)
+    total_pos = pd.Series(np.arange(totals.size), index=totals)
+    members = np.zeros((totals.size, units.size))
+    members[total_pos[edges["parent_row"]].to_numpy(), unit_pos[edges["child_row"]].to_numpy()] = 1.0
+    cells = Period(members=members, unit_hidden=suppressed[units].copy(), unit_protected=suppressed[units].copy(),
+                   unit_count=num[units], total_hidden=suppressed[totals].copy(),
+                   total_protected=suppressed[totals].copy(), total_shown=has_figure[totals] & ~suppressed[totals],
+                   total_count=num[totals])
+    choices = protect(cells)
+    for unit, reason in choices.unit_reason.items():
+        suppressed[units[unit]] = True
+        notes[units[unit]] = ADDITION_NOTE if reason < 0 else secondary_note(types[reason])
+    for total in choices.total_reason:
+        suppressed[totals[total]] = True
+        notes[totals[total]] = PARENT_NOTE
