@@ -2,14 +2,14 @@
 
 FileSystemCache by default so every gunicorn worker on a machine shares it; Redis when
 ``CACHE_REDIS_URL`` is set. A new release or footprint changes ``release_key()``, so cached answers
-for the old data are simply never asked for again. If the cache backend fails (Redis gone),
-flask-caching logs it and the function runs uncached.
+for the old data are simply never asked for again. If the cache backend fails (Redis gone, a
+read-only cache folder), the backend is skipped for a while and functions run uncached
+(``data_access.cache_guard``).
 """
 
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable
 from functools import wraps
 
@@ -17,6 +17,7 @@ from flask import Flask
 from flask_caching import Cache
 
 from config import Settings
+from data_access.cache_guard import init_guarded, redis_options
 
 cache = Cache()
 log = logging.getLogger(__name__)
@@ -28,7 +29,7 @@ def cache_config(settings: Settings) -> dict:
                     "CACHE_KEY_PREFIX": "cdp:"}
     if settings.cache_type == "RedisCache":
         config["CACHE_REDIS_URL"] = settings.cache_redis_url
-        config["CACHE_OPTIONS"] = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+        config["CACHE_OPTIONS"] = redis_options(settings)
     elif settings.cache_type == "FileSystemCache":
         config["CACHE_DIR"] = settings.cache_dir
         config["CACHE_THRESHOLD"] = 20000
@@ -36,41 +37,7 @@ def cache_config(settings: Settings) -> dict:
 
 
 def init_cache(server: Flask, settings: Settings) -> None:
-    cache.init_app(server, config=cache_config(settings))
-    server.extensions["cache"][cache] = FailSafeBackend(server.extensions["cache"][cache])
-
-
-class FailSafeBackend:
-    """A cache backend whose failures (Redis unreachable, a full disk) are misses, never exceptions.
-
-    ``memoize`` already falls back on errors, but it logs a traceback for every call, and direct
-    ``cache.get``/``cache.set`` calls (the board pack) would raise; behind this wrapper every caller runs
-    uncached instead, with one warning line a minute.
-    """
-
-    def __init__(self, backend) -> None:
-        self._backend = backend
-        self._warned_at = float("-inf")
-
-    def __getattr__(self, name: str):
-        attribute = getattr(self._backend, name)
-        if name.startswith("_") or not callable(attribute):
-            return attribute
-
-        @wraps(attribute)
-        def guarded(*args, **kwargs):
-            try:
-                return attribute(*args, **kwargs)
-            except Exception as error:  # noqa: BLE001 - any backend failure degrades to "not cached"
-                self._warn(name, error)
-                return [None] * len(args) if name == "get_many" else {} if name == "get_dict" else None
-
-        return guarded
-
-    def _warn(self, operation: str, error: Exception) -> None:
-        if time.monotonic() - self._warned_at >= 60:
-            self._warned_at = time.monotonic()
-            log.warning("cache unavailable (%s in %s: %s); serving uncached", error.__class__.__name__, operation, error)
+    init_guarded(cache, server, cache_config(settings), settings.cache_retry_seconds)
 
 
 def memoize(fn: Callable) -> Callable:

@@ -35,7 +35,7 @@ def test_pages_serve_uncached_when_redis_is_unreachable(demo_copy_url, tmp_path)
         pack = requests.get(base + "/partnership/isles-of-scilly/pack.pdf", timeout=120)
         assert pack.status_code == 200, pack.text[:300]
         log = app.log()
-    assert "cache unavailable" in log.lower()
+    assert 1 <= log.count("shared cache unavailable") <= 2  # one line per worker: its breaker opened once
     assert log.count("Traceback") == 0
 
 
