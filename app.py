@@ -16,6 +16,7 @@ from layouts._components.first_view import with_preloads
 from layouts._components.shell import INDEX_STRING, shell
 from routes import register_routes
 from routes_boardpack import register_boardpack_routes
+from routes_upload import register_upload_routes
 from security import callback_error, register_security
 from users_cli import users as users_cli
 
@@ -45,6 +46,7 @@ server.cli.add_command(users_cli)
 if not settings.is_public:
     # Internal instances only: sign-in for everything, the sign-in/out routes and CSRF checks (checked first).
     register_auth(server)
+    register_upload_routes(server)
 register_security(app)
 register_routes(server)
 register_boundary_routes(server)

@@ -6,6 +6,7 @@ This is the only module that reads ``os.environ``; everything else asks ``get_se
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -40,6 +41,15 @@ class Settings:
     fingertips_url: str = FINGERTIPS_API_URL
     # Demonstration releases stay visible beside real ones only when CDP_SHOW_DEMO=1 asks for it.
     show_demo: bool = False
+    # The address the public reaches the site at (CDP_PUBLIC_URL, e.g. https://cdp.example.org): absolute links
+    # printed in board packs use it, never the request's Host header; unset, packs print the path alone.
+    public_url: str | None = None
+    # How many reverse proxies in front of the app to believe about X-Forwarded-For/-Proto/-Host (CDP_TRUST_PROXY).
+    proxy_hops: int = 0
+    # Where uploaded files wait between being received, checked and loaded (internal instances).
+    upload_dir: Path = INSTANCE / "uploads"
+    # How many uploads one host checks or loads at once (CDP_UPLOAD_SLOTS); each user has one at a time.
+    upload_slots: int = 2
 
     # Bounds on every store call, in seconds, so a store that stops answering costs a request seconds, not minutes:
     # connecting (CDP_STORE_CONNECT_TIMEOUT), one statement while serving (CDP_STORE_STATEMENT_TIMEOUT; `flask`
@@ -95,7 +105,22 @@ def get_settings() -> Settings:
         store_retry_seconds=_seconds(env, "CDP_STORE_RETRY_SECONDS", 1.0),
         cache_socket_timeout=_seconds(env, "CACHE_SOCKET_TIMEOUT", 0.25),
         cache_retry_seconds=_seconds(env, "CACHE_RETRY_SECONDS", 30.0),
+        public_url=_public_url(env.get("CDP_PUBLIC_URL", "")),
+        proxy_hops=max(0, int(env.get("CDP_TRUST_PROXY") or "0")),
+        upload_dir=Path(env.get("CDP_UPLOAD_DIR") or INSTANCE / "uploads"),
+        upload_slots=max(1, int(env.get("CDP_UPLOAD_SLOTS") or "2")),
     )
+
+
+def _public_url(raw: str) -> str | None:
+    """``CDP_PUBLIC_URL`` without a trailing slash; refused unless it is an http(s) address with a host."""
+    text = raw.strip().rstrip("/")
+    if not text:
+        return None
+    if not re.fullmatch(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?", text):
+        raise ValueError(f"CDP_PUBLIC_URL must be an http(s) address such as https://cdp.example.org, not {raw!r}")
+    return text
+
 
 def _seconds(env, name: str, default: float) -> float:
     """A positive number of seconds from ``name``; refused when it is not one (0 would mean "wait for ever")."""

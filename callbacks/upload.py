@@ -1,21 +1,22 @@
-"""Upload page callbacks (internal instances only): check a file, preview it, load it on confirmation.
+"""Upload page callbacks (internal instances only): check a received file, preview it, load it on confirmation.
 
-The check is the CLI loader's own validation (``data_access.ingest.validate_bytes``), so the web and
-``flask data load`` accept and refuse exactly the same files. Nothing is written until the person
-confirms; the load is ``load_bytes`` (one transaction, one release, visibility "internal") and is
-then recorded in the upload audit log. The callbacks are registered only when ``CDP_MODE=internal``;
-the functions are plain and testable in either mode.
+The file reaches the server outside Dash (``routes_upload.py`` streams it to disk); these callbacks
+get only its token, in ``UPLOAD_RECEIVED``, and read the waiting file from disk, so no callback
+request or answer carries the file. The check is the CLI loader's own validation
+(``data_access.ingest.validate_file``), so the web and ``flask data load`` accept and refuse exactly
+the same files. Nothing is written until the person confirms; the load is ``load_bytes`` (one
+transaction, one release, visibility "internal") and is then recorded in the upload audit log.
+Checking and loading take the user's one upload turn and one of the host's upload slots
+(``data_access.uploads``), so memory is bounded however many people upload at once. The callbacks
+are registered only when ``CDP_MODE=internal``; the functions are plain and testable in either mode.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
 import hashlib
 import logging
-import re
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath, PureWindowsPath
+from pathlib import Path
 
 import flask
 import pandas as pd
@@ -25,20 +26,20 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from config import get_settings
+from data_access import uploads
 from data_access.audit import record_upload, upload_log
 from data_access.db import get_engine
-from data_access.ingest import Problem, ValidationFailed, load_bytes, validate_bytes
+from data_access.ingest import Problem, ValidationFailed, load_bytes, validate_bytes, validate_file
 from data_access.read.csv_safety import safe_csv
+from data_access.uploads import UploadRefused, clean_file_name
 from data_access.users import SESSION_USER
 from layouts import _upload_parts as parts
 
 log = logging.getLogger(__name__)
 
 STORE_DOWN = "The data store cannot be reached just now, so nothing was loaded. Please try again shortly."
-
-
-class UploadRejected(ValueError):
-    """The upload is not a file we can check (not base64, empty, too large)."""
+GONE = "The file is no longer waiting to be checked (files are kept for an hour): choose it again."
+__all__ = ["UploadRefused", "clean_file_name"]
 
 
 @dataclass
@@ -59,38 +60,18 @@ class UploadCheck:
         return not self.problems
 
 
-def clean_file_name(name: str | None) -> str:
-    """The bare file name (no folders from either OS), printable, at most 255 characters."""
-    bare = PureWindowsPath(PurePosixPath(name or "upload.csv").name).name
-    return re.sub(r"[\x00-\x1f\x7f]", "", bare).strip()[:255] or "upload.csv"
+def check_upload(content: bytes | Path, file_name: str, engine: Engine | None = None) -> UploadCheck:
+    """Validate ``content`` (bytes, or a waiting file read as a stream) like ``flask data load`` does.
 
-
-def decode_upload(contents: str | None) -> bytes:
-    """The file bytes from dcc.Upload's ``data:…;base64,…`` string."""
-    if not isinstance(contents, str) or "," not in contents:
-        raise UploadRejected("No file was received. Choose a CSV file to check.")
-    header, _, data = contents.partition(",")
-    if not header.startswith("data:") or ";base64" not in header:
-        raise UploadRejected("The file could not be received. Please choose it again.")
-    if len(data) > parts.UPLOAD_LIMIT_BYTES * 4 // 3 + 4:
-        raise UploadRejected(f"The file is too large: the limit is {parts.UPLOAD_LIMIT_TEXT}.")
-    try:
-        content = base64.b64decode(data, validate=True)
-    except (binascii.Error, ValueError) as error:
-        raise UploadRejected("The file could not be received. Please choose it again.") from error
-    if not content:
-        raise UploadRejected("The file is empty.")
-    if len(content) > parts.UPLOAD_LIMIT_BYTES:
-        raise UploadRejected(f"The file is too large: the limit is {parts.UPLOAD_LIMIT_TEXT}.")
-    return content
-
-
-def check_upload(content: bytes, file_name: str, engine: Engine | None = None) -> UploadCheck:
-    """Validate ``content`` like ``flask data load`` does; never writes and never raises for bad content."""
-    check = UploadCheck(clean_file_name(file_name), len(content), hashlib.sha256(content).hexdigest())
+    Never writes and never raises for bad content.
+    """
+    if isinstance(content, Path):
+        check = UploadCheck(clean_file_name(file_name), content.stat().st_size, uploads.file_sha256(content))
+    else:
+        check = UploadCheck(clean_file_name(file_name), len(content), hashlib.sha256(content).hexdigest())
     session = Session(engine or get_engine())
     try:
-        report = validate_bytes(content, session)
+        report = validate_file(content, session) if isinstance(content, Path) else validate_bytes(content, session)
     except SQLAlchemyError:
         raise
     except Exception as error:  # the loader should report, not raise; never let a file break the page
@@ -107,20 +88,25 @@ def check_upload(content: bytes, file_name: str, engine: Engine | None = None) -
     return check
 
 
-def load_upload(content: bytes, file_name: str, *, user: str, description: str = "",
+def load_upload(content: bytes | Path, file_name: str, *, user: str, description: str = "",
                 engine: Engine | None = None) -> tuple[int, int, bool]:
-    """Load ``content`` as one internal release and audit it; returns (release id, rows, newly created).
+    """Load ``content`` (bytes or a waiting file) as one internal release and audit it.
+
+    Returns (release id, rows, newly created).
 
     Raises:
         ValidationFailed: the file has problems; nothing was written.
     """
     engine = engine or get_engine(read_only=False)
     name = clean_file_name(file_name)
-    result = load_bytes(content, engine, source=name, publisher=f"Local upload by {user}", visibility="internal",
+    # load_file names the release after the file and takes no description, so the bytes are loaded; a
+    # load holds one host upload slot, so at most ``upload_slots`` files are held at once.
+    data = content.read_bytes() if isinstance(content, Path) else content
+    result = load_bytes(data, engine, source=name, publisher=f"Local upload by {user}", visibility="internal",
                         loaded_by=user, description=(description or "").strip()[:500])
     try:
-        record_upload(engine, user_name=user, file_name=name, file_hash=hashlib.sha256(content).hexdigest(),
-                      file_size=len(content), rows=result.rows, release_id=result.release_id,
+        record_upload(engine, user_name=user, file_name=name, file_hash=hashlib.sha256(data).hexdigest(),
+                      file_size=len(data), rows=result.rows, release_id=result.release_id,
                       outcome="loaded" if result.created else "already_loaded")
     except SQLAlchemyError:
         # The release itself records who loaded which bytes and when; keep the load, say so in the log.
@@ -128,42 +114,70 @@ def load_upload(content: bytes, file_name: str, *, user: str, description: str =
     return result.release_id, result.rows, result.created
 
 
-def preview(contents: str | None, filename: str | None) -> tuple:
-    """New file → (preview, confirm disabled?, checked-file record, cleared result)."""
+def _waiting(received: object, user: str | None) -> tuple[Path, str]:
+    """The waiting file and its name from the page's record of a received file; refused with the reason."""
+    if not user:
+        raise UploadRefused(401, "Your session has ended: sign in again to upload data.")
+    if not isinstance(received, dict):
+        raise UploadRefused(400, "No file was received. Choose a CSV file to check.")
+    path = uploads.path_of(user, received.get("upload"))
+    if path is None:
+        raise UploadRefused(404, GONE)
+    return path, path.name
+
+
+def refusal(received: object) -> str | None:
+    """The reason the server (or the page's script) gave for not taking a file, if it gave one."""
+    if isinstance(received, dict) and received.get("error") is not None:
+        return str(received["error"])[:300] or "The file could not be sent. Please choose it again."
+    return None
+
+
+def preview(received: dict | None, user: str | None) -> tuple:
+    """New file received (or refused) → (preview, confirm disabled?, checked-file record, cleared result)."""
+    reason = refusal(received)
+    if reason is not None:
+        return parts.message(reason), True, None, None
     try:
-        content = decode_upload(contents)
-        check = check_upload(content, filename or "")
-    except UploadRejected as error:
-        return parts.message(str(error)), True, None, None
+        path, name = _waiting(received, user)
+        with uploads.user_turn(user), uploads.host_slot():
+            check = check_upload(path, name)
+    except UploadRefused as refused:
+        return parts.message(refused.message), True, None, None
     except SQLAlchemyError:
         return parts.message(STORE_DOWN), True, None, None
     block = parts.preview_block(file_name=check.file_name, size=check.size, layout=check.layout,
                                 rows_read=check.rows_read, problems=check.problems, skipped=check.skipped,
                                 sample=check.rows)
-    checked = {"sha256": check.sha256, "file_name": check.file_name} if check.ok else None
+    checked = {"upload": received["upload"], "sha256": check.sha256, "file_name": check.file_name} \
+        if check.ok else None
     return block, not check.ok, checked, None
 
 
-def confirm(n_clicks: int | None, contents: str | None, filename: str | None, checked: dict | None,
-            description: str | None, user: str | None) -> tuple:
+def confirm(n_clicks: int | None, received: dict | None, checked: dict | None, description: str | None,
+            user: str | None) -> tuple:
     """Confirm → load the file that was checked, as ``user`` → (result message, confirm disabled?)."""
     if not n_clicks:
         return no_update, no_update
     if not user:
         return parts.message("Your session has ended: sign in again to load data."), True
-    try:
-        content = decode_upload(contents)
-    except UploadRejected as error:
-        return parts.message(str(error)), True
-    if not isinstance(checked, dict) or checked.get("sha256") != hashlib.sha256(content).hexdigest():
+    if not isinstance(checked, dict) or not isinstance(received, dict) or \
+            checked.get("upload") != received.get("upload"):
         return parts.message("This file has not been checked yet (or changed since): choose it again."), True
     try:
-        release_id, rows, created = load_upload(content, filename or "", user=user, description=description or "")
+        path, name = _waiting(checked, user)
+        with uploads.user_turn(user), uploads.host_slot():
+            if checked.get("sha256") != uploads.file_sha256(path):
+                return parts.message("This file has not been checked yet (or changed since): choose it again."), True
+            release_id, rows, created = load_upload(path, name, user=user, description=description or "")
+    except UploadRefused as refused:
+        return parts.message(refused.message), refused.status != 404
     except ValidationFailed as failed:
         return parts.message(f"Not loaded: {len(failed.report.problems):,} problem(s) found. Choose the file "
                              "again to see them."), True
     except SQLAlchemyError:
         return parts.message(STORE_DOWN), False
+    uploads.discard(user, checked.get("upload"))
     if not created:
         return parts.message(f"This exact file was loaded before, as release #{release_id}; nothing new was "
                              "loaded.", tone="info"), True
@@ -179,36 +193,40 @@ def history(_result) -> object:
         return parts.message(STORE_DOWN.replace("so nothing was loaded", "so the upload log cannot be shown"))
 
 
-def problems_csv(n_clicks: int | None, contents: str | None, filename: str | None) -> object:
-    """Every problem of the chosen file as CSV (line, column, problem)."""
+def problems_csv(n_clicks: int | None, received: dict | None, user: str | None) -> object:
+    """Every problem of the received file as CSV (line, column, problem)."""
     if not n_clicks:
         return no_update
     try:
-        check = check_upload(decode_upload(contents), filename or "")
-    except (UploadRejected, SQLAlchemyError):
+        path, name = _waiting(received, user)
+        with uploads.user_turn(user), uploads.host_slot():
+            check = check_upload(path, name)
+    except (UploadRefused, SQLAlchemyError):
         return no_update
     frame = pd.DataFrame([(p.row, p.column, p.message) for p in check.problems], columns=["line", "column", "problem"])
     return dcc.send_string(safe_csv(frame), f"problems-{check.file_name.rsplit('.', 1)[0]}.csv", type="text/csv")
 
 
+def _user() -> str | None:
+    user = flask.session.get(SESSION_USER)
+    return user if isinstance(user, str) else None
+
+
 def _register() -> None:
     callback(Output(parts.UPLOAD_PREVIEW, "children"), Output(parts.UPLOAD_CONFIRM, "disabled"),
              Output(parts.UPLOAD_CHECKED, "data"), Output(parts.UPLOAD_RESULT, "children"),
-             Input(parts.UPLOAD_FILE, "contents"), State(parts.UPLOAD_FILE, "filename"),
-             prevent_initial_call=True)(preview)
+             Input(parts.UPLOAD_RECEIVED, "data"), prevent_initial_call=True)(
+        lambda received: preview(received, _user()))
     callback(Output(parts.UPLOAD_RESULT, "children", allow_duplicate=True),
              Output(parts.UPLOAD_CONFIRM, "disabled", allow_duplicate=True),
-             Input(parts.UPLOAD_CONFIRM, "n_clicks"), State(parts.UPLOAD_FILE, "contents"),
-             State(parts.UPLOAD_FILE, "filename"), State(parts.UPLOAD_CHECKED, "data"),
-             State(parts.UPLOAD_DESCRIPTION, "value"), prevent_initial_call=True)(_confirm_as_signed_in_user)
+             Input(parts.UPLOAD_CONFIRM, "n_clicks"), State(parts.UPLOAD_RECEIVED, "data"),
+             State(parts.UPLOAD_CHECKED, "data"), State(parts.UPLOAD_DESCRIPTION, "value"),
+             prevent_initial_call=True)(
+        lambda n_clicks, received, checked, description: confirm(n_clicks, received, checked, description, _user()))
     callback(Output(parts.UPLOAD_HISTORY, "children"), Input(parts.UPLOAD_RESULT, "children"))(history)
     callback(Output(parts.UPLOAD_PROBLEMS_DOWNLOAD, "data"), Input(parts.UPLOAD_PROBLEMS_BUTTON, "n_clicks"),
-             State(parts.UPLOAD_FILE, "contents"), State(parts.UPLOAD_FILE, "filename"),
-             prevent_initial_call=True)(problems_csv)
-
-
-def _confirm_as_signed_in_user(n_clicks, contents, filename, checked, description):
-    return confirm(n_clicks, contents, filename, checked, description, flask.session.get(SESSION_USER))
+             State(parts.UPLOAD_RECEIVED, "data"), prevent_initial_call=True)(
+        lambda n_clicks, received: problems_csv(n_clicks, received, _user()))
 
 
 if not get_settings().is_public:

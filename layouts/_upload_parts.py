@@ -1,6 +1,9 @@
 """The upload page's ids, layout and preview blocks (internal instances only; see ``layouts/upload.py``).
 
 Pure builders: the callbacks in ``callbacks/upload.py`` validate the file and hand the results here.
+The file itself never travels through a callback: ``assets/upload.js`` posts it to ``/upload/file``
+(``routes_upload.py``) as a stream and puts the answer (a token, or why it was refused) in
+``UPLOAD_RECEIVED``, whose change starts the check.
 """
 
 from __future__ import annotations
@@ -11,15 +14,19 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
+from data_access.uploads import LIMIT_BYTES as UPLOAD_LIMIT_BYTES
+from data_access.uploads import LIMIT_TEXT as UPLOAD_LIMIT_TEXT
 from layouts._components.blocks import data_table
 
-UPLOAD_LIMIT_BYTES = 20 * 1024 * 1024
-UPLOAD_LIMIT_TEXT = f"{UPLOAD_LIMIT_BYTES // (1024 * 1024)} MB"
+#: Where the page's script posts the chosen file (``routes_upload.UPLOAD_FILE_PATH``).
+UPLOAD_ACTION = "/upload/file"
 #: Problems shown on the page; every problem is in the "Download every problem" CSV.
 PROBLEMS_SHOWN = 1000
 SAMPLE_ROWS = 10
 
 UPLOAD_FILE = "upload-file"
+UPLOAD_INPUT = "upload-file-input"
+UPLOAD_RECEIVED = "upload-received-store"
 UPLOAD_DESCRIPTION = "upload-description-input"
 UPLOAD_PREVIEW = "upload-preview"
 UPLOAD_CHECKED = "upload-checked-store"
@@ -39,9 +46,12 @@ def upload_layout() -> html.Div:
                 html.Code("flask --app app data load"), " checks it, and nothing is loaded until you confirm."]),
         html.P(["Accepted layouts: the long layout (metric, area_code, period, value, numerator, denominator, "
                 "lower_ci, upper_ci, note) or a Fingertips data download. Files up to ", UPLOAD_LIMIT_TEXT, "."]),
-        dcc.Upload(id=UPLOAD_FILE, multiple=False, accept=".csv,text/csv", className="upload-drop",
-                   children=html.Div(["Drag a CSV file here, or ", html.Button("choose a file", type="button",
-                                                                               className="btn btn-link p-0")])),
+        html.Div(id=UPLOAD_FILE, className="upload-drop", **{"data-limit": str(UPLOAD_LIMIT_BYTES),
+                                                              "data-action": UPLOAD_ACTION}, children=[
+            dbc.Label("Drag a CSV file here, or choose one", html_for=UPLOAD_INPUT),
+            html.Input(id=UPLOAD_INPUT, type="file", accept=".csv,text/csv", className="form-control"),
+        ]),
+        dcc.Store(id=UPLOAD_RECEIVED),
         dbc.Label("Description (optional, kept with the release)", html_for=UPLOAD_DESCRIPTION, className="mt-3"),
         dbc.Input(id=UPLOAD_DESCRIPTION, type="text", maxLength=500, placeholder="e.g. Q2 local treatment figures"),
         dcc.Loading(html.Div(id=UPLOAD_PREVIEW, className="mt-3", **{"aria-live": "polite"})),

@@ -7,7 +7,6 @@ checks, previews and (only on confirmation) loads a file as an audited internal 
 
 from __future__ import annotations
 
-import base64
 import io
 import re
 import subprocess
@@ -154,8 +153,11 @@ def test_cross_site_callback_post_is_refused_even_when_signed_in(internal):
     assert response.status_code == 403
 
 
-def _data_url(content: bytes) -> str:
-    return "data:text/csv;base64," + base64.b64encode(content).decode()
+def _send(session: requests.Session, base: str, content: bytes, name: str) -> dict:
+    """What the page's script does with a chosen file: post it to /upload/file and keep the answer."""
+    answer = session.post(f"{base}/upload/file", data=content, headers={"Content-Type": "text/csv",
+                                                                        "X-File-Name": name})
+    return answer.json()
 
 
 def test_upload_checks_previews_and_loads_only_on_confirmation(internal):
@@ -172,7 +174,8 @@ def test_upload_checks_previews_and_loads_only_on_confirmation(internal):
 
     before = releases()
     bad = marker_csv().replace(b"E06000002", b"E99999999").replace(b",2,40", b",two,40")
-    answer = session.post(f"{base}/_dash-update-component", json=dash_payload(preview, [_data_url(bad)], ["bad.csv"]))
+    answer = session.post(f"{base}/_dash-update-component", json=dash_payload(preview, [_send(session, base, bad,
+                                                                                             "bad.csv")]))
     assert answer.status_code == 200
     shown = answer.json()["response"]
     text = str(shown["upload-preview"])
@@ -180,14 +183,15 @@ def test_upload_checks_previews_and_loads_only_on_confirmation(internal):
     assert shown["upload-confirm-button"]["disabled"] is True and releases() == before
 
     good = marker_csv()
-    answer = session.post(f"{base}/_dash-update-component", json=dash_payload(preview, [_data_url(good)], ["local.csv"]))
+    received = _send(session, base, good, "local.csv")
+    answer = session.post(f"{base}/_dash-update-component", json=dash_payload(preview, [received]))
     shown = answer.json()["response"]
     assert "No problems" in str(shown["upload-preview"]) and shown["upload-confirm-button"]["disabled"] is False
     checked = shown["upload-checked-store"]["data"]
     assert releases() == before  # previewing writes nothing
 
     confirmed = session.post(f"{base}/_dash-update-component", json=dash_payload(
-        confirm, [1], [_data_url(good), "local.csv", checked, "Q2 local figures"]))
+        confirm, [1], [received, checked, "Q2 local figures"]))
     assert confirmed.status_code == 200 and "as internal release #" in confirmed.text
     release_id = int(re.search(r"internal release #(\d+)", confirmed.text).group(1))
     with engine.connect() as conn:
@@ -199,10 +203,30 @@ def test_upload_checks_previews_and_loads_only_on_confirmation(internal):
     csv = session.get(f"{base}/download/observations.csv", params={"metric": METRIC, "area_type": "utla"})
     assert (pd.read_csv(io.StringIO(csv.text))["numerator"] == MARKER[0]).sum() == 1
 
-    again = session.post(f"{base}/_dash-update-component", json=dash_payload(
-        confirm, [2], [_data_url(good), "local.csv", checked, ""]))
-    assert "loaded before" in again.text and releases() == before + 1
-    swapped = session.post(f"{base}/_dash-update-component", json=dash_payload(
-        confirm, [3], [_data_url(bad), "local.csv", checked, ""]))
-    assert "has not been checked" in swapped.text and releases() == before + 1
+    again = _send(session, base, good, "local.csv")
+    checked_again = session.post(f"{base}/_dash-update-component", json=dash_payload(preview, [again])).json()[
+        "response"]["upload-checked-store"]["data"]
+    repeat = session.post(f"{base}/_dash-update-component", json=dash_payload(confirm, [2], [again, checked_again, ""]))
+    assert "loaded before" in repeat.text and releases() == before + 1
+    swapped = _send(session, base, bad, "local.csv")
+    refused = session.post(f"{base}/_dash-update-component", json=dash_payload(confirm, [3], [swapped, checked_again, ""]))
+    assert "has not been checked" in refused.text and releases() == before + 1
     engine.dispose()
+
+
+def test_a_refused_upload_says_why(internal):
+    base = internal["url"]
+    session, _ = sign_in(base)
+    too_big = session.post(f"{base}/upload/file", data=b"x" * (21 * 1024 * 1024),
+                           headers={"Content-Type": "text/csv", "X-File-Name": "big.csv"})
+    assert too_big.status_code == 413 and "files up to 20 MB" in too_big.json()["error"]
+    wrong = session.post(f"{base}/upload/file", data=b"%PDF", headers={"Content-Type": "application/pdf",
+                                                                         "X-File-Name": "minutes.pdf"})
+    assert wrong.status_code == 415 and "not a CSV file" in wrong.json()["error"]
+    dependencies = session.get(base + "/_dash-dependencies").json()
+    preview = find_dependency(dependencies, "upload-preview.children")
+    shown = session.post(f"{base}/_dash-update-component", json=dash_payload(preview, [too_big.json()])).json()
+    assert "files up to 20 MB" in str(shown["response"]["upload-preview"])
+    cross_site = requests.post(f"{base}/upload/file", data=b"a,b\n", cookies=session.cookies,
+                               headers={"Origin": "https://evil.example", "X-File-Name": "a.csv"})
+    assert cross_site.status_code == 403
