@@ -4,7 +4,9 @@
 from the pinned release. Without ``release`` it redirects (302, not cached) to the current
 release's pinned URL, so the address a board keeps always rebuilds the same pack. An unknown
 partnership is a friendly 404 page; a malformed release or meeting date is a 400 that says what
-would work.
+would work. The pack prints its own address from ``CDP_PUBLIC_URL`` (the path alone when that is
+unset), never from the request's Host header: packs are cached and shared, and a forged Host
+would otherwise be printed into a pack other people are given.
 
 ``?present=1`` on the overview (``/?area=<code>``) or a partnership profile redirects to the
 presentation page ``/present/<code>`` before Dash serves the page.
@@ -29,6 +31,8 @@ log = logging.getLogger(__name__)
 PACK_RULE = "/partnership/<code>/pack.pdf"
 _PRESENT_VALUES = {"1", "true", "yes", "on"}
 _PARTNERSHIP_PATH = re.compile(r"/partnership/([^/]+)/?")
+#: A release id as written in a URL: ASCII digits only (``str.isdigit`` also accepts "²", which int() refuses).
+_RELEASE_ID = re.compile(r"[0-9]{1,9}")
 
 
 def pack_path(code: str, release_id: int, meeting: date | None = None) -> str:
@@ -37,6 +41,12 @@ def pack_path(code: str, release_id: int, meeting: date | None = None) -> str:
     if meeting is not None:
         query["meeting"] = meeting.isoformat()
     return f"/partnership/{quote(code, safe='')}/pack.pdf?{urlencode(query)}"
+
+
+def public_address(path: str) -> str:
+    """``path`` on the configured public address (``CDP_PUBLIC_URL``), or ``path`` alone when none is set."""
+    base = get_settings().public_url
+    return f"{base}{path}" if base else path
 
 
 def _text(message: str, status: int) -> Response:
@@ -86,12 +96,13 @@ def board_pack(code: str) -> Response:
         if newest is None:
             return _text("No data has been loaded yet, so there is no board pack to build.", 404)
         return _no_store(redirect(pack_path(row["code"], newest, meeting), code=302))
-    if not raw.isdigit() or release_record(int(raw)) is None:
+    if not _RELEASE_ID.fullmatch(raw) or release_record(int(raw)) is None:
+        log.info("bad input: no board pack release %r", raw[:40])
         return _release_problem(raw)
     if row["code"] != code:
         return _no_store(redirect(pack_path(row["code"], int(raw), meeting), code=302))
     path = pack_path(row["code"], int(raw), meeting)
-    pdf = pack_pdf(row["code"], int(raw), meeting=meeting, pack_url=request.host_url.rstrip("/") + path)
+    pdf = pack_pdf(row["code"], int(raw), meeting=meeting, pack_url=public_address(path))
     name = f"{row['code']}_board-pack_release-{raw}" + (f"_{meeting.isoformat()}" if meeting else "")
     scope = "public" if get_settings().is_public else "private"
     return Response(pdf, mimetype="application/pdf", headers={

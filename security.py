@@ -7,6 +7,12 @@
   store that cannot be reached answers 503 "temporarily unavailable"; a malformed Dash callback
   request answers 400 before Dash sees it; an exception inside a callback is logged here and the
   page shows the data-unavailable banner instead of failing (``callback_error``, Dash's ``on_error``).
+- Logs: bad input someone could send on purpose (a callback value of the wrong kind, a value a page
+  refuses) is one ``bad input: …`` line, without a traceback, so nobody can flood the log; real
+  faults keep their traceback.
+- HTTPS: ``Strict-Transport-Security`` on every response to a request made over HTTPS; behind a
+  reverse proxy the proxy's ``X-Forwarded-Proto`` counts only when ``CDP_TRUST_PROXY`` says how many
+  proxies to believe (werkzeug's ``ProxyFix``).
 - Limits: request bodies over ``MAX_REQUEST_BYTES`` are refused with 413 and a clear message.
 """
 
@@ -21,15 +27,19 @@ from flask import Response, jsonify, request
 from markupsafe import escape
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException
+from werkzeug.middleware.proxy_fix import ProxyFix
 
+from config import get_settings
 from layouts._components import ids
+from layouts._components.bad_input import callback_value_problem, is_bad_input, one_line
 from layouts._components.banners import unavailable_banners
 
 log = logging.getLogger(__name__)
 
 UPLOAD_LIMIT_BYTES = 20 * 1024 * 1024
-# A file travels base64-encoded inside Dash's JSON (4/3 of its size), so the request limit is larger.
-MAX_REQUEST_BYTES = 32 * 1024 * 1024
+# Uploads arrive as the raw file (routes_upload.py), so no request needs much more than the upload limit.
+MAX_REQUEST_BYTES = UPLOAD_LIMIT_BYTES + 1024 * 1024
+HSTS = "max-age=31536000; includeSubDomains"
 UNAVAILABLE = "Data temporarily unavailable — please try again shortly."
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 _MESSAGES = {
@@ -47,6 +57,9 @@ def register_security(app: dash.Dash) -> None:
     """Install the headers, limits, error answers and the callback-request guard on ``app``."""
     server = app.server
     server.config.update(MAX_CONTENT_LENGTH=MAX_REQUEST_BYTES, PROPAGATE_EXCEPTIONS=False, DEBUG=False)
+    hops = get_settings().proxy_hops
+    if hops:
+        server.wsgi_app = ProxyFix(server.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops)
     server.debug = False
     update_path = app.config.routes_pathname_prefix + "_dash-update-component"
 
@@ -57,12 +70,15 @@ def register_security(app: dash.Dash) -> None:
         problem = malformed_callback_request(app, request.get_json(silent=True))
         if problem is None:
             return None
-        log.info("refused a malformed callback request: %s", problem)
+        log.info("bad input: refused a malformed callback request: %s", problem)
         return error_response(400, f"Malformed callback request: {problem}.")
 
     @server.after_request
     def _headers(response: Response) -> Response:
-        return add_security_headers(response, content_security_policy(app))
+        add_security_headers(response, content_security_policy(app))
+        if request.is_secure:
+            response.headers["Strict-Transport-Security"] = HSTS
+        return response
 
     @server.errorhandler(HTTPException)
     def _http_error(error: HTTPException) -> Response:
@@ -84,7 +100,7 @@ def register_security(app: dash.Dash) -> None:
         if request.path == update_path:
             # Callback exceptions are handled by ``callback_error``; what still gets here is Dash failing
             # on a request whose values do not fit the callback (a hand-made or corrupted request).
-            log.warning("callback request could not be processed", exc_info=error)
+            log.warning("bad input: callback request could not be processed: %s", one_line(error))
             return error_response(400, "The callback request could not be processed.")
         log.error("unhandled error serving %s", request.path, exc_info=error)
         return error_response(500)
@@ -152,6 +168,11 @@ def malformed_callback_request(app: dash.Dash, body: object) -> str | None:
         if not all(_is_dependency(item) or (isinstance(item, list) and all(map(_is_dependency, item)))
                    for item in items):
             return f"every '{key}' item needs an 'id' and a 'property'"
+        for item in items:
+            for dependency in item if isinstance(item, list) else [item]:
+                problem = callback_value_problem(dependency["property"], dependency.get("value"))
+                if problem is not None:
+                    return problem
     outputs = body.get("outputs", [])
     if not isinstance(outputs, (dict, list)):
         return "'outputs' must be an object or a list"
@@ -175,6 +196,8 @@ def callback_error(error: Exception) -> None:
     if is_store_error(error):
         log.warning("callback could not reach the store: %s", error.__class__.__name__)
         set_props(ids.SHELL_BANNERS, {"children": unavailable_banners()})
+    elif is_bad_input(error):
+        log.warning("bad input: callback refused a value: %s", one_line(error))
     else:
         log.error("callback raised", exc_info=error)
 

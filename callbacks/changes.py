@@ -40,7 +40,7 @@ from layouts._changes_parts import (
 
 def find_partnership(code: str | None) -> tuple[dict | None, str | None]:
     """``{"code", "name"}`` of the partnership named by ``code`` (or containing that authority), and a note."""
-    hit = resolve_area(code) if code else None
+    hit = resolve_area(code) if isinstance(code, str) and code else None
     if hit is None or not hit.get("partnership_code"):
         return None, None
     table = partnerships()
@@ -55,7 +55,7 @@ def find_partnership(code: str | None) -> tuple[dict | None, str | None]:
 
 
 def _unknown(code: str | None) -> list:
-    shown = (code or "").strip()
+    shown = code.strip() if isinstance(code, str) else ""
     shown = shown if len(shown) <= 40 else shown[:37] + "…"
     return [html.P(f"There is no partnership called “{shown}”." if shown else "No partnership was named."),
             html.P(["See the ", html.A("list of all partnerships", href="/partnership"), "."])]

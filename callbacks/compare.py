@@ -139,7 +139,7 @@ def update_compare(metric=None, period=None, region=None, sort=None, level=None,
                    query=None) -> dict[str, Any]:
     """Check the selections and render the heat-map table, its summary, the options and the link."""
     messages: list[str] = []
-    raw = dict(query) if query else _controls(metric, period, region, sort, level, highlight)
+    raw = dict(query) if isinstance(query, dict) and query else _controls(metric, period, region, sort, level, highlight)
     state = _check(raw, messages if query else None)
     region_table = regions()
     parts = partnerships()

@@ -45,6 +45,7 @@ def render_profile(code: str | None) -> tuple:
     Built once per worker and release for each code: reading the profile, the member shapes and
     writing the tables took ~170 ms a call.
     """
+    code = code if isinstance(code, str) else None  # the store holds the path's code; anything else names nothing
     return remembered_view(("partnership_profile", code), lambda: _profile(code))
 
 

@@ -48,7 +48,7 @@ def find_partnership(text: str | None) -> tuple[dict[str, Any] | None, str | Non
 
     Returns ``(None, None)`` when nothing matches.
     """
-    if not text:
+    if not isinstance(text, str) or not text:
         return None, None
     table = partnerships()
     row = table[table["code"] == text]

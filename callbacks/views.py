@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from data_access.read import release_key
 from data_access.read._local import VIEWS, remembered
+from layouts._components.bad_input import BadInput
 
 T = TypeVar("T")
 
@@ -21,4 +22,8 @@ def remembered_view(key: tuple, build: Callable[[], T]) -> T:
     ``key`` must name everything ``build`` reads besides the store (checked measure, area, period,
     level…); the release key is added here, so a new release is never answered from an old view.
     """
+    try:
+        hash(key)
+    except TypeError as error:  # a list or object where a checked value belongs: a hand-made request
+        raise BadInput(f"a view was asked for with a value of the wrong kind: {error}") from None
     return remembered(VIEWS, (*key, release_key()), build)

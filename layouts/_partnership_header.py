@@ -46,7 +46,7 @@ def footprint(members: pd.DataFrame, current: Sequence[Member]) -> list[html.Com
 
 def unknown_partnership(code: str | None) -> list[html.Component]:
     """A friendly dead end: what was asked for, where the list is, and how to pick another."""
-    shown = (code or "").strip()
+    shown = code.strip() if isinstance(code, str) else ""
     shown = shown if len(shown) <= 40 else shown[:37] + "…"
     return [
         html.H1("Partnership not found"),

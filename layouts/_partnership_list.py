@@ -34,7 +34,7 @@ def list_layout(**_query: str) -> html.Div:
 
 def filter_partnerships(table: pd.DataFrame, text: str | None) -> pd.DataFrame:
     """Rows whose name, region or member names contain ``text`` (case-insensitive); all rows when empty."""
-    needle = (text or "").strip().lower()
+    needle = text.strip().lower() if isinstance(text, str) else ""
     if not needle:
         return table
     haystack = (table["name"].fillna("") + " " + table["region_name"].fillna("") + " "

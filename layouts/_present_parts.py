@@ -8,6 +8,7 @@ because in the room nothing may need a mouse.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -55,7 +56,8 @@ def slide_number(raw: Any, count: int, messages: list[str]) -> int:
     if raw in (None, ""):
         return 1
     text = str(raw).strip()
-    if text.isdigit() and 1 <= int(text) <= count:
+    # ASCII digits only: str.isdigit() accepts "²", which int() refuses.
+    if re.fullmatch(r"[0-9]{1,6}", text) and 1 <= int(text) <= count:
         return int(text)
     shown = text if len(text) <= 20 else text[:17] + "…"
     messages.append(f"There is no slide “{shown}”: slides are numbered 1 to {count}. Showing slide 1.")

@@ -24,19 +24,22 @@ from tests.security.live import dash_payload
 BOUNDED = settings(max_examples=50, deadline=None, database=None,
                    suppress_health_check=[HealthCheck.function_scoped_fixture])
 LEAK = re.compile(r"Traceback|File \"|site-packages|/work/")
-PREFIXES = ["/", "/outcome/", "/partnership/", "/metric/", "/present/", "/compare", "/about", "/download/observations.csv",
+PREFIXES = ["/", "/outcome/", "/partnership/E06000001/pack.pdf", "/partnership/E06000001/changes", "/present/", "/partnership/", "/metric/", "/present/", "/compare", "/about", "/download/observations.csv",
             "/geo/", "/assets/", "/_dash-component-suites/", "/_dash-layout", "/_dash-dependencies", "/ready",
             "/health", "/signin", "/upload", "/_favicon.ico"]
 KEYS = ["metric", "period", "area", "area_type", "level", "colour", "map", "code", "view", "confidence", "region",
-        "sort", "highlight", "outcome", "x"]
+        "sort", "highlight", "outcome", "x", "release", "meeting", "slide", "since", "present", "page", "m"]
+#: Values that pass a careless check: digits int() refuses or reads differently, look-alike dates, huge numbers.
+HOSTILE = ["²", "١٢", "١", "𝟗", "1²", "0x10", "1e400", "-0", "9" * 40, "2024-02-30", "２０２４-０１-０１", "2024-1-1",
+           "%00", "\x00", "NaN", "inf", "../../etc/passwd", "<script>", "' OR 1=1 --", "=cmd|' /C calc'!A0", "🙂" * 50]
 
 text = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
 huge = st.sampled_from(["x" * 100_000, 10**40, -(10**40), 1e308, float("inf"), float("nan"), "\x00" * 50, "🙂" * 1000])
 scalars = st.none() | st.booleans() | st.integers() | st.floats() | text | huge
 json_values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(text, inner, max_size=4),
                            max_leaves=12)
-queries = st.dictionaries(st.sampled_from(KEYS) | text, text | st.sampled_from(["2024/25", "utla", "E06000001"]),
-                          max_size=4)
+queries = st.dictionaries(st.sampled_from(KEYS) | text,
+                          text | st.sampled_from(["2024/25", "utla", "E06000001", *HOSTILE]), max_size=4)
 
 
 def assert_handled(response) -> None:
@@ -100,6 +103,30 @@ def test_every_page_renders_for_any_path_and_query(client, dependencies, caplog,
     assert_handled(response)
     assert response.status_code == 200, [r.getMessage() for r in caplog.records]
     assert "_pages_content" in response.get_data(as_text=True)
+
+
+ROUTES = ["/partnership/{code}/pack.pdf", "/partnership/{code}", "/partnership/{code}/changes", "/present/{code}",
+          "/download/observations.csv", "/", "/outcome/treatment", "/compare", "/metric/successful_completions_adults"]
+
+
+@pytest.mark.parametrize("route", ROUTES)
+@pytest.mark.parametrize("key", ["release", "meeting", "slide", "since", "metric", "period", "area_type", "area",
+                                 "present", "level"])
+def test_hostile_values_in_every_route_and_page_are_refused_politely(client, dependencies, caplog, route, key):
+    """Each route and each page's layout, with each query value that slips past ``str.isdigit`` and friends."""
+    from data_access.boardpack import find_partnership
+
+    path = route.format(code=find_partnership("E06000001")["code"])
+    router = next(dep for dep in dependencies if "_pages_content.children" in dep["output"])
+    with caplog.at_level(logging.INFO):
+        for value in HOSTILE:
+            assert_handled(client.get(path, query_string={key: value}))
+            values = [path if spec["property"] == "pathname" else "?" + urlencode({key: value})
+                      if spec["property"] == "search" else None for spec in router["inputs"]]
+            page = client.post("/_dash-update-component", json=dash_payload(router, values, [None] * len(
+                router.get("state", []))))
+            assert_handled(page)
+    assert not [r.getMessage() for r in caplog.records if r.exc_info or r.levelno >= logging.ERROR]
 
 
 @pytest.fixture(scope="module")
