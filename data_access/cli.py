@@ -50,3 +50,15 @@ def _redraw_stale_partnership_layer(engine: Engine, version: int) -> None:
 
 
 data.add_command(demo_command)
+
+
+@data.command("cache-clear")
+def cache_clear_command() -> None:
+    """Empty the shared cache (filesystem or Redis) every worker reads answers from."""
+    from data_access.cache import cache
+
+    if not cache.clear():
+        click.echo("Error: the shared cache could not be cleared (is its folder writable, or Redis reachable?).",
+                   err=True)
+        raise SystemExit(1)
+    click.echo("Shared cache cleared.")

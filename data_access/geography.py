@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from data_access.generation import renew_generation
 from data_access.models import Area, FootprintVersion, Membership
 
 GEODATA = Path(__file__).resolve().parent.parent / "geodata"
@@ -91,6 +92,7 @@ def add_footprint_version(session: Session, rows: list[dict[str, str]], *, label
     version.memberships = [Membership(**{k: row.get(k, "") for k in FOOTPRINT_COLUMNS}) for row in rows]
     session.add(version)
     session.flush()
+    renew_generation(session)
     return version
 
 

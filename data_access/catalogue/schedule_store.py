@@ -20,6 +20,7 @@ from data_access.catalogue import get_catalogue
 from data_access.catalogue.schedule import SCHEDULE_FILE, ScheduleEntry, read_schedule_file
 from data_access.catalogue.schedule_models import ReleaseScheduleRow, ReleaseScheduleVersion
 from data_access.db import session_scope
+from data_access.generation import renew_generation
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ def add_schedule_version(session: Session, entries: list[ScheduleEntry], *, sour
                                        date_precision=e.date_precision, covers=e.covers, source=e.source,
                                        recorded_on=e.recorded_on) for e in entries)
     session.flush()
+    renew_generation(session)
     return ScheduleLoad(version.id, len(entries), created=True)
 
 

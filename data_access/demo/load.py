@@ -21,6 +21,7 @@ from sqlalchemy import Connection, Engine, insert, select
 from data_access.catalogue import Catalogue, get_catalogue
 from data_access.demo.frame import DEFAULT_SEED, generate_demo_frame
 from data_access.demo.geography import AGE_BANDS_FILE, vintage_at
+from data_access.generation import renew_generation
 from data_access.geography import AREAS_FILE, POPULATION_FILE
 from data_access.models import Area, Metric, Observation, Period, Release
 from data_access.periods import parse_period
@@ -140,5 +141,6 @@ def load_demo(engine: Engine, seed: int = DEFAULT_SEED, replace: bool = False, *
         records = _records(frame, release_id, periods)
         for start in range(0, len(records), CHUNK):
             conn.execute(insert(Observation), records[start:start + CHUNK])
+        renew_generation(conn)
     return {"status": "created", "release_id": release_id, "rows": len(frame), "periods_created": created,
             "seed": seed}

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from data_access.catalogue import Catalogue, get_catalogue
 from data_access.db import session_scope
+from data_access.generation import renew_generation
 from data_access.ingest.areas import AreaResolver, store_areas
 from data_access.ingest.chunks import validate_source
 from data_access.ingest.layouts import to_canonical
@@ -147,6 +148,7 @@ def _load(validate: Callable[[Session], ValidationReport], engine: Engine, *, fi
                               is_demo=is_demo, visibility=visibility, file_hash=file_hash, loaded_by=loaded_by,
                               description=description or _describe(report))
             rows, new_periods = write_release(session, release, report.frame, chunk_rows)
+            renew_generation(session)
             return LoadResult(release.id, True, rows, report.layout, dict(report.skipped), new_periods)
     except IntegrityError:
         # Another load of the same content committed first: answer with its release.

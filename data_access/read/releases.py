@@ -1,7 +1,9 @@
 """Which data is current: visible releases, the current footprint, and the cache key they make.
 
-Every memoized read takes ``release_key()`` as an argument, so a new release or footprint
-version invalidates cached answers without any explicit purge.
+Every memoized read takes ``release_key()`` as an argument, so a new release, footprint or schedule
+version invalidates cached answers without any explicit purge. The key ends with the store's
+generation digest (``data_access.generation``), so it changes whenever what the store holds
+changes, also when release numbers repeat after a backup is restored.
 
 Real and demonstration data never mix by accident: once the store holds a visible real release,
 demonstration releases drop out of every read (``visible_release_filter``), unless the deployment
@@ -20,6 +22,7 @@ from sqlalchemy.orm import aliased
 
 from config import get_settings
 from data_access.db import get_engine
+from data_access.generation import content_digest
 from data_access.models import FootprintVersion, Release
 from data_access.read._local import ANSWERS, per_request, recently, remembered
 
@@ -45,13 +48,17 @@ def visible_release_filter():
 
 
 def release_key() -> str:
-    """A short key naming the data a page sees: newest visible release, footprint, mode and store.
+    """A short key naming the data a page sees: newest visible release, footprint, mode, store and content.
 
     The store part (a digest of the database's name and options, not its host or credentials, so a
     primary and its read replicas share cached answers) keeps two stores that meet in one cache or
     one process (two test stores, say) from ever reading each other's answers under the same
     release numbers. Asked once per web request in public mode, and there at most once a second
     per worker (``CDP_RELEASE_CHECK_SECONDS``).
+
+    The last part is ``content_digest``: the generation token every write renews, with the releases'
+    ids, file hashes, row counts and visibility and the current footprint and schedule versions. A
+    restored backup and a load after it therefore never meet answers cached for other content.
     """
     return per_request("release_key", lambda: recently("release_key", _query_release_key))
 
@@ -65,9 +72,10 @@ def _query_release_key() -> str:
     footprint = select(FootprintVersion.id).where(FootprintVersion.is_current).limit(1).scalar_subquery()
     with get_engine().connect() as conn:
         newest, count, demos, footprint = conn.execute(select(newest, count, demos, footprint)).one()
+        content = content_digest(conn)
     settings = get_settings()
     return (f"r{newest or 0}.{count or 0}.d{demos or 0}-f{footprint or 0}-{settings.mode}"
-            f"-s{_store_digest(settings.database_url)}")
+            f"-s{_store_digest(settings.database_url)}-g{content}")
 
 
 def _store_digest(url: str) -> str:

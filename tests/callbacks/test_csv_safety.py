@@ -9,7 +9,6 @@ downloads, the partnership profile download and the upload page's problem list.
 
 from __future__ import annotations
 
-import base64
 import csv
 import io
 import re
@@ -189,20 +188,23 @@ def test_the_profile_download_neutralises_member_notes(shown):
     assert_notes_neutralised(sent["content"])
 
 
-def test_the_upload_problem_list_neutralises_what_the_file_said(shown, monkeypatch):
+def test_the_upload_problem_list_neutralises_what_the_file_said(shown, monkeypatch, tmp_path):
     import config
     from callbacks import upload
-    from data_access import db
+    from data_access import db, uploads
 
     monkeypatch.setenv("CDP_MODE", "internal")
+    monkeypatch.setenv("CDP_UPLOAD_DIR", str(tmp_path / "uploads"))
     config.get_settings.cache_clear()
     db.reset_engines()
     header = "metric,area_code,period,value,numerator,denominator,lower_ci,upper_ci,note,=HYPERLINK(\"http://x\")"
     bad = f"{header}\n@SUM(1),=cmd|' /C calc'!A0,+1,-1+2,1,2,,,,\n".encode()
-    contents = f"data:text/csv;base64,{base64.b64encode(bad).decode()}"
-    sent = upload.problems_csv(1, contents, "=evil.csv")
+    got = uploads.receive(io.BytesIO(bad), user="alice", file_name="=evil.csv")
+    received = {"upload": got.token, "file_name": got.file_name, "size": got.size, "sha256": got.sha256}
+    sent = upload.problems_csv(1, received, "alice")
     rows = assert_spreadsheet_safe(sent["content"])
     assert rows[0] == ["line", "column", "problem"] and len(rows) > 1
+    assert sent["filename"].startswith("problems-") and sent["type"] == "text/csv"
 
 
 def test_every_csv_writer_goes_through_the_safety_rule():
