@@ -3,7 +3,8 @@
 Releases are never overwritten (a revision is a new row in a newer release), so the store can
 answer these directly: a period is *new* when no release loaded before the date had it; a value
 is *revised* when a release loaded on or after the date holds the same cell (metric, area, period)
-with a different value from the one the board last saw; a *judgement changed* when an area's
+with a different value from the one the board last saw (printed as the disclosure-controlled tables
+of those releases publish it, so a withheld cell reads as suppressed); a *judgement changed* when an area's
 comparison with England or its recent trend differs between the metric table as of the last
 release before the date and the table now. Every query is bounded by metric and area lists.
 """
@@ -107,9 +108,33 @@ def revised_values(since: date, area_codes: Iterable[str]) -> pd.DataFrame:
                               "suppressed_new": "new_suppressed", "release_id_old": "old_release_id",
                               "release_id_new": "new_release_id", "period_start_new": "period_start"})
     out = out[out["metric_id"].isin(get_catalogue().metrics)]
+    out = _as_published(out, release_before(since), newest_release_id())
     out["metric_name"] = out["metric_id"].map(lambda m: get_catalogue().metric(m).name)
     out["period_start"] = pd.to_datetime(out["period_start"])
     return _catalogue_order(out, extra=["area_code"])[REVISION_COLUMNS].reset_index(drop=True)
+
+
+def _as_published(revised: pd.DataFrame, before: int | None, now: int | None) -> pd.DataFrame:
+    """Old and new values as the disclosure-controlled tables of those releases show them.
+
+    The stored values are what was revised; what may be printed is what the metric table as of the
+    release before the date, and as of now, publishes: a cell either table withholds (a small count,
+    a small complement, or a cell hidden so that another cannot be worked out) reads as suppressed,
+    never as its stored value, and no change is computed from it.
+    """
+    parts = []
+    for metric_id, rows in revised.groupby("metric_id", sort=False):
+        rows = rows.copy()
+        for side, release in (("old", before), ("new", now)):
+            table = metric_table_as_of(metric_id, release) if release is not None else None
+            shown = (table.drop_duplicates(["area_code", "period"]).set_index(["area_code", "period"])
+                     if table is not None else pd.DataFrame(columns=["value", "suppressed"]))
+            keys = pd.MultiIndex.from_frame(rows[["area_code", "period"]])
+            withheld = shown["suppressed"].reindex(keys).eq(True).to_numpy() | rows[f"{side}_suppressed"].eq(True).to_numpy()
+            rows[f"{side}_suppressed"] = withheld
+            rows[f"{side}_value"] = shown["value"].reindex(keys).astype(float).where(~withheld).to_numpy()
+        parts.append(rows)
+    return pd.concat(parts, ignore_index=True) if parts else revised
 
 
 def _differs(row: pd.Series) -> bool:
