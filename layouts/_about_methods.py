@@ -121,10 +121,13 @@ def suppression_text(spec: MetricSpec) -> str:
     threshold = int(spec.suppression_threshold)
     if threshold <= 0:
         return "No small-number suppression: the figure is a published national total."
-    return (f"Counts from 1 to {threshold - 1} are suppressed (primary suppression; a zero is shown). Where a "
-            "suppressed value could be worked out by subtraction from a partnership, region or England total, "
-            "a second value is suppressed too (secondary suppression). Suppressed values read “Suppressed”, "
-            "never 0.")
+    complement = (f" For this proportion, a value is also withheld when fewer than {threshold} people in the group "
+                  "are outside the count, or the group itself has fewer than "
+                  f"{threshold} people." if spec.measure == "proportion" else "")
+    return (f"Counts from 1 to {threshold - 1} are suppressed (primary suppression; a zero is shown).{complement} "
+            "Further values are withheld wherever a suppressed value could otherwise be worked out by "
+            "subtracting or combining the published partnership, region, England and authority figures (secondary "
+            "suppression). Suppressed values read “Suppressed”, never 0.")
 
 
 def suppression_rules(thresholds: list[int]) -> tuple[str, ...]:
@@ -135,13 +138,23 @@ def suppression_rules(thresholds: list[int]) -> tuple[str, ...]:
         "measures here, the rule NDTMS applies to its public outputs) is hidden, together with its value and "
         "interval. A zero is shown, because it discloses no individual. Values already suppressed by the publisher "
         "stay suppressed. National figures are published totals and are not suppressed.",
-        "Secondary suppression: a partnership's, region's or England's total is the sum of its authorities. If "
-        "exactly one authority in such a group is hidden while the total is shown, the hidden count could be found "
-        "by subtracting the others, so the shown authority with the smallest count is hidden too; where there is "
-        "none (a partnership of one authority), the total is hidden instead. If a total is hidden but all its parts "
-        "are shown, the smallest part is hidden. An authority belongs to both a partnership and a region, so the "
-        "rules are applied again until nothing changes.",
-        "Suppression is applied after pooling, across every level at once, so no hidden value can be recovered by "
-        "subtraction within one group. Populations and other denominators are not hidden. A suppressed value reads "
-        "“Suppressed” on every page and in every download, never 0.",
+        "Complement suppression: a proportion is shown with its denominator, so it also tells how many people are "
+        "outside its count — 97 of 100 completing treatment reveals the 3 who did not. As NHS Digital and NDTMS "
+        "do, a proportion is withheld when that complement is more than 0 and below the threshold, and when the "
+        "whole group is smaller than the threshold (0% or 100% of 3 people says what happened to each of them). A "
+        "proportion of 0% or 100% of a larger group is shown, as those publishers show it.",
+        "Secondary suppression: a partnership's, region's or England's total is the sum of its authorities, and "
+        "these groups overlap (an authority is in a partnership, a region and England), so a hidden count could be "
+        "worked out not only by subtracting the shown authorities from one total but by combining several — for "
+        "example a region total minus a partnership total minus the authorities shown. For each measure and period, "
+        "every published figure is treated as one set of equations, and further values are withheld until no "
+        "hidden count can be worked out from any combination of published ones: the smallest authority count that "
+        "breaks a way of working it out is hidden (zeros are never used, since a hidden zero gives itself away), "
+        "or, where no authority can, a total — always the total of a partnership of one authority, which is that "
+        "authority's own figure. The project's tests check this with an equation solver over every download.",
+        "The same control applies to every output: maps, charts, tables, downloads, the board pack, presentation "
+        "mode, and every view pinned to an earlier data release. “What changed” prints a revised value only as "
+        "the releases before and after the revision published it, so the revision of a withheld value reads "
+        "“Suppressed” and no change is computed from it. Populations and other denominators are not hidden. A "
+        "suppressed value reads “Suppressed” on every page and in every download, never 0.",
     )
