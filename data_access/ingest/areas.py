@@ -6,7 +6,9 @@ explicit row of the committed table ``area_aliases.csv``: a mapping to one store
 that is kept on the observation, or an abolished code whose successors are named so the problem
 can be fixed at the source. A combined row is loaded on the larger authority only; no value is
 invented for the smaller one. Areas outside England are skipped and counted; anything else the
-store does not know is a problem. Nothing is dropped silently.
+store does not know is a problem. Nothing is dropped silently. A name the table maps to an area
+never overrides a code beside it that names a different area: the two contradict, and the row is
+refused rather than moved to either.
 """
 
 from __future__ import annotations
@@ -113,8 +115,11 @@ class AreaResolver:
         name = str(name).strip()
         named = [a for a in self.aliases if a.name_pattern is not None and a.matches(code, name)]
         coded = [a for a in self.aliases if a.name_pattern is None and a.alias_code == code]
-        # A name that says "combined" wins over a plain code: "E06000052, Cornwall and Isles of Scilly".
+        # A name that says "combined" wins over a plain code of the same area ("E06000052, Cornwall and Isles
+        # of Scilly"); beside the code of any other area it is a contradiction, never a silent override.
         alias = (named or coded or [None])[0]
+        if named and code and code not in self._codes_of(named[0].target_code):
+            return Resolution(problem=self._contradiction(raw_code, code, name, named[0]))
         if alias is not None:
             return self._aliased(alias, raw_code)
         if not code:
@@ -126,6 +131,24 @@ class AreaResolver:
         label = f" ({name})" if name else ""
         return Resolution(problem=f"unknown area code '{raw_code.strip()}'{label}: the store holds England, its "
                                   "regions and upper-tier local authorities (see geodata/areas.csv)")
+
+    def _codes_of(self, target: str) -> set[str]:
+        """Codes that may stand beside a name mapped to ``target``: the target, the codes the alias table
+        maps to it, and each part of those combined codes (a row of Cornwall and the Isles of Scilly
+        may carry Cornwall's code, the Isles of Scilly's, either combined code or E41000052)."""
+        codes = {target}
+        for alias in self.aliases:
+            if alias.name_pattern is None and alias.target_code == target:
+                codes |= {alias.alias_code, *alias.alias_code.split("+")}
+        return codes
+
+    def _contradiction(self, raw_code: str, code: str, name: str, alias: Alias) -> str:
+        known = self.areas.get(code)
+        named_code = f" ({known.name})" if known else ""
+        target = self.areas.get(alias.target_code)
+        target_name = f" ({target.name})" if target else ""
+        return (f"area code '{raw_code.strip()}'{named_code} contradicts the name '{name}', which area_aliases.csv "
+                f"maps to {alias.target_code}{target_name}: correct the code or the name")
 
     def _aliased(self, alias: Alias, raw_code: str) -> Resolution:
         if alias.successors:

@@ -23,6 +23,7 @@ import pandas as pd
 
 from data_access.catalogue import Catalogue
 from data_access.ingest.areas import AreaResolver
+from data_access.ingest.checks import scale_problems
 from data_access.ingest.layouts import FileContext, file_context, to_canonical
 from data_access.ingest.reading import CHUNK_ROWS, ChunkedTable
 from data_access.ingest.report import NORMALISED_COLUMNS, Problem, ValidationReport
@@ -40,6 +41,9 @@ def validate_source(source: bytes | str | Path, catalogue: Catalogue, known_metr
     table = ChunkedTable(source, chunk_rows)
     chunks = table.chunks()
     first = next(chunks)
+    if table.reader is not None and table.reader.unreadable:
+        # Not CSV text (binary data): the one problem saying so is the whole report.
+        return finish_report(ValidationReport("unknown", "", 0, table.problems()))
     second = next(chunks, None)
     if second is None:
         canonical = to_canonical(first, catalogue)
@@ -80,6 +84,7 @@ def _validate_chunks(table: ChunkedTable, context: FileContext, catalogue: Catal
     frame = pd.concat(kept) if kept else pd.DataFrame(columns=list(NORMALISED_COLUMNS))
     del kept
     problems.extend(duplicate_problems(frame, display))
+    problems.extend(scale_problems(frame, display, catalogue))
     reader = table.reader
     rows_read = reader.rows if reader is not None else 0
     report = ValidationReport(layout, encoding, rows_read, [*table.problems(), *problems], frame, skipped)

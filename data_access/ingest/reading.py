@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from data_access.ingest.report import Problem
+from data_access.ingest.text import SNIFF, binary_problem, contains_nul, decode, header_nul_problems, nul_problems
 
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 CHUNK_ROWS = 50_000
@@ -45,41 +46,6 @@ class RawTable:
     frame: pd.DataFrame
     encoding: str
     problems: list[Problem]
-
-
-def decode(content: bytes) -> tuple[str, str, list[Problem]]:
-    """Decode ``content``; returns the text, the encoding used and a problem per undecodable byte."""
-    if content.startswith(codecs.BOM_UTF8):
-        return _decode_strict(content[len(codecs.BOM_UTF8):], "utf-8", "utf-8-sig")
-    if content.startswith(_UTF16_BOMS):
-        return _decode_strict(content, "utf-16", "utf-16")
-    try:
-        return content.decode("utf-8"), "utf-8", []
-    except UnicodeDecodeError:
-        pass
-    # Not UTF-8: Windows-1252 is what Excel writes on English-language Windows.
-    return _decode_strict(content, "cp1252", "cp1252")
-
-
-def _decode_strict(content: bytes, codec: str, label: str) -> tuple[str, str, list[Problem]]:
-    try:
-        return content.decode(codec), label, []
-    except UnicodeDecodeError:
-        pass
-    problems = []
-    lines = content.split(b"\n")
-    header = next(csv.reader([lines[0].decode(codec, errors="replace")]), [])
-    for number, raw in enumerate(lines, start=1):
-        try:
-            raw.decode(codec)
-        except UnicodeDecodeError as error:
-            prefix = raw[: error.start].decode(codec, errors="replace")
-            field_index = len(next(csv.reader([prefix]), [""])) - 1 if prefix else 0
-            column = header[field_index].strip() if 0 <= field_index < len(header) else ""
-            bad = raw[error.start: error.end].hex(" ")
-            problems.append(Problem(number, column, f"byte(s) {bad} cannot be read as UTF-8 or Windows-1252 "
-                                                    "text; save the file as CSV UTF-8"))
-    return content.decode(codec, errors="replace"), label, problems
 
 
 def opener(source: bytes | str | Path) -> Callable[[], BinaryIO]:
@@ -115,10 +81,18 @@ class CsvReader:
         self.problems: list[Problem] = []
         self.rows = 0
         self._pools: list[dict[str, str] | None] = []
+        #: Set when the bytes are not CSV text at all (binary data): nothing is parsed.
+        self.unreadable = False
+        self._nul = False
 
     def _text(self) -> io.TextIOBase:
         with self.open_binary() as stream:
-            head = stream.read(4)
+            head = stream.read(SNIFF)
+        if (binary := binary_problem(head)) is not None:
+            self.problems.append(binary)
+            self.unreadable = True
+            return io.StringIO("")
+        self._nul = contains_nul(self.open_binary)
         self.encoding = "utf-8"
         if head.startswith(codecs.BOM_UTF8):
             codec, self.encoding = "utf-8-sig", "utf-8-sig"
@@ -145,6 +119,8 @@ class CsvReader:
                 self.header = [cell.strip() for cell in record]
                 self.labels = unique_labels(self.header)
                 self.problems.extend(_header_problems(self.header))
+                if self._nul:
+                    self.problems.extend(header_nul_problems(self.header))
                 break
             self._pools = [{} for _ in self.labels]
             while (frame := self._next_frame(records)) is not None:
@@ -182,7 +158,7 @@ class CsvReader:
                     seen_text = True  # separators or quotes: text, but no cell has any
         except csv.Error as error:
             self.problems.append(Problem(reader.line_num, "", f"the CSV cannot be read from here on: {error}"))
-        if not self.header:
+        if not self.header and not self.unreadable:
             self.problems.append(Problem(0, "", "the file has no cells with text" if seen_text else "the file is empty"))
 
     def _frame(self, rows: list[list[str]], lines: list[int]) -> pd.DataFrame:
@@ -191,6 +167,8 @@ class CsvReader:
             columns[label] = self._shared(position, cells)
         frame = pd.DataFrame(columns, index=range(self.rows, self.rows + len(rows)))
         self.rows += len(rows)
+        if self._nul:
+            self.problems.extend(nul_problems(frame, self.labels, self.header))
         return frame
 
     def _shared(self, position: int, cells: tuple[str, ...]) -> np.ndarray:
@@ -266,7 +244,9 @@ def raw_from_frame(frame: pd.DataFrame) -> RawTable:
     if not header:
         return RawTable([], pd.DataFrame(), "dataframe", [Problem(0, "", "the table has no columns")])
     text.insert(0, "line", pd.array(range(2, len(frame) + 2), dtype="int64"))
-    return _finish(header, text, "dataframe", [*_header_problems(header)])
+    labels = unique_labels(header)
+    return _finish(header, text, "dataframe", [*_header_problems(header), *header_nul_problems(header),
+                                               *nul_problems(text, labels, header)])
 
 
 def _finish(header: list[str], frame: pd.DataFrame, encoding: str, problems: list[Problem]) -> RawTable:

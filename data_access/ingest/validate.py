@@ -17,6 +17,7 @@ import pandas as pd
 from data_access.catalogue import Catalogue
 from data_access.geography import former_authorities
 from data_access.ingest.areas import AreaResolver
+from data_access.ingest.checks import check_measures, scale_problems
 from data_access.ingest.layouts import CanonicalTable, FileContext
 from data_access.ingest.numbers import Numbers, parse_numbers
 from data_access.ingest.report import NORMALISED_COLUMNS, Problem, ValidationReport
@@ -107,6 +108,7 @@ def validate_table(canonical: CanonicalTable, catalogue: Catalogue, known_metric
     check.add(value_missing & (note.str.strip() == ""), "value",
               "the value is empty and no note says why (write e.g. '*' or 'suppressed' in note)")
     _check_arithmetic(check, table, numbers, metric_ok, catalogue)
+    check_measures(check, table, values, metric_ok, catalogue)
 
     breakdown = table["breakdown"].where(table["breakdown"] != "", "all")
     check.add(breakdown.str.len() > BREAKDOWN_MAX, "breakdown",
@@ -124,7 +126,10 @@ def validate_table(canonical: CanonicalTable, catalogue: Catalogue, known_metric
         "period_end": periods["end"], "breakdown": breakdown, **values, "suppressed": suppressed,
         "note": notes.where(notes != "", None).astype(object), "geography": vintages,
     })[list(NORMALISED_COLUMNS)]
-    return finish_report(report) if context is None else report
+    if context is None:
+        report.problems.extend(scale_problems(report.frame, canonical.display, catalogue))
+        return finish_report(report)
+    return report
 
 
 def finish_report(report: ValidationReport) -> ValidationReport:

@@ -89,6 +89,47 @@ CASES = [
     ("Fingertips unreadable period", "\n".join([FT_HEADER, FT_ROW.format(ind=92432, code="E06000001")
                                                 .replace("2019 - 21", "2019/20 - 21/22")]) + "\n",
      2, "Time period", "cannot read the period"),
+    # Numbers impossible for what the metric measures (data_access/ingest/checks.py).
+    ("percentage above 100", long_csv(f"{SCA},E06000001,2021/22,360,,,,,"), 2, "value",
+     "360 is above 100, impossible for a percentage"),
+    ("percentage limit above 100", long_csv(f"{SCA},E06000001,2021/22,99,99,100,94,100.5,"), 2, "upper_ci",
+     "upper limit 100.5 is above 100"),
+    ("value against its own counts", long_csv(f"{SCA},E06000001,2021/22,90,10,100,,,"), 2, "value",
+     "90 does not match its numerator and denominator: 100 × 10/100 = 10"),
+    ("rate against its own counts", long_csv("drug_hospital_admissions,E06000001,2021/22,50,5,100000,,,"), 2,
+     "value", "100000 × 5/100000 = 5, beyond rounding"),
+    ("percentage as a fraction of its counts", long_csv(f"{SCA},E06000001,2021/22,0.36,36,100,,,"), 2, "value",
+     "0.36 is the fraction 36/100 on a 0–1 scale"),
+    ("percentage as a fraction, England without counts", long_csv("drug_use_last_year,E92000001,2021/22,0.092,,,,,"),
+     2, "value", "0.092 looks like a fraction on a 0–1 scale"),
+    ("percentage as fractions, ten authorities without counts", long_csv(*(
+        f"in_treatment_stable_accommodation,E0600000{n},2021/22,0.{70 + n},,,,," for n in range(1, 10)),
+        "in_treatment_stable_accommodation,E06000010,2021/22,0.8,,,,,"), 2, "value", "looks like a fraction"),
+    ("negative lower limit of a rate", long_csv("drug_hospital_admissions,E06000001,2021/22,5,5,100000,-1,9,"), 2,
+     "lower_ci", "lower limit -1 is below 0, impossible for a count or a rate"),
+    ("negative lower limit of a count", long_csv("drug_related_homicides,E06000001,2021/22,3,,,-0.5,8,"), 2,
+     "lower_ci", "lower limit -0.5 is below 0"),
+    ("negative lower limit of a percentage", long_csv(f"{SCA},E06000001,2021/22,1,1,100,-0.2,5,"), 2, "lower_ci",
+     "lower limit -0.2 is below 0, impossible for a percentage"),
+    ("Fingertips negative lower limit", "\n".join([FT_HEADER, FT_ROW.format(ind=92432, code="E06000001")
+                                                   .replace(",5.1,4.0,6.3,", ",5.1,-0.4,6.3,")]) + "\n",
+     2, "Lower CI 95.0 limit", "below 0, impossible for a count or a rate"),
+    ("fractional count", long_csv("drug_related_homicides,E06000001,2021/22,3.5,,,,,"), 2, "value",
+     "3.5 is not a whole number, but this metric is a count"),
+    ("fractional numerator", long_csv(f"{SCA},E06000001,2021/22,20,20.5,100,,,"), 2, "numerator",
+     "20.5 is not a whole number"),
+    ("alias contradicting its code", long_csv(f"{SCA},E06000001,2021/22,20,20,100,,,,Cornwall and Isles of Scilly",
+                                              header=LONG_HEADER + ",area_name"), 2, "area_code",
+     "area code 'E06000001' (Hartlepool) contradicts the name 'Cornwall and Isles of Scilly'"),
+    # Bytes that are not CSV text (data_access/ingest/text.py).
+    ("spreadsheet instead of CSV", b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(256)) * 4, 1, "",
+     "not CSV text but a zip archive"),
+    ("binary data", b"metric,area\n" + bytes(range(256)) * 8, 2, "", "not CSV text but binary data"),
+    ("NUL byte in a cell", long_csv(f"{SCA},E06000001,2021/22,20,20,100,13,29,bad\x00note"), 2, "note",
+     "holds a NUL byte"),
+    ("NUL byte in a code", long_csv(GOOD, f"{SCA},E0600\x000002,2021/22,20,20,100,13,29,"), 3, "area_code",
+     "holds a NUL byte"),
+    ("NUL byte in the header", long_csv(GOOD, header=LONG_HEADER + "\x00"), 1, "#9", "holds a NUL byte"),
 ]
 
 
