@@ -28,24 +28,28 @@ def _date(value: Any) -> str:
     return pd.Timestamp(value).strftime("%-d %B %Y")
 
 
-def source_link(text: str) -> str:
-    """A source as HTML, one citation per ';'-separated part: "title — URL" as the title linked to the
-    URL, a bare URL as a link shown by site and path, anything else as escaped text."""
-    parts = [part.strip() for part in str(text or "").split(";") if part.strip()]
-    if not parts:
-        return "–"
-    out = []
-    for part in parts:
+def citations(text: str) -> list[tuple[str, str | None]]:
+    """A source's ';'-separated citations as (shown text, URL or None): "title — URL" shows the title, a
+    bare URL shows its site and path, anything else is plain text."""
+    out: list[tuple[str, str | None]] = []
+    for part in (p.strip() for p in str(text or "").split(";")):
+        if not part:
+            continue
         title, _, url = part.rpartition(" — ")
         if title and url.startswith(("http://", "https://")):
-            out.append(tag("a", esc(title), href=url))
+            out.append((title, url))
         elif part.startswith(("http://", "https://")):
-            url = urlparse(part)
-            shown = (url.netloc.removeprefix("www.") + url.path.rstrip("/"))[:70]
-            out.append(tag("a", esc(shown), href=part))
+            parsed = urlparse(part)
+            out.append(((parsed.netloc.removeprefix("www.") + parsed.path.rstrip("/"))[:70], part))
         else:
-            out.append(esc(part))
-    return "; ".join(out)
+            out.append((part, None))
+    return out
+
+
+def source_link(text: str) -> str:
+    """A source as HTML: each citation's title linked to its URL (see ``citations``), "–" for none."""
+    parts = [tag("a", esc(shown), href=url) if url else esc(shown) for shown, url in citations(text)]
+    return "; ".join(parts) if parts else "–"
 
 
 def footprint_counts(parts: pd.DataFrame) -> str:

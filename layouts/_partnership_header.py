@@ -11,6 +11,7 @@ from collections.abc import Sequence
 import pandas as pd
 from dash import html
 
+from layouts._about_data import citations
 from layouts._partnership_map import Member, member_key
 
 LIST_HREF = "/partnership"
@@ -26,8 +27,18 @@ def header(name: str, *, region: str | None, n_members: int) -> list[html.Compon
 
 def _status_text(status: str, source: str) -> list[html.Component]:
     if status == "sourced":
-        return [html.Strong("Sourced footprint. "), f"Source: {source}"]
-    return [html.Strong("Assumed footprint. "), source or "No published source was found for this grouping."]
+        return [html.Strong("Sourced footprint. "), "Source: ", *_linked(source)]
+    if not source:
+        return [html.Strong("Assumed footprint. "), "No published source was found for this grouping."]
+    return [html.Strong("Assumed footprint. "), *_linked(source)]
+
+
+def _linked(source: str) -> list:
+    """Each citation's title as a link to its page (a long address never widens a phone's screen)."""
+    out: list = []
+    for shown, url in citations(source):
+        out += ["; " if out else "", html.A(shown, href=url) if url else shown]
+    return [part for part in out if part != ""]
 
 
 def footprint(members: pd.DataFrame, current: Sequence[Member]) -> list[html.Component]:
