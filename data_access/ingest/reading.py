@@ -12,6 +12,10 @@ A file is read as a stream, a chunk of records at a time, and never held whole a
 a list of records: a million-row export is 200 MB of bytes but over 2 GB as Python lists of
 strings. Within each column, repeated text (codes, names, periods, notes) is kept as one shared
 string, so a whole table costs little more than one pointer per cell.
+
+Bytes that are not CSV text are refused before parsing (``text``): binary data such as a
+spreadsheet or image is one problem for the whole file, and each cell holding a NUL byte is a
+problem at its line and column, so no store ever receives one.
 """
 
 from __future__ import annotations
