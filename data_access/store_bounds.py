@@ -24,11 +24,13 @@ from __future__ import annotations
 import logging
 import math
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import click
 import psycopg
-from sqlalchemy import Engine, event
+from sqlalchemy import Connection, Engine, event
 
 from config import get_settings
 from data_access.breaker import Breaker
@@ -38,6 +40,7 @@ log = logging.getLogger(__name__)
 #: How many SQLite virtual-machine steps run between two looks at the clock.
 SQLITE_STEPS_PER_CHECK = 10_000
 _DEADLINE = "cdp_statement_deadline"
+_LONG = "cdp_long_statement_seconds"
 
 
 @dataclass(frozen=True)
@@ -157,11 +160,37 @@ def bound_sqlite(engine: Engine, bounds: Bounds) -> None:
 
     @event.listens_for(engine, "before_cursor_execute")
     def _arm(conn, *_args) -> None:  # noqa: ANN001 - SQLAlchemy's event signature
-        conn.info[_DEADLINE] = time.monotonic() + bounds.statement  # rows are fetched within the same bound
+        seconds = conn.info.get(_LONG, bounds.statement)
+        conn.info[_DEADLINE] = time.monotonic() + seconds  # rows are fetched within the same bound
 
     @event.listens_for(engine, "checkin")
     def _disarm(_dbapi_connection, record) -> None:  # noqa: ANN001 - SQLAlchemy's event signature
         record.info.pop(_DEADLINE, None)
+
+
+@contextmanager
+def long_statements(connection: Connection) -> Iterator[None]:
+    """Let ``connection``'s statements run for the command timeout while inside the block.
+
+    A load writes a whole file in one transaction (one ``COPY`` or a long ``executemany``), which a
+    page's five-second bound would cut off whether it comes from ``flask data load`` or the upload page.
+    PostgreSQL gets ``SET LOCAL statement_timeout`` (it ends with the transaction) and the client's
+    round-trip limit is raised to match; SQLite's statement deadline is raised the same way.
+    """
+    seconds = get_settings().store_command_timeout
+    raw = connection.connection.driver_connection
+    usual = getattr(raw, "round_trip_timeout", None)
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f"SET LOCAL statement_timeout = {int(seconds * 1000)}")
+        if usual is not None:
+            raw.round_trip_timeout = seconds + 1.0
+    connection.info[_LONG] = seconds
+    try:
+        yield
+    finally:
+        connection.info.pop(_LONG, None)
+        if usual is not None:
+            raw.round_trip_timeout = usual
 
 
 def _store_back(name: str) -> None:

@@ -25,6 +25,7 @@ from data_access.generation import renew_generation
 from data_access.geography import AREAS_FILE, POPULATION_FILE
 from data_access.models import Area, Metric, Observation, Period, Release
 from data_access.periods import parse_period
+from data_access.store_bounds import long_statements
 
 GENERATOR_VERSION = "2"
 PUBLISHER = "CDP Outcomes Dashboard (demonstration)"
@@ -119,7 +120,7 @@ def load_demo(engine: Engine, seed: int = DEFAULT_SEED, replace: bool = False, *
         DemoLoadError: the store has not been initialised with the catalogue and areas.
     """
     fingerprint = demo_fingerprint(seed)
-    with engine.begin() as conn:
+    with engine.begin() as conn, long_statements(conn):
         if not alongside_real:
             _refuse_beside_real(conn)
         file_hash, existing = _release_hash(conn, fingerprint, replace)

@@ -33,6 +33,7 @@ from data_access.ingest.report import LoadResult, ValidationFailed, ValidationRe
 from data_access.ingest.validate import validate_table
 from data_access.ingest.writer import write_release
 from data_access.models import Metric, Release
+from data_access.store_bounds import long_statements
 
 VISIBILITIES = ("published", "internal")
 DEFAULT_PUBLISHERS = {"fingertips": "Office for Health Improvement and Disparities (Fingertips)",
@@ -136,7 +137,7 @@ def _load(validate: Callable[[Session], ValidationReport], engine: Engine, *, fi
     if visibility not in VISIBILITIES:
         raise ValueError(f"visibility must be one of {VISIBILITIES}, not {visibility!r}")
     try:
-        with session_scope(engine) as session:
+        with session_scope(engine) as session, long_statements(session.connection()):
             existing = _existing(session, file_hash)
             if existing is not None:
                 return existing
