@@ -50,6 +50,9 @@ class Settings:
     upload_dir: Path = INSTANCE / "uploads"
     # How many uploads one host checks or loads at once (CDP_UPLOAD_SLOTS); each user has one at a time.
     upload_slots: int = 2
+    # Failed sign-ins one client address may make (CDP_SIGNIN_LIMIT, Flask-Limiter's notation), on top of the
+    # per-name lock-out; counted in Redis when CACHE_REDIS_URL is set, else per worker.
+    signin_limit: str = "10 per minute;50 per hour"
 
     # Bounds on every store call, in seconds, so a store that stops answering costs a request seconds, not minutes:
     # connecting (CDP_STORE_CONNECT_TIMEOUT), one statement while serving (CDP_STORE_STATEMENT_TIMEOUT; `flask`
@@ -109,6 +112,7 @@ def get_settings() -> Settings:
         proxy_hops=max(0, int(env.get("CDP_TRUST_PROXY") or "0")),
         upload_dir=Path(env.get("CDP_UPLOAD_DIR") or INSTANCE / "uploads"),
         upload_slots=max(1, int(env.get("CDP_UPLOAD_SLOTS") or "2")),
+        signin_limit=(env.get("CDP_SIGNIN_LIMIT") or "").strip() or "10 per minute;50 per hour",
     )
 
 

@@ -2,7 +2,8 @@
  * Upload page (internal instances): send the chosen or dropped file to /upload/file as the raw request body, so
  * the server can write it to disk as it arrives, and hand the answer to the page (upload-received-store). The
  * answer is a token to check the file by, or the reason it was not taken; a file over the limit or not a CSV is
- * refused here before anything is sent, and a failed send says so, so a refused upload always says why.
+ * refused here before anything is sent, and a failed send says so, so a refused upload always says why. The
+ * page's CSRF token (the zone's data-csrf) goes with it as X-CSRFToken, as Flask-WTF expects.
  */
 (function () {
   var ZONE = "upload-file";
@@ -33,7 +34,8 @@
     window.dash_clientside.set_props(PREVIEW, {children: "Sending " + file.name + " (" + megabytes(file.size) + ")…"});
     fetch(zone.getAttribute("data-action"), {
       method: "POST", body: file, credentials: "same-origin",
-      headers: {"Content-Type": "text/csv", "Accept": "application/json", "X-File-Name": encodeURIComponent(file.name)}
+      headers: {"Content-Type": "text/csv", "Accept": "application/json", "X-File-Name": encodeURIComponent(file.name),
+                "X-CSRFToken": zone.getAttribute("data-csrf") || ""}
     }).then(function (response) {
       return response.json().catch(function () {
         return {error: "The server did not take the file (" + response.status + " " + response.statusText + ")."};

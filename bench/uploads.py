@@ -102,6 +102,8 @@ def sign_in(base: str, name: str) -> requests.Session:
     answer = session.post(f"{base}/signin", data={"name": name, "password": PASSWORD, "csrf_token": token},
                           allow_redirects=False)
     assert answer.status_code == 302, answer.text[:200]
+    page = session.get(f"{base}/signout")  # the signed-in session's CSRF token, which /upload/file needs
+    session.headers["X-CSRFToken"] = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
     return session
 
 

@@ -32,7 +32,7 @@ from data_access.db import get_engine
 from data_access.ingest import Problem, ValidationFailed, load_bytes, validate_bytes, validate_file
 from data_access.read.csv_safety import safe_csv
 from data_access.uploads import UploadRefused, clean_file_name
-from data_access.users import SESSION_USER
+from data_access.users import REQUEST_USER
 from layouts import _upload_parts as parts
 
 log = logging.getLogger(__name__)
@@ -208,7 +208,8 @@ def problems_csv(n_clicks: int | None, received: dict | None, user: str | None) 
 
 
 def _user() -> str | None:
-    user = flask.session.get(SESSION_USER)
+    # The sign-in guard (auth) sets it after checking the session against the store, for this request only.
+    user = flask.g.get(REQUEST_USER)
     return user if isinstance(user, str) else None
 
 

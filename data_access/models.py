@@ -222,6 +222,21 @@ class SignInAttempt(Base):
     remote_addr: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
+class UserSession(Base):
+    """One signed-in browser, kept in the store so signing out or removing the user ends it at once.
+
+    The session cookie carries a random id; only its SHA-256 is kept here, so a copy of this table
+    signs nobody in. A row lives until sign-out, the user's removal or ``expires_at`` (8 hours).
+    """
+
+    __tablename__ = "user_session"
+
+    id_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    expires_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+
+
 class UploadAudit(Base):
     """One web upload that was confirmed: who, when, which bytes, how many rows, which release."""
 

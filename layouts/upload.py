@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import dash
 from dash import html
+from flask import has_request_context
+from flask_wtf.csrf import generate_csrf
 
 from config import get_settings
 from layouts._upload_parts import upload_layout
@@ -19,4 +21,5 @@ if not get_settings().is_public:
 
 
 def layout(**_query) -> html.Div:
-    return upload_layout()
+    # Flask-WTF's token for this session, which the upload route checks (``auth``); none outside a request.
+    return upload_layout(generate_csrf() if has_request_context() else "")

@@ -38,7 +38,9 @@ def internal(demo_store_url: str, tmp_path_factory) -> Iterator[dict]:
     add_user(engine, "alice", PASSWORD)
     engine.dispose()
     env = {"CDP_MODE": "internal", "DATABASE_URL": url, "SECRET_KEY": "test-secret-" + "x" * 32,
-           "CDP_INSECURE_COOKIES": "1", "CACHE_TYPE": "SimpleCache", "CDP_INSTANCE_DIR": str(folder)}
+           "CDP_INSECURE_COOKIES": "1", "CACHE_TYPE": "SimpleCache", "CDP_INSTANCE_DIR": str(folder),
+           # Every test here signs in from 127.0.0.1: the per-address limit is tested in test_auth.py.
+           "CDP_SIGNIN_LIMIT": "1000 per minute"}
     with AppProcess(env, folder / "app.log", workers=2) as app:
         yield {"url": app.url, "db": url, "env": env, "app": app}
 
@@ -57,7 +59,10 @@ def _token(session: requests.Session, base: str, path: str = "/signin") -> str:
 def sign_in(base: str, name: str = "alice", password: str = PASSWORD, **extra) -> tuple[requests.Session, requests.Response]:
     session = _session(base)
     data = {"name": name, "password": password, "csrf_token": _token(session, base), **extra}
-    return session, session.post(f"{base}/signin", data=data, allow_redirects=False)
+    response = session.post(f"{base}/signin", data=data, allow_redirects=False)
+    if response.status_code == 302:  # the signed-in session's token, sent as the upload page's script sends it
+        session.headers["X-CSRFToken"] = _token(session, base, "/signout")
+    return session, response
 
 
 def flask_cli(internal: dict, *args: str) -> str:
@@ -119,9 +124,15 @@ def test_session_cookie_sign_in_banner_and_sign_out(internal):
                        allow_redirects=False)
     assert out.status_code == 302 and out.headers["Location"] == "/signin?signed_out=1"
     assert session.get(base + "/", allow_redirects=False).status_code == 302
+    # A copy of the signed-in cookie, kept and replayed after sign-out, is refused by every worker.
+    for _ in range(4):
+        replayed = requests.get(base + "/", cookies={"cdp_session": cookie.split(";")[0].split("=", 1)[1]},
+                                allow_redirects=False)
+        assert replayed.status_code == 302
 
 
-@pytest.mark.parametrize("target", ["//evil.example/x", "https://evil.example/", "/\\evil.example", "javascript:x"])
+@pytest.mark.parametrize("target", ["//evil.example/x", "https://evil.example/", "/\\evil.example", "javascript:x",
+                                    "/%09/evil.example", "\\\\evil.example"])
 def test_no_open_redirect_after_sign_in(internal, target):
     _, response = sign_in(internal["url"], next=target)
     assert response.status_code == 302 and response.headers["Location"] == "/"
@@ -227,6 +238,9 @@ def test_a_refused_upload_says_why(internal):
     preview = find_dependency(dependencies, "upload-preview.children")
     shown = session.post(f"{base}/_dash-update-component", json=dash_payload(preview, [too_big.json()])).json()
     assert "files up to 20 MB" in str(shown["response"]["upload-preview"])
+    no_token = requests.post(f"{base}/upload/file", data=b"a,b\n", cookies=session.cookies,
+                             headers={"Origin": base, "X-File-Name": "a.csv", "Accept": "application/json"})
+    assert no_token.status_code == 400 and "expired" in no_token.json()["error"]
     cross_site = requests.post(f"{base}/upload/file", data=b"a,b\n", cookies=session.cookies,
                                headers={"Origin": "https://evil.example", "X-File-Name": "a.csv"})
     assert cross_site.status_code == 403

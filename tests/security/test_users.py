@@ -141,7 +141,7 @@ def test_migration_0002_goes_down_and_up_again(store):
 
     from data_access.schema import alembic_config, upgrade
 
-    new_tables = {"app_user", "sign_in_throttle", "sign_in_attempt", "upload_audit"}
+    new_tables = {"app_user", "sign_in_throttle", "sign_in_attempt", "upload_audit", "user_session"}
     with store.begin() as connection:
         config = alembic_config()
         config.attributes["connection"] = connection
