@@ -7,6 +7,13 @@ about 4,000 components. Measured in headless Chromium on the shared 2-core machi
 HTML string rendered with no measurable block. The HTML is the same accessible ``<table>``
 (caption, ``th scope``, ``title``, ``aria-hidden`` glyphs); every text and attribute is escaped
 here, so nothing read from the store can inject markup.
+
+Hand-written ``tag``/``esc`` rather than a library, measured on a 150-row, 9-column table (1,350
+escaped cells with attributes, 53.6 KB) on the shared 2-core machine: these functions take 5.3 ms;
+dominate 2.9.1 writes the same bytes in 19.2 ms (3.6 times as long, on every compare-page answer);
+markupsafe's ``escape`` in place of the standard library's ``html.escape`` took 7.7 ms, since its
+``Markup`` results are turned back into ``str`` for Dash. The escaping itself is the standard
+library's; what is ours is the 15 lines that join tags and attributes.
 """
 
 from __future__ import annotations
