@@ -67,7 +67,7 @@ def list_command() -> None:
 @users.command("remove")
 @click.argument("name")
 def remove_command(name: str) -> None:
-    """Remove user NAME (their open sessions end within a minute)."""
+    """Remove user NAME; their open sessions end at once."""
     try:
         remove_user(_engine(), name)
     except (UserError, OperationalError, ProgrammingError) as error:
