@@ -110,10 +110,14 @@ def register_auth(server: Flask) -> None:
     logins.user_loader(_load_user)
     logins.session_protection = None  # the store's session record is the check; IP binding breaks mobile users
     csrf = CSRFProtect(server)
+
+    def _check_csrf() -> None:
+        if request.method not in SAFE_METHODS and request.path != DASH_CALLBACKS:
+            csrf.protect()  # raises CSRFError (answered by ``_expired_form``) without this session's token
+
     server.before_request(_same_origin_only)
     server.before_request(_require_sign_in)
-    server.before_request(lambda: None if request.method in SAFE_METHODS or request.path == DASH_CALLBACKS
-                          else csrf.protect())
+    server.before_request(_check_csrf)
     server.after_request(_no_store)
     server.register_error_handler(CSRFError, _expired_form)
     server.register_error_handler(RateLimitExceeded, _too_many)
