@@ -17,6 +17,7 @@ from dash import dcc, html
 from data_access.uploads import LIMIT_BYTES as UPLOAD_LIMIT_BYTES
 from data_access.uploads import LIMIT_TEXT as UPLOAD_LIMIT_TEXT
 from layouts._components.blocks import data_table
+from layouts._components.blocks.static import html_block
 
 #: Where the page's script posts the chosen file (``routes_upload.UPLOAD_FILE_PATH``).
 UPLOAD_ACTION = "/upload/file"
@@ -53,7 +54,10 @@ def upload_layout(csrf_token: str = "") -> html.Div:
                                                               "data-action": UPLOAD_ACTION,
                                                               "data-csrf": csrf_token}, children=[
             dbc.Label("Drag a CSV file here, or choose one", html_for=UPLOAD_INPUT),
-            html.Input(id=UPLOAD_INPUT, type="file", accept=".csv,text/csv", className="form-control"),
+            # Dash has no file input component (dcc.Upload sends the file through a callback), so the plain
+            # element comes as markup; assets/upload.js takes its "change" event.
+            html_block(f'<input id="{UPLOAD_INPUT}" type="file" accept=".csv,text/csv" class="form-control">',
+                       class_name="upload-input"),
         ]),
         dcc.Store(id=UPLOAD_RECEIVED),
         dbc.Label("Description (optional, kept with the release)", html_for=UPLOAD_DESCRIPTION, className="mt-3"),
