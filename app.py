@@ -6,8 +6,8 @@ import dash
 
 import callbacks  # noqa: F401  (registers every callback)
 from auth import register_auth
-from callbacks.first_answers import answer_pages
 from config import get_settings
+from dash_private import set_up_server
 from data_access.boundaries.serve import register_boundary_routes
 from data_access.cache import init_cache
 from data_access.cli import data as data_cli
@@ -52,7 +52,6 @@ register_routes(server)
 register_boundary_routes(server)
 register_boardpack_routes(server)
 app.layout = shell
-answer_pages(dash.page_registry)  # each page arrives with its first callback answers (charts included)
 dash.hooks.index()(with_chart_script)  # pages with charts load plotly.js with the page
 dash.hooks.index()(with_preloads)  # the layout and callback map are fetched while the scripts load
 
@@ -63,7 +62,8 @@ def set_up_before_serving() -> None:
     Dash sets itself up during its first request, and marks that done before doing it
     (plotly/dash#3971). A threaded worker's other first requests then find no scripts or callbacks
     registered: after a restart, a browser opening a page got a 404 for a component library's script
-    and a blank page. Servers call this once per worker (``gunicorn.conf.py``).
+    and a blank page. Servers call this once per worker (``gunicorn.conf.py``); ``dash_private`` says
+    why it is not public API.
     """
     with server.test_request_context("/"):
-        app._setup_server()
+        set_up_server(app)

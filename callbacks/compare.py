@@ -10,6 +10,9 @@ The table's callback moves a control whose checked value differs with a side upd
 (``show_compare``), not an output, so the funnel plot is asked for at the same time as the table
 rather than after it; both read the period as state and are triggered through the period gate
 (``callbacks.picker_gate``), so the table's correction of the period does not redraw either.
+
+The funnel plot comes with the page: the layout builds it with the view the funnel's callback calls
+(``callbacks.compare_views.funnel_view``), and the callback answers only later changes.
 """
 
 from __future__ import annotations
@@ -17,12 +20,11 @@ from __future__ import annotations
 from typing import Any
 
 import dash
-import numpy as np
 import pandas as pd
 from dash import Input, Output, State, dcc, html, set_props
 
 from callbacks import picker_gate  # noqa: F401  (registers the period gates)
-from callbacks.first_answers import page_callback
+from callbacks.compare_views import checked, funnel_data, funnel_view, selections
 from callbacks.views import remembered_view
 from data_access.catalogue import MetricSpec, get_catalogue
 from data_access.read import (
@@ -34,8 +36,7 @@ from data_access.read import (
     regions,
 )
 from data_access.read.csv_safety import safe_csv
-from data_access.statistics.funnel import OUTSIDE, SUPPORTED, WITHIN, funnel_limits, proportion_limits, rate_limits
-from layouts._compare_funnel import NOT_AVAILABLE, funnel_download_frame, funnel_summary, funnel_table, position_words
+from layouts._compare_funnel import funnel_download_frame
 from layouts._compare_state import (
     ALL_REGIONS,
     ALL_REGIONS_OPTION,
@@ -44,40 +45,20 @@ from layouts._compare_state import (
     PAGE,
     CompareState,
     national_headline_metrics,
-    parse_static,
-    resolve,
     sort_options,
     table_metrics,
 )
 from layouts._compare_table import compare_frame, comparison_column, download_frame, heatmap_table, legend
 from layouts._components import ids
-from layouts._components.blocks import Column, chart_meta_lines, data_table
-from layouts._components.figures import export_filename, funnel_figure, message_figure
-from layouts._components.formatting import format_change, format_value, geography_line
+from layouts._components.blocks import Column, data_table
+from layouts._components.figures import export_filename
+from layouts._components.formatting import format_change, format_value
 from layouts._components.summaries import compare_summary, map_summary
 from layouts._components.url_state import clean_state, url_state_id
-
-DENOMINATOR_WORDS = {
-    "pop_all": "Population (all ages)", "pop_15_64": "Population aged 15 to 64", "pop_18_plus": "Adults (18+)",
-    "pop_under_18": "Children (under 18)", "numbers_in_treatment": "Adults in treatment",
-    "cohort": "People in the cohort", "mental_health_need": "Adults starting treatment with a mental health need",
-}
 
 _CONTROLS = {key: Input(component, "value") for key, component in (
     ("metric", ids.COMPARE_METRIC), ("period", ids.COMPARE_PERIOD), ("region", ids.COMPARE_REGION),
     ("sort", ids.COMPARE_SORT), ("level", ids.COMPARE_CONFIDENCE), ("highlight", ids.COMPARE_HIGHLIGHT))}
-
-
-def _check(raw: dict[str, Any], messages: list[str] | None = None) -> CompareState:
-    """The checked state for raw selections, reading the facts the check needs from the store."""
-    metric = parse_static(raw)["metric"]
-    return resolve(raw, periods=metric_periods(metric), regions=regions(), partnerships=partnerships(),
-                   messages=messages)
-
-
-def _controls(metric, period, region, sort, level, highlight) -> dict[str, Any]:
-    return {"metric": metric, "period": period, "region": region, "sort": sort, "level": level,
-            "highlight": highlight}
 
 
 def _table_values(state: CompareState) -> tuple[list[MetricSpec], dict[str, pd.DataFrame], dict[str, Any],
@@ -139,8 +120,8 @@ def update_compare(metric=None, period=None, region=None, sort=None, level=None,
                    query=None) -> dict[str, Any]:
     """Check the selections and render the heat-map table, its summary, the options and the link."""
     messages: list[str] = []
-    raw = dict(query) if isinstance(query, dict) and query else _controls(metric, period, region, sort, level, highlight)
-    state = _check(raw, messages if query else None)
+    raw = dict(query) if isinstance(query, dict) and query else selections(metric, period, region, sort, level, highlight)
+    state = checked(raw, messages if query else None)
     region_table = regions()
     parts = partnerships()
     # The heat map reads every local measure: built once per worker and release for each selection.
@@ -164,96 +145,12 @@ def update_compare(metric=None, period=None, region=None, sort=None, level=None,
     }
 
 
-def _funnel_points(spec: MetricSpec, points: pd.DataFrame, *, level: str, names: pd.Series,
-                   benchmark: float) -> pd.DataFrame:
-    """``funnel_limits`` points labelled with comparison words at ``level`` and position words."""
-    flagged = points["significance"] == OUTSIDE if level == "99.8" else points["significance"] != WITHIN
-    high, low = {"lower_is_better": ("worse", "better"), "higher_is_better": ("better", "worse"),
-                 "no_judgement": ("higher", "lower")}[spec.polarity]
-    comparison = np.where(~flagged, "similar", np.where(points["side"] == "above", high, low))
-    out = points.assign(area_name=points["area_code"].map(names), flagged=flagged, comparison=comparison,
-                        position=[position_words(s, d) for s, d in zip(points["significance"], points["side"],
-                                                                       strict=True)])
-    limit_fn = proportion_limits if spec.measure == "proportion" else rate_limits
-    n = out["denominator"].to_numpy(dtype=float)
-    for confidence, lo, hi in ((0.95, "lower_95", "upper_95"), (0.998, "lower_998", "upper_998")):
-        out[lo], out[hi] = limit_fn(n, benchmark / spec.multiplier, confidence, spec.multiplier)
-    return out
-
-
-def _funnel_data(state: CompareState) -> tuple[MetricSpec, pd.DataFrame | None, pd.DataFrame | None, Any, int, str]:
-    """(spec, labelled points, limits, England value, partnerships not plotted, reason when there is no funnel)."""
-    spec = get_catalogue().metric(state.metric)
-    if spec.measure not in SUPPORTED:
-        return spec, None, None, None, 0, NOT_AVAILABLE.get(spec.measure, "A funnel plot is not available here.")
-    frame = area_values(spec.id, area_type="partnership", period=state.period)
-    parts = partnerships()
-    if state.region:
-        frame = frame[frame["area_code"].isin(parts.loc[parts["region_code"] == state.region, "code"])]
-    known = frame["england_value"].dropna()
-    if known.empty or frame.empty:
-        return spec, None, None, None, 0, "There is no England value or no partnership value for this selection."
-    benchmark = float(known.iloc[0])
-    usable = frame[~frame["suppressed"]]
-    try:
-        points, limits = funnel_limits(usable, measure=spec.measure, multiplier=spec.multiplier, benchmark=benchmark)
-    except ValueError as error:
-        return spec, None, None, None, 0, f"A funnel plot cannot be drawn for this selection: {error}."
-    labelled = _funnel_points(spec, points, level=state.level, names=parts.set_index("code")["name"],
-                              benchmark=benchmark)
-    return spec, labelled, limits, benchmark, len(frame) - len(labelled), ""
-
-
-def _source_line(spec: MetricSpec, period: str | None) -> str:
-    """The in-figure footer, kept to two lines (exported images carry it without the page around them)."""
-    source = spec.source if len(spec.source) <= 120 else spec.source[:119] + "…"
-    demo = " · demonstration data, not real" if (current_release() or {}).get("any_demo") else ""
-    return f"Source: {source} · {period or 'no data'}{demo}"
-
-
-def update_funnel(metric=None, period=None, region=None, level=None, highlight=None, chosen=None) -> dict[str, Any]:
-    """The funnel plot of the chosen metric, its summary, table alternative, source lines and CSV link.
-
-    ``chosen`` only triggers the callback (see ``callbacks.picker_gate``); the period is read from the picker.
-    """
-    state = _check(_controls(metric, period, region, None, level, highlight))
-    # Built once per worker and release for each selection (the limits and the figure took ~0.3 s).
-    return dict(remembered_view(("compare_funnel", tuple(sorted(state.query().items()))), lambda: _funnel_view(state)))
-
-
-def _funnel_view(state: CompareState) -> dict[str, Any]:
-    """The funnel plot's outputs for a checked selection."""
-    spec, points, limits, benchmark, dropped, reason = _funnel_data(state)
-    title = f"{spec.short_name}, {state.period}: partnerships against England" if state.period else spec.short_name
-    link = "/download/observations.csv?" + "&".join(
-        f"{k}={v}" for k, v in (("metric", spec.id), ("area_type", "partnership"), ("period", state.period)) if v)
-    meta = chart_meta_lines(f"Source: {spec.source}", f"Data up to: {state.period or 'no data'}",
-                            geography_line(area_values(spec.id, area_type="partnership", period=state.period)))
-    if points is None:
-        return {"figure": message_figure(reason, title=title), "summary": reason, "table": html.P(reason),
-                "meta": meta, "href": link}
-    denominator = DENOMINATOR_WORDS.get(spec.denominator or "", (spec.denominator or "Denominator").replace("_", " "))
-    figure = funnel_figure(points.assign(significance=points["comparison"]), limits, spec=spec, benchmark=benchmark,
-                           selected_code=state.highlight, title=title, source_line=_source_line(spec, state.period),
-                           denominator_label=denominator)
-    # The limits near a denominator of 1 run far off the scale; keep the axis on the partnerships' span.
-    low = min(points["value"].min(), points["lower_998"].min())
-    high = max(points["value"].max(), points["upper_998"].max())
-    top = high * 1.05 if spec.measure != "proportion" else min(high * 1.05, spec.multiplier)
-    figure.update_yaxes(range=[max(0.0, low * 0.95), top])
-    summary = funnel_summary(points, level=state.level, dropped=dropped)
-    caption = f"{spec.name}, {state.period}: funnel plot data (limits centred on England's value)"
-    return {"figure": figure, "summary": summary,
-            "table": funnel_table(points, spec, level=state.level, caption=caption, highlight=state.highlight),
-            "meta": meta, "href": link}
-
-
 def download_table(n_clicks=None, metric=None, period=None, region=None, sort=None, level=None,
                    highlight=None) -> dict[str, Any] | None:
     """The heat-map table as a tidy CSV (one row per partnership × metric), as currently filtered and sorted."""
     if not n_clicks:
         return None
-    state = _check(_controls(metric, period, region, sort, level, highlight))
+    state = checked(selections(metric, period, region, sort, level, highlight))
     metrics, values, periods, england = _table_values(state)
     frame = compare_frame(partnerships(), values, level=state.level, region=state.region, sort=state.sort)
     csv = download_frame(frame, metrics, periods=periods, england=england, level=state.level,
@@ -267,8 +164,8 @@ def download_funnel(n_clicks=None, metric=None, period=None, region=None, level=
     """The funnel plot's points with the limits at each partnership's denominator, as CSV."""
     if not n_clicks:
         return None
-    state = _check(_controls(metric, period, region, None, level, highlight))
-    spec, points, _, benchmark, _, _ = _funnel_data(state)
+    state = checked(selections(metric, period, region, None, level, highlight))
+    spec, points, _, benchmark, _, _ = funnel_data(state)
     if points is None:
         return None
     csv = funnel_download_frame(points, spec, period=state.period, benchmark=benchmark, level=state.level,
@@ -336,7 +233,15 @@ dash.callback(
 )(show_compare)
 
 
-page_callback(
+def update_funnel(metric=None, period=None, region=None, level=None, highlight=None, chosen=None) -> dict[str, Any]:
+    """The funnel plot of the chosen metric, its summary, table alternative, source lines and CSV link.
+
+    ``chosen`` only triggers the callback (see ``callbacks.picker_gate``); the period is read from the picker.
+    """
+    return funnel_view(metric, period, region, level, highlight)
+
+
+dash.callback(
     output={"figure": Output(ids.COMPARE_CHART, "figure"),
             "summary": Output(ids.chart_summary("compare-funnel"), "children"),
             "table": Output(ids.chart_table("compare-funnel"), "children"),
@@ -344,6 +249,7 @@ page_callback(
             "href": Output(ids.COMPARE_FUNNEL_LINK, "href")},
     inputs={k: v for k, v in _TRIGGERS.items() if k != "sort"},
     state=_PERIOD,
+    prevent_initial_call=True,  # the first funnel comes with the page (``layouts/compare.py``)
 )(update_funnel)
 
 dash.callback(

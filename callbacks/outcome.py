@@ -11,8 +11,11 @@ Callback graph (inputs → outputs):
 - measure, chosen period, level, colouring, map kind, area (+ geometry key, picker period) → map (a Patch
   after the first draw), geometry key, legend                                     (``outcome_map.update_map``)
 - measure, chosen period, level, area → map summary, table, provenance, download  (``outcome_map.describe_map``)
-- measure, area → trend chart, summary, table, provenance, download link         (``outcome_charts.update_trend``;
-  its first answer comes with the page, ``first_answers``, so the first chart does not wait for a request)
+- measure, area → trend chart, summary, table, provenance, download link         (``outcome_charts.update_trend``)
+
+The definition and the trend come with the page: its layout builds them with the same view functions
+(``callbacks.outcome_views``), so the first chart does not wait for a request, and their callbacks
+(``prevent_initial_call``) answer only a later change of measure or area.
 - measure, chosen period, level, area → comparison chart and the same companions  (``outcome_charts.update_compare``)
 
 The period and area asked for in the URL can only be checked against the data. The layout puts them
@@ -30,7 +33,6 @@ import dash
 from dash import Input, Output, State, callback, clientside_callback, set_props
 
 from callbacks import outcome_charts, outcome_map, picker_gate  # noqa: F401  (register the chart callbacks)
-from callbacks.first_answers import page_callback
 from callbacks.outcome_common import (
     ENGLAND,
     area_options,
@@ -41,12 +43,12 @@ from callbacks.outcome_common import (
     page_slug,
     triggered_id,
 )
+from callbacks.outcome_views import measure_view
 from data_access.read import metric_periods
-from data_access.read.schedule import next_release
 from layouts._components import ids
 from layouts._components.figures import clicked_area_code
 from layouts._components.url_state import url_state_id
-from layouts._outcome_parts import URL_STATE_PAGE, definition_block, national_note, section_class, status_alerts
+from layouts._outcome_parts import URL_STATE_PAGE, status_alerts
 
 
 @callback(
@@ -143,7 +145,7 @@ def choose_area(map_click, compare_click, area):
     return chosen["code"], status_alerts(messages)
 
 
-@page_callback(
+@callback(
     Output(ids.OUTCOME_DEFINITION, "children"),
     Output(ids.OUTCOME_NATIONAL_NOTE, "children"),
     Output(ids.OUTCOME_MAP_SECTION, "className"),
@@ -151,14 +153,12 @@ def choose_area(map_click, compare_click, area):
     Output(ids.OUTCOME_LOCAL_CONTROLS, "className"),
     Input(ids.OUTCOME_METRIC, "value"),
     State(ids.OUTCOME_PAGE, "data"),
+    prevent_initial_call=True,  # the first definition comes with the page (``layouts/outcome.py``)
 )
 def show_measure(metric_id, page):
-    """The measure's definition with its next release as the schedule says today (answered with the page,
-    since the layout reads no data); a national-only measure hides the map, comparison and their controls."""
-    spec = metric_spec(metric_id, page_slug(page), [])
-    visible = section_class(spec.is_local)
-    return (definition_block(spec, next_release(spec.id)), [] if spec.is_local else national_note(spec),
-            visible, visible, visible)
+    """The measure's definition with its next release as the schedule says today; a national-only measure
+    hides the map, comparison and their controls."""
+    return measure_view(metric_id, page)
 
 
 # Every selection, for the query string; England, the default area, is left out to keep links short.

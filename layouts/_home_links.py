@@ -75,13 +75,14 @@ def release_line(release: Mapping[str, Any] | None) -> str:
     return text + "."
 
 
-def area_picker(component_id: str, label: str, *, placeholder: str = "England (all partnerships)") -> html.Div:
-    """A labelled, searchable picker; options arrive from the page's callback (layouts read no data)."""
+def area_picker(component_id: str, label: str, *, placeholder: str = "England (all partnerships)",
+                options: list[dict[str, str]] | None = None) -> html.Div:
+    """A labelled, searchable picker; ``options`` come from the page's view (or arrive by its callback)."""
     return html.Div([
         html.Label(label, htmlFor=component_id, className="form-label fw-bold"),
         html.P("Type a partnership or local authority name, e.g. Bolton or Cleveland.",
                className="text-secondary mb-1"),
-        dcc.Dropdown(id=component_id, options=[], value=None, clearable=False, searchable=True,
+        dcc.Dropdown(id=component_id, options=options or [], value=None, clearable=False, searchable=True,
                      placeholder=placeholder, maxHeight=320,
                      labels={"search": "Search partnerships and authorities",
                              "no_options_found": "No partnership or local authority matches"}),

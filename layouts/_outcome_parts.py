@@ -173,8 +173,8 @@ def section_class(visible: bool) -> str:
 def definition_block(spec: MetricSpec, next_release: NextRelease | None = None) -> list[Any]:
     """The definition panel of the chosen measure and a link to its own page.
 
-    ``next_release`` is what the release schedule says today; the page's first answer (``show_measure``)
-    supplies it, so the layout itself reads no data.
+    ``next_release`` is what the release schedule says today; the measure's view
+    (``callbacks.outcome_views.measure_view``) supplies it, with the page and after a change of measure.
 
     Sent as one static block: read-only text of some thirty elements, each of which would otherwise be a
     component the renderer re-checks on every update while the page's charts arrive.

@@ -1,7 +1,8 @@
 """/compare — every partnership against England on the local headline measures, and a funnel plot.
 
-For Joint Combating Drugs Unit analysts. The layout is pure (catalogue only): it builds the
-controls from the link and leaves every number to ``callbacks.compare``. Controls are native
+For Joint Combating Drugs Unit analysts. The layout builds the controls from the link and the funnel
+plot, the page's first chart, with the view its callback calls (``callbacks.compare_views``), so the
+chart comes with the page; the table and the England context follow from ``callbacks.compare``. Controls are native
 ``<select>`` and radio elements (keyboard and screen-reader friendly); every selection is kept in
 the query string (metric, period, region, sort, level, highlight).
 """
@@ -14,6 +15,8 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from callbacks.compare_views import funnel_view
+from callbacks.views import first_view
 from layouts._compare_funnel import EXPLANATION
 from layouts._compare_state import (
     ALL_REGIONS,
@@ -82,18 +85,20 @@ def controls(static: dict[str, Any]) -> html.Form:
     ]), className="compare-controls", role="search", **{"aria-label": "Compare partnerships: selections"})
 
 
-def _funnel_card() -> html.Section:
-    graph = dcc.Graph(id=ids.COMPARE_CHART, figure=message_figure("Loading the funnel plot…"),
-                      config=chart_config("compare_funnel", "Funnel plot"))
+def _funnel_card(view: dict[str, Any] | None = None) -> html.Section:
+    """The funnel plot's card, with its first view (``funnel_view``) when the page has one."""
+    view = view or {"figure": message_figure("Loading the funnel plot…"), "summary": "", "table": None,
+                    "meta": None, "href": "/download/observations.csv"}
+    graph = dcc.Graph(id=ids.COMPARE_CHART, figure=view["figure"], config=chart_config("compare_funnel", "Funnel plot"))
     download = html.Div([
         html.Button("Download funnel data (CSV)", id=ids.COMPARE_FUNNEL_DOWNLOAD_BUTTON, type="button",
                     className="btn btn-outline-primary"),
         dcc.Download(id=ids.COMPARE_FUNNEL_DOWNLOAD),
-        html.A("All partnership values for this metric (CSV)", id=ids.COMPARE_FUNNEL_LINK,
-               href="/download/observations.csv"),
+        html.A("All partnership values for this metric (CSV)", id=ids.COMPARE_FUNNEL_LINK, href=view["href"]),
     ], className="chart-card__download d-flex flex-wrap gap-3 align-items-center")
-    return chart_card("Funnel plot: is a difference more than chance?", graph, name=FUNNEL, summary_text="",
-                      source_line="", download_component=download, extra=html.P(EXPLANATION))
+    return chart_card("Funnel plot: is a difference more than chance?", graph, name=FUNNEL,
+                      summary_text=view["summary"], source_line="", download_component=download,
+                      extra=html.P(EXPLANATION), table_component=view["table"], meta_lines=view["meta"])
 
 
 def layout(**query: Any) -> html.Div:
@@ -103,6 +108,9 @@ def layout(**query: Any) -> html.Div:
     raw = {str(k)[:_MAX_QUERY_TEXT]: str(v[0] if isinstance(v, list) and v else v)[:_MAX_QUERY_TEXT]
            for k, v in query.items()}
     state = {key: static.get(key) for key in PARAMS}
+    # The funnel as its callback would answer the controls' first values (``controls``).
+    funnel = first_view(funnel_view, static["metric"], static.get("period") or "", static.get("region") or ALL_REGIONS,
+                        static["level"], static.get("highlight") or NO_HIGHLIGHT)
     return html.Div([
         url_state_store(PAGE, state),
         dcc.Store(id=ids.COMPARE_QUERY, data=raw),
@@ -133,7 +141,7 @@ def layout(**query: Any) -> html.Div:
                    "they are this service's derived analysis, not official statistics. Suppressed values are "
                    "shown as “Suppressed”, never as 0.", className="text-secondary mt-2"),
         ], className="mb-4"),
-        html.Div(_funnel_card(), id="compare-funnel-section"),
+        html.Div(_funnel_card(funnel), id="compare-funnel-section"),
         html.Section([
             html.H2("England context: headline measures published only nationally"),
             html.P("These headline measures exist for England (or England and Wales) only, so partnerships cannot "

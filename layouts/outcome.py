@@ -1,9 +1,12 @@
 """/outcome/<slug> — one outcome of the framework: a measure on a map, its trend for an area, and a comparison.
 
 Six pages (one per outcome, in catalogue order) are registered from this one module so each has
-its own path, title and menu entry. The layout only reads the catalogue and the query string;
-every number arrives through callbacks (``callbacks/outcome*.py``), which also check the period
-and area against the data. Charts are stacked full width on phones; on wide screens the map and
+its own path, title and menu entry. The layout reads the catalogue and the query string, and builds
+the measure's definition and the trend, the page's first chart, with the view functions their
+callbacks call (``callbacks.outcome_views``), so they come with the page. The map, the comparison
+and the pickers' lists arrive through callbacks (``callbacks/outcome*.py``), which also check the
+period and area against the data: answering every chart in the layout delayed the first chart,
+since all of them then render before any shows (``docs/performance.md``). Charts are stacked full width on phones; on wide screens the map and
 the selected area's trend sit side by side so a click on the map is answered in view.
 """
 
@@ -16,6 +19,8 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from callbacks.outcome_views import measure_view, trend_view
+from callbacks.views import first_view
 from data_access.catalogue import MetricSpec, get_catalogue
 from layouts._components import ids
 from layouts._components.blocks import chart_card
@@ -67,9 +72,10 @@ def asked_area_option(area: str | None) -> dict[str, str]:
     return {"label": "England", "value": ENGLAND_CODE} if not area else {"label": area, "value": area}
 
 
-def controls(state: OutcomeQuery) -> dbc.Row:
+def controls(state: OutcomeQuery, local_class: str | None = None) -> dbc.Row:
     """Measure, then area, period and area level — hidden together for a national-only measure."""
-    spec = get_catalogue().metric(state.metric)
+    if local_class is None:
+        local_class = section_class(get_catalogue().metric(state.metric).is_local)
     local = dbc.Row([
         # The picker starts on the area the link asked for, as its only option (a value the picker has no
         # option for would be dropped by it), so the charts are asked for at once; the full list, and a
@@ -87,22 +93,27 @@ def controls(state: OutcomeQuery) -> dbc.Row:
         dbc.Col(_field("Measure", ids.OUTCOME_METRIC,
                        dbc.Select(id=ids.OUTCOME_METRIC, options=metric_options(state.slug), value=state.metric)),
                 xs=12, lg=4),
-        dbc.Col(html.Div(local, id=ids.OUTCOME_LOCAL_CONTROLS, className=section_class(spec.is_local)),
+        dbc.Col(html.Div(local, id=ids.OUTCOME_LOCAL_CONTROLS, className=local_class),
                 xs=12, lg=8),
     ], className="outcome-controls")
 
 
-def _graph(graph_id: str, filename: str, title: str, height: int) -> dcc.Graph:
-    return dcc.Graph(id=graph_id, figure=message_figure(LOADING, height=height), config=chart_config(filename, title))
+def _graph(graph_id: str, filename: str, title: str, height: int, figure: Any = None) -> dcc.Graph:
+    return dcc.Graph(id=graph_id, figure=message_figure(LOADING, height=height) if figure is None else figure,
+                     config=chart_config(filename, title))
 
 
 def _download(link_id: str, href: str) -> html.A:
     return html.A("Download data (CSV)", id=link_id, href=href, className="btn btn-outline-primary")
 
 
-def _card(title: str, graph: dcc.Graph, name: str, spec: MetricSpec, download: html.A, extra: Any = None):
-    return chart_card(title, graph, name=name, summary_text=LOADING, source_line=f"Source: {spec.source}",
-                      download_component=download, definition_link=f"#{ids.OUTCOME_DEFINITION}", extra=extra)
+def _card(title: str, graph: dcc.Graph, name: str, spec: MetricSpec, download: html.A, extra: Any = None,
+          view: tuple | None = None):
+    """A chart card; ``view`` (figure, summary, table, provenance lines, link) fills it when the page has it."""
+    summary, table, meta = (LOADING, None, None) if view is None else view[1:4]
+    return chart_card(title, graph, name=name, summary_text=summary, source_line=f"Source: {spec.source}",
+                      download_component=download, definition_link=f"#{ids.OUTCOME_DEFINITION}", extra=extra,
+                      table_component=table, meta_lines=meta)
 
 
 def map_card(state: OutcomeQuery, spec: MetricSpec) -> html.Section:
@@ -115,9 +126,11 @@ def map_card(state: OutcomeQuery, spec: MetricSpec) -> html.Section:
                  _download(ids.OUTCOME_MAP_DOWNLOAD, download_href(spec.id, state.level)), extra=html.Div([options, legend]))
 
 
-def trend_card(state: OutcomeQuery, spec: MetricSpec) -> html.Section:
-    return _card("Trend over time", _graph(ids.OUTCOME_TREND, f"{state.slug}_trend", "Trend", 480), TREND_CHART,
-                 spec, _download(ids.OUTCOME_TREND_DOWNLOAD, download_href(spec.id)))
+def trend_card(state: OutcomeQuery, spec: MetricSpec, view: tuple | None = None) -> html.Section:
+    """The trend's card, with its first view (``trend_view``) when the page has one."""
+    figure, href = (None, download_href(spec.id)) if view is None else (view[0], view[4])
+    return _card("Trend over time", _graph(ids.OUTCOME_TREND, f"{state.slug}_trend", "Trend", 480, figure),
+                 TREND_CHART, spec, _download(ids.OUTCOME_TREND_DOWNLOAD, href), view=view)
 
 
 def compare_card(state: OutcomeQuery, spec: MetricSpec) -> html.Section:
@@ -131,9 +144,15 @@ def outcome_layout(slug: str, query: Mapping[str, Any]) -> html.Div:
     catalogue = get_catalogue()
     outcome, spec = catalogue.outcome(state.slug), catalogue.metric(state.metric)
     ambition = ambition_text(outcome)
+    # What the URL asked for, checked against the data by the first callbacks and the first views.
+    page = {"slug": state.slug, "period": state.period, "area": state.area}
+    # The first view, as the callbacks would answer the values the page starts with.
+    measure = first_view(measure_view, state.metric, page)
+    definition, note, map_class, compare_class, local_class = measure or (
+        definition_block(spec), national_note(spec) if not spec.is_local else [], *[section_class(spec.is_local)] * 3)
+    trend = first_view(trend_view, state.metric, asked_area_option(state.area)["value"], page)
     return html.Div([
-        # What the URL asked for, checked against the data by the first callbacks.
-        dcc.Store(id=ids.OUTCOME_PAGE, data={"slug": state.slug, "period": state.period, "area": state.area}),
+        dcc.Store(id=ids.OUTCOME_PAGE, data=page),
         url_state_store(URL_STATE_PAGE, {"metric": state.metric, "period": state.period, "area": state.area,
                                          "level": state.level, "colour": state.colour, "map": state.map_kind}),
         dcc.Store(id=ids.OUTCOME_MAP_GEOMETRY),
@@ -146,15 +165,14 @@ def outcome_layout(slug: str, query: Mapping[str, Any]) -> html.Div:
         html.P([html.Strong("Ambition: "), ambition]) if ambition else None,
         html.Div([*status_alerts(messages), html.Div(id=ids.OUTCOME_PERIOD_STATUS),
                   html.Div(id=ids.OUTCOME_AREA_STATUS)], id=ids.OUTCOME_STATUS),
-        controls(state),
-        html.Div(national_note(spec) if not spec.is_local else [], id=ids.OUTCOME_NATIONAL_NOTE),
+        controls(state, local_class),
+        html.Div(note, id=ids.OUTCOME_NATIONAL_NOTE),
         dbc.Row([
-            dbc.Col(map_card(state, spec), id=ids.OUTCOME_MAP_SECTION, xs=12, xl=5,
-                    className=section_class(spec.is_local)),
-            dbc.Col(trend_card(state, spec), xs=12, xl=True),
+            dbc.Col(map_card(state, spec), id=ids.OUTCOME_MAP_SECTION, xs=12, xl=5, className=map_class),
+            dbc.Col(trend_card(state, spec, trend), xs=12, xl=True),
         ]),
-        html.Div(compare_card(state, spec), id=ids.OUTCOME_COMPARE_SECTION, className=section_class(spec.is_local)),
-        html.Div(definition_block(spec), id=ids.OUTCOME_DEFINITION),
+        html.Div(compare_card(state, spec), id=ids.OUTCOME_COMPARE_SECTION, className=compare_class),
+        html.Div(definition, id=ids.OUTCOME_DEFINITION),
     ], className="outcome-page")
 
 

@@ -2,9 +2,10 @@
 
 For a board meeting on a projector: large type, one measure per screen, paging by keyboard
 (← → PageUp PageDown, via ``assets/present.js``) or by the visible Previous / Next buttons, and
-the current slide in the address (``?slide=3``) so a link opens at that measure. The frame is
-static (no data access); one callback builds every slide at once, so paging after that needs no
-network — useful on a meeting room's Wi-Fi. ``code`` is a partnership code or ``england``.
+the current slide in the address (``?slide=3``) so a link opens at that measure. The layout builds
+every slide at once with the deck's view (``callbacks.present_views.deck_view``), so the slides come
+with the page and paging needs no network — useful on a meeting room's Wi-Fi. ``code`` is a
+partnership code or ``england``.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from typing import Any
 import dash
 from dash import dcc, html
 
+from callbacks.present_views import Deck, deck_view
+from callbacks.views import first_view
 from data_access.catalogue import get_catalogue
 from layouts._components.url_state import unknown_parameters, url_state_store
 from layouts._present_parts import CHARTS, CODE, COUNT, DECK, EXIT, HEADING, PAGE, STATUS, nav_bar, slide_number
@@ -25,24 +28,29 @@ dash.register_page(__name__, path_template="/present/<code>", name="Presentation
                    description="A partnership's headline measures, one per screen, for a board meeting.")
 
 
+#: The frame without its slides (should the deck's view fail, the page arrives as this).
+EMPTY = Deck("Presentation", "/", None, [], 0, [])
+
+
 def layout(code: str | None = None, **query: Any) -> html.Div:
     """The presentation frame for ``code`` (a partnership code, an authority or ``england``), at ``?slide=``."""
     messages: list[str] = []
     unknown_parameters(query, QUERY_KEYS, messages)
     slide = slide_number(query.get("slide"), len(get_catalogue().headline_metrics()), messages)
+    state = {"slide": slide}
+    deck = first_view(deck_view, code, state) or EMPTY
     return html.Div([
         dcc.Store(id=CODE, data=code),
-        dcc.Store(id=COUNT, data=0),
-        dcc.Store(id=CHARTS, data=[]),
+        dcc.Store(id=COUNT, data=deck.count),
+        dcc.Store(id=CHARTS, data=deck.charts),
         html.Div([
-            html.H1("Presentation", id=HEADING, className="present__heading"),
-            html.A("Leave presentation", id=EXIT, href="/", className="present__exit"),
+            html.H1(deck.heading, id=HEADING, className="present__heading"),
+            html.A("Leave presentation", id=EXIT, href=deck.exit_href, className="present__exit"),
         ], className="present__bar"),
         html.Div([html.P(m, className="mb-0") for m in messages], className="alert alert-warning")
         if messages else None,
-        html.Div(id=STATUS, role="status"),
-        dcc.Loading(html.Div(id=DECK, className="present__deck", **{"aria-live": "off"}), delay_show=300,
-                    type="dot"),
+        html.Div(deck.status, id=STATUS, role="status"),
+        html.Div(deck.slides, id=DECK, className="present__deck", **{"aria-live": "off"}),
         nav_bar(),
-        url_state_store(PAGE, {"slide": slide}),
+        url_state_store(PAGE, state),
     ], className="present")

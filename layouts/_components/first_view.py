@@ -10,8 +10,9 @@ The container's location is given the same path and query as the browser's, so o
 has nothing to report and the router stays quiet; it answers later navigation as before. Without
 the parameter, for an address no page has (the 404 page), or when the page cannot be built, the
 container is Dash's own and the router fills it exactly as it always did. The page is built by
-what the router would call, with the same arguments: the page module's layout function (cheap and
-pure), wrapped by the app so that the page's first chart is answered in it (``callbacks.first_answers``).
+what the router would call, with the same arguments: the page module's layout function, which builds
+the page's first chart with the view functions its callbacks call (``docs/performance.md``). The
+container has the parts of the public ``dash.page_container``, with the same ids.
 
 The page's HTML also asks the browser to fetch that layout request, and the callback map, while
 its scripts load (``with_preloads``), so the renderer finds both answered when it asks for them.
@@ -22,10 +23,10 @@ from __future__ import annotations
 import logging
 from html import escape
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import parse_qs, quote
 
 import dash
-from dash import _pages, dcc, html
+from dash import dcc, html
 
 from layouts._components.page_head import add_to_head, path_prefix, registered_page
 
@@ -37,8 +38,9 @@ PAGE_PARAMETER = "page"
 URI_COMPONENT_SAFE = "-_.!~*'()"
 #: Longer addresses are left to the router (a browser sends what it was given; nothing real is this long).
 MAX_PAGE_LENGTH = 4096
-#: Dash's own ids for the page container's parts (``dash.dash._ID_*``), which its router reads and writes.
-LOCATION_ID, CONTENT_ID, STORE_ID, DUMMY_ID = "_pages_location", "_pages_content", "_pages_store", "_pages_dummy"
+#: The ids of the parts of Dash's page container (location, content, title store, dummy), which its router
+#: reads and writes: taken from the public ``dash.page_container`` itself.
+LOCATION_ID, CONTENT_ID, STORE_ID, DUMMY_ID = (part.id for part in dash.page_container.children)
 
 
 def browser_address() -> str:
@@ -113,7 +115,7 @@ def build_page(pathname: str, search: str) -> tuple[Any, str] | None:
     page, path_variables = registered_page(pathname)
     if not page:
         return None
-    arguments = {**(path_variables or {}), **_pages._parse_query_string(search)}
+    arguments = {**(path_variables or {}), **query_arguments(search)}
     layout = page.get("layout", "")
     if callable(layout):
         layout = layout(**arguments)
@@ -121,3 +123,12 @@ def build_page(pathname: str, search: str) -> tuple[Any, str] | None:
     if callable(title):
         title = title(**(path_variables or {}))
     return layout, title
+
+
+def query_arguments(search: str) -> dict[str, Any]:
+    """The layout function's keyword arguments for ``search`` as Dash's router gives them: a parameter's
+    value, or the list of its values when it is repeated (blank values kept)."""
+    if not search.startswith("?"):
+        return {}
+    parsed = parse_qs(search[1:], keep_blank_values=True)
+    return {key: values[0] if len(values) == 1 else values for key, values in parsed.items()}

@@ -59,15 +59,19 @@ class TestFrame:
         assert field.name == "since" and field.value == "2026-01-15"
         assert find(form, "Label")[0].htmlFor == field.id
 
-    def test_the_page_path_wins_over_the_profile_template(self, page):
+    def test_the_page_path_wins_over_the_profile_template(self, page, client):
         """Given Dash matches templates with fnmatch, then /partnership/<code>/changes reaches this page and
-        /partnership/<code> still reaches the profile."""
-        from dash._pages import _path_to_page
+        /partnership/<code> still reaches the profile, for the router and for the page the shell holds."""
+        from layouts._components.page_head import registered_page
+        from tests.callbacks.test_compare_http import route
 
-        found, variables = _path_to_page("partnership/cleveland/changes")
-        assert found["module"] == "layouts.changes" and variables == {"code": "cleveland"}
-        found, variables = _path_to_page("partnership/cleveland")
-        assert found["module"] == "layouts.partnership" and variables == {"code": "cleveland"}
+        with client.application.test_request_context("/"):
+            found, variables = registered_page("/partnership/cleveland/changes")
+            assert found["module"] == "layouts.changes" and variables == {"code": "cleveland"}
+            found, variables = registered_page("/partnership/cleveland")
+            assert found["module"] == "layouts.partnership" and variables == {"code": "cleveland"}
+        assert "changes-code-store" in route(client, "/partnership/cleveland/changes")
+        assert "partnership-header" in route(client, "/partnership/cleveland")
 
     def test_the_page_answers_over_http(self, client):
         assert client.get("/partnership/cleveland/changes?since=2026-01-15").status_code == 200

@@ -132,11 +132,11 @@ def test_map_hover_labels_say_estimate_and_carry_notes(shown):
 
 
 def test_the_trend_marks_estimates_in_hover_marker_table_and_provenance(shown):
-    from callbacks.outcome_charts import _trend_view
+    from callbacks.outcome_views import build_trend
 
     chosen = {"code": MANCHESTER, "name": "Greater Manchester", "type": "partnership",
               "partnership_code": MANCHESTER}
-    figure, sentence, table, meta, _ = _trend_view(_spec(), chosen)
+    figure, sentence, table, meta, _ = build_trend(_spec(), chosen)
     line = next(t for t in figure.data if t.name == "Greater Manchester")
     assert all("(estimate)" in label and METHOD_NOTE in label for label in line.text)
     assert set(line.marker.symbol) == {"circle-open"}
@@ -144,7 +144,7 @@ def test_the_trend_marks_estimates_in_hover_marker_table_and_provenance(shown):
     assert "(estimate)" in sentence
     assert "(estimate)" in block_markup(table) and escape(METHOD_NOTE) in block_markup(table)
     assert VINTAGE_WORDS in text(meta)
-    _, _, cornwall_table, _, _ = _trend_view(_spec(), {"code": CORNWALL, "name": "Cornwall", "type": "utla",
+    _, _, cornwall_table, _, _ = build_trend(_spec(), {"code": CORNWALL, "name": "Cornwall", "type": "utla",
                                                        "partnership_code": None})
     assert SCILLY in block_markup(cornwall_table)
 

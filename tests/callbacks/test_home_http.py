@@ -49,11 +49,12 @@ def test_overview_callback_answers_with_tiles(client):
     assert "area=greater-manchester" in body and "temporarily unavailable" not in body
 
 
-def test_profile_callback_answers_with_the_table(client):
-    response = call(client, f"{ids.PARTNERSHIP_PROFILE}.children",
-                    [{"id": ids.PARTNERSHIP_CODE, "property": "data", "value": "cleveland"}])
+def test_profile_comes_with_the_page_with_its_table(client):
+    response = client.get("/_dash-layout", query_string={"page": "/partnership/cleveland"},
+                          headers=ORIGIN)
     assert response.status_code == 200
     body = content(response)
+    assert ids.PARTNERSHIP_PROFILE in body
     assert "Hartlepool" in body and "Suppressed" in body and "temporarily unavailable" not in body
 
 

@@ -7,15 +7,13 @@ trend and hide the map and comparison; nonsense inputs fall back to defaults wit
 from __future__ import annotations
 
 import json
-from contextvars import copy_context
 from types import SimpleNamespace
 
 import dash
 import plotly.graph_objects as go
 import pytest
-from dash._callback_context import context_value
-from dash._utils import AttributeDict
 
+from dash_private import run_as_triggered
 from layouts._components import ids
 from layouts._components.blocks.static import block_markup
 from tests.layouts.layout_tree import find, text
@@ -60,10 +58,7 @@ def demo(web_env):
 
 def triggered(prop_id: str, func, *args):
     """Call ``func`` as Dash would after ``prop_id`` changed (so ``dash.ctx.triggered_id`` is set)."""
-    def run():
-        context_value.set(AttributeDict(triggered_inputs=[{"prop_id": prop_id, "value": None}]))
-        return func(*args)
-    return copy_context().run(run)
+    return run_as_triggered(prop_id, func, *args)
 
 
 def patch_json(patch: dash.Patch) -> str:

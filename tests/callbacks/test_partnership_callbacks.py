@@ -12,7 +12,7 @@ import pytest
 from data_access.catalogue import get_catalogue
 from tests.layouts.layout_tree import find, text
 
-# Outputs of render_profile, in order.
+# Parts of profile_view, in order.
 HEADER, STATUS, HIDDEN, FOOTPRINT, MAP, LINKS, PROFILE, MEMBERS, RELEASE, OPTIONS = range(10)
 CLEVELAND_MEMBERS = ["Hartlepool", "Middlesbrough", "Redcar and Cleveland", "Stockton-on-Tees"]
 
@@ -27,8 +27,15 @@ def partnership(web_env):
 
 
 @pytest.fixture(scope="module")
-def cleveland(partnership):
-    return partnership.render_profile("cleveland")
+def partnership_views(partnership):
+    from callbacks import partnership_views
+
+    return partnership_views
+
+
+@pytest.fixture(scope="module")
+def cleveland(partnership_views):
+    return partnership_views.profile_view("cleveland")
 
 
 class TestProfile:
@@ -83,16 +90,16 @@ class TestProfile:
         words = text(cleveland[RELEASE])
         assert "Data release: " in words and "pooling" in words
 
-    def test_an_authority_code_opens_its_partnership(self, partnership):
-        out = partnership.render_profile("E08000001")
+    def test_an_authority_code_opens_its_partnership(self, partnership_views):
+        out = partnership_views.profile_view("E08000001")
         assert find(out[HEADER], "H1")[0].children == "Greater Manchester"
         assert "Bolton is part of the Greater Manchester partnership" in text(out[STATUS])
 
 
 class TestUnknown:
     @pytest.mark.parametrize("code", ["nope", "", None])
-    def test_unknown_partnership_is_a_friendly_message(self, partnership, code):
-        out = partnership.render_profile(code)
+    def test_unknown_partnership_is_a_friendly_message(self, partnership_views, code):
+        out = partnership_views.profile_view(code)
         assert out[HIDDEN] is True
         assert "/partnership" in [a.href for a in find(out[HEADER], "A")]
         if code:

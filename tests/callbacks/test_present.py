@@ -1,4 +1,4 @@
-"""Presentation mode: the slides callback as a plain function, the frame, and the paging script."""
+"""Presentation mode: the slides' view as a plain function, the frame, and the paging script."""
 
 from __future__ import annotations
 
@@ -16,14 +16,14 @@ ASSETS = Path(__file__).resolve().parents[2] / "assets"
 @pytest.fixture(scope="module")
 def present(web_env):
     import app  # noqa: F401  (pages registered, caches live)
-    from callbacks import present
+    from callbacks import present_views
 
-    return present
+    return present_views
 
 
 @pytest.fixture(scope="module")
 def cleveland(present):
-    return present.render_deck("cleveland", {"slide": "3"})
+    return present.deck_view("cleveland", {"slide": "3"})
 
 
 def _slides(deck) -> list:
@@ -73,17 +73,17 @@ class TestDeck:
             assert graph.figure.layout.font.size >= 17
 
     def test_england_deck(self, present):
-        heading, exit_href, _, deck, count, _ = present.render_deck("england", {})
+        heading, exit_href, _, deck, count, _ = present.deck_view("england", {})
         assert heading == "England: headline measures" and exit_href == "/" and count == 12
         assert "In England," in text(_slides(deck)[4])
 
     def test_an_authority_shows_its_partnership(self, present):
-        heading, _, status, *_ = present.render_deck("Hartlepool", {"slide": "1"})
+        heading, _, status, *_ = present.deck_view("Hartlepool", {"slide": "1"})
         assert heading == "Cleveland: headline measures"
         assert "Hartlepool is part of the Cleveland partnership" in text(status)
 
     def test_unknown_code_is_a_friendly_message(self, present):
-        heading, exit_href, status, deck, count, charts = present.render_deck("atlantis", {})
+        heading, exit_href, status, deck, count, charts = present.deck_view("atlantis", {})
         assert count == 0 and deck == [] and charts == [] and exit_href == "/partnership"
         assert "There is no partnership called “atlantis”" in text(status)
 

@@ -118,3 +118,11 @@ def test_pages_preload_their_layout_and_the_callback_map(client):
     assert '<link rel="preload" href="/_dash-dependencies" as="fetch" crossorigin="anonymous">' in head
     preloaded = client.get("/_dash-layout?page=%2Foutcome%2Fcrime%3Fperiod%3D2022-24")
     assert preloaded.status_code == 200 and b"outcome-map" in preloaded.data
+
+
+def test_the_container_has_the_parts_of_dashs_page_container():
+    """The page the shell holds sits in a container the router takes for its own: same parts, same ids."""
+    parts = [(type(part).__name__, part.id) for part in dash.page_container.children]
+    assert parts == [("Location", first_view.LOCATION_ID), ("Div", first_view.CONTENT_ID),
+                     ("Store", first_view.STORE_ID), ("Div", first_view.DUMMY_ID)]
+    assert dash.page_container.children[0].refresh == "callback-nav"

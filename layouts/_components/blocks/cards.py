@@ -61,6 +61,7 @@ def chart_card(
     heading_level: int = 2,
     summary_visible: bool = True,
     extra: Any = None,
+    meta_lines: Any = None,
 ) -> html.Section:
     """A chart with its heading, summary, table alternative, download, definition link and provenance.
 
@@ -76,6 +77,7 @@ def chart_card(
         definition_link: href of the metric's definition.
         summary_visible: False keeps the summary for screen readers only.
         extra: controls or a legend shown between heading and chart (e.g. ``map_legend``).
+        meta_lines: the provenance lines, when the page has them already (else source and updated lines).
     """
     summary_id = ids.chart_summary(name)
     actions = []
@@ -101,7 +103,8 @@ def chart_card(
                      role="region", **{"aria-label": f"{title}: table"}),
         ], className="chart-card__table"),
         html.Div(actions, className="chart-card__actions") if actions else None,
-        html.Div(chart_meta_lines(source_line, updated_line), id=ids.chart_meta(name), className="chart-card__meta"),
+        html.Div(chart_meta_lines(source_line, updated_line) if meta_lines is None else meta_lines,
+                 id=ids.chart_meta(name), className="chart-card__meta"),
     ]
     return html.Section([c for c in children if c is not None], className="chart-card card")
 
