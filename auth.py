@@ -267,6 +267,10 @@ def signin() -> Response:
     session.clear()  # a fresh session at sign-in: nothing from before carries over
     session.permanent = True
     flask_login.login_user(SignedIn(result.name, open_session(engine, result.name, SESSION_LIFETIME)))
+    # The session's CSRF secret is made now, with the session: made later inside a page's callback, a
+    # concurrent callback's answer could write the session cookie back without it (the upload page's
+    # token would then never match).
+    generate_csrf()
     log.info("user %s signed in", result.name)
     return redirect(next_path)
 
