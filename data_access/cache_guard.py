@@ -23,8 +23,10 @@ from typing import Any
 import cachelib
 from flask import Flask
 from flask_caching import Cache
+from flask_caching.backends.base import BaseCache
 from redis.backoff import NoBackoff
 from redis.retry import Retry
+from werkzeug.utils import import_string
 
 from config import Settings
 from data_access.breaker import Breaker
@@ -44,22 +46,38 @@ def redis_options(settings: Settings) -> dict[str, Any]:
 def init_guarded(cache: Cache, server: Flask, config: dict[str, Any], retry_seconds: float) -> None:
     """``cache.init_app`` with its backend behind a :class:`GuardedBackend`.
 
-    A filesystem cache counts its files as it starts, writing to the folder; a read-only folder fails
-    that, and the breaker starts open. A folder that cannot even be created leaves the app uncached.
+    The guard is installed through flask-caching's documented hook for custom backends: ``CACHE_TYPE``
+    names a factory (``guarded_factory``) that builds the configured backend and wraps it. A filesystem
+    cache counts its files as it starts, writing to the folder; a read-only folder fails that, and the
+    breaker starts open. A folder that cannot even be created leaves the app uncached.
     """
     _install_cachelib_filter()
     _capture.errors = errors = []
+    guarded_config = {**config, "CACHE_TYPE": f"{__name__}.guarded_factory", _BACKEND: config["CACHE_TYPE"],
+                      _RETRY: retry_seconds}
     try:
-        cache.init_app(server, config=config)
+        cache.init_app(server, config=guarded_config)
     except OSError as error:
         log.warning("shared cache unavailable (%s: %s); serving uncached", error.__class__.__name__, error)
-        cache.init_app(server, config={**config, "CACHE_TYPE": "NullCache"})
+        cache.init_app(server, config={**guarded_config, _BACKEND: "NullCache"})
     finally:
         _capture.errors = None
-    guarded = GuardedBackend(server.extensions["cache"][cache], retry_seconds)
-    server.extensions["cache"][cache] = guarded
     if errors:
-        guarded.breaker.failed(f"{errors[0]} while starting")
+        cache.cache.breaker.failed(f"{errors[0]} while starting")
+
+
+#: Where ``init_guarded`` tells ``guarded_factory`` which backend to build and how long to skip it.
+_BACKEND, _RETRY = "CDP_CACHE_BACKEND", "CDP_CACHE_RETRY_SECONDS"
+
+
+def guarded_factory(app: Flask, config: dict[str, Any], args: list, options: dict[str, Any]) -> GuardedBackend:
+    """flask-caching's custom-backend factory: the configured backend (``RedisCache``, ``FileSystemCache`` …),
+    built by flask-caching's own factory for it, behind a :class:`GuardedBackend`."""
+    name = config[_BACKEND]
+    factory = import_string(name if "." in name else f"flask_caching.backends.{name}")
+    if isinstance(factory, type) and issubclass(factory, BaseCache):
+        factory = factory.factory
+    return GuardedBackend(factory(app, config, args, options), config[_RETRY])
 
 
 class GuardedBackend:
