@@ -15,9 +15,9 @@ import pandas as pd
 
 from data_access.cache import memoize
 from data_access.catalogue import get_catalogue
-from data_access.read._local import ANSWERS, TABLES, private, remembered, today
 from data_access.read.areas import ENGLAND, areas_frame, memberships_frame, partnerships_table, valid_on
 from data_access.read.indicators import TABLE_COLUMNS, build_metric_table
+from data_access.read.memory import ANSWERS, TABLES, private, remembered, today
 from data_access.read.observations import current_observations
 from data_access.read.releases import current_release, release_key, releases
 from data_access.read.summary import area_profile, baseline_summary

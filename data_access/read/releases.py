@@ -24,7 +24,7 @@ from config import get_settings
 from data_access.db import get_engine
 from data_access.generation import content_digest
 from data_access.models import FootprintVersion, Release
-from data_access.read._local import ANSWERS, per_request, recently, remembered
+from data_access.read.memory import ANSWERS, per_request, recently, remembered
 
 
 def _instance_filter(release):

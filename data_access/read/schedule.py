@@ -18,7 +18,7 @@ from data_access.catalogue import get_catalogue
 from data_access.catalogue.schedule import SCHEDULE_FILE, NextRelease, ScheduleEntry, answer, read_schedule_file
 from data_access.catalogue.schedule_store import current_schedule
 from data_access.db import get_engine
-from data_access.read._local import per_request, recently
+from data_access.read.memory import per_request, recently
 
 log = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 
 from data_access.catalogue import get_catalogue
-from data_access.read._local import ANSWERS, private, remembered
+from data_access.read.memory import ANSWERS, private, remembered
 from data_access.statistics import recent_trend
 
 

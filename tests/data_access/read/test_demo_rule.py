@@ -23,11 +23,11 @@ REAL_CSV = (b"metric,area_code,period,value,numerator,denominator,lower_ci,upper
 
 
 def _settings_changed() -> None:
-    from data_access.read import _local
+    from data_access.read import memory
 
     config.get_settings.cache_clear()
     db.reset_engines()
-    _local.clear()
+    memory.clear()
 
 
 @pytest.fixture

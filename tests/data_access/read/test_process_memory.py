@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import config
-from data_access.read import _local
+from data_access.read import memory
 
 
 @pytest.fixture
@@ -15,11 +15,11 @@ def public(monkeypatch):
         monkeypatch.setenv("DATABASE_URL", url)
         monkeypatch.setenv("CDP_RELEASE_CHECK_SECONDS", check_seconds)
         config.get_settings.cache_clear()
-        _local.clear()
+        memory.clear()
 
     yield settings
     config.get_settings.cache_clear()
-    _local.clear()
+    memory.clear()
 
 
 class Counter:
@@ -32,35 +32,35 @@ class Counter:
 
 
 def test_lru_keeps_only_the_most_recent_entries():
-    lru = _local.ProcessLRU(maxsize=2)
+    lru = memory.ProcessLRU(maxsize=2)
     lru.put("a", 1)
     lru.put("b", 2)
     assert lru.get("a") == 1  # a is now the most recent
     lru.put("c", 3)
-    assert lru.get("b") is _local._MISSING
+    assert lru.get("b") is memory._MISSING
     assert (lru.get("a"), lru.get("c"), len(lru)) == (1, 3, 2)
 
 
 def test_recently_reuses_an_answer_within_the_window(public, monkeypatch):
     public("60")
     clock = iter([100.0, 100.5, 161.0])
-    monkeypatch.setattr(_local.time, "monotonic", lambda: next(clock))
+    monkeypatch.setattr(memory.time, "monotonic", lambda: next(clock))
     count = Counter()
-    assert [_local.recently("key", count) for _ in range(3)] == [1, 1, 2]
+    assert [memory.recently("key", count) for _ in range(3)] == [1, 1, 2]
 
 
 def test_recently_asks_every_time_when_the_window_is_zero(public):
     public("0")
     count = Counter()
-    assert [_local.recently("key", count) for _ in range(3)] == [1, 2, 3]
+    assert [memory.recently("key", count) for _ in range(3)] == [1, 2, 3]
 
 
 def test_recently_keeps_stores_apart(public, monkeypatch):
     public("60", "sqlite:///one.sqlite3")
-    assert _local.recently("key", lambda: "one") == "one"
+    assert memory.recently("key", lambda: "one") == "one"
     monkeypatch.setenv("DATABASE_URL", "sqlite:///two.sqlite3")
     config.get_settings.cache_clear()
-    assert _local.recently("key", lambda: "two") == "two"
+    assert memory.recently("key", lambda: "two") == "two"
 
 
 def test_recently_is_off_in_internal_mode(public, monkeypatch):
@@ -68,7 +68,7 @@ def test_recently_is_off_in_internal_mode(public, monkeypatch):
     monkeypatch.setenv("CDP_MODE", "internal")
     config.get_settings.cache_clear()
     count = Counter()
-    assert [_local.recently("key", count) for _ in range(2)] == [1, 2]
+    assert [memory.recently("key", count) for _ in range(2)] == [1, 2]
 
 
 def test_a_bad_window_is_refused_at_start(monkeypatch):
@@ -79,3 +79,11 @@ def test_a_bad_window_is_refused_at_start(monkeypatch):
             config.get_settings()
     finally:
         config.get_settings.cache_clear()
+
+
+def test_the_old_private_name_is_the_same_memory():
+    """Outside modules still importing ``data_access.read._local`` share the public module's memory."""
+    from data_access.read import _local
+
+    assert _local.ANSWERS is memory.ANSWERS and _local.VIEWS is memory.VIEWS and _local.clear is memory.clear
+    assert _local.remembered is memory.remembered and _local.active is memory.active

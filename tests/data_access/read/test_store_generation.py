@@ -90,7 +90,7 @@ def served(store: Engine, store_url: str, web_env) -> Iterator[str]:
     import config
     from data_access import db
     from data_access.cache import cache
-    from data_access.read._local import clear
+    from data_access.read.memory import clear
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DATABASE_URL", store_url)
@@ -115,7 +115,7 @@ def shown_value(client) -> float:
 
 def test_a_restored_backup_then_a_new_load_is_never_served_from_the_old_cache(served, store, client, tmp_path):
     from data_access.read import area_values
-    from data_access.read._local import clear
+    from data_access.read.memory import clear
 
     writer = make_engine(served)
     backup = Backup(served, tmp_path)
