@@ -9,6 +9,8 @@ from __future__ import annotations
 import pandas as pd
 
 from data_access.catalogue import get_catalogue
+from data_access.read.releases import current_release
+from data_access.read.tables import metric_table
 from data_access.vintages import label as vintage_label
 
 DOWNLOAD_COLUMNS = ["metric_id", "metric_name", "area_code", "area_name", "area_type", "period", "value", "unit",
@@ -20,8 +22,6 @@ DOWNLOAD_COLUMNS = ["metric_id", "metric_name", "area_code", "area_name", "area_
 
 def observations_download(metric_id: str, *, area_type: str | None = None, period: str | None = None) -> pd.DataFrame:
     """Rows for one metric, optionally one area type and one period (DOWNLOAD_COLUMNS)."""
-    from data_access.read import current_release, metric_table
-
     spec = get_catalogue().metric(metric_id)
     table = metric_table(metric_id)
     if area_type:

@@ -20,6 +20,8 @@ from data_access.read.areas import areas_frame, memberships_frame
 from data_access.read.indicators import TABLE_COLUMNS, build_metric_table
 from data_access.read.observations import current_observations
 from data_access.read.releases import release_key, releases
+from data_access.read.summary import baseline_summary
+from data_access.read.tables import metric_table
 from data_access.statistics import recent_trend
 
 TREND_COLUMNS = ["period_start", "value", "numerator", "denominator", "lower_ci", "upper_ci"]
@@ -53,8 +55,6 @@ def _pinned_table(metric_id: str, release_id: int, key: str) -> pd.DataFrame:
 
 def metric_table_as_of(metric_id: str, release_id: int) -> pd.DataFrame:
     """Every level × period of ``metric_id`` as of ``release_id`` (TABLE_COLUMNS); raises UnknownMetric."""
-    from data_access.read import metric_table
-
     get_catalogue().metric(metric_id)
     if release_id == newest_release_id():
         return metric_table(metric_id)
@@ -111,8 +111,6 @@ def summary_from_table(metric_id: str, table: pd.DataFrame, area_code: str, *, a
 
 def summary_as_of(metric_id: str, area_code: str, *, area_type: str, release_id: int) -> dict[str, Any]:
     """The baseline summary of one area as of ``release_id`` (the live ``baseline_summary`` for the newest)."""
-    from data_access.read import baseline_summary
-
     if release_id == newest_release_id():
         return baseline_summary(metric_id, area_code, area_type=area_type)
     return summary_from_table(metric_id, metric_table_as_of(metric_id, release_id), area_code, area_type=area_type)

@@ -7,7 +7,10 @@ import math
 import pandas as pd
 
 from data_access.catalogue import get_catalogue
+from data_access.read.areas import ENGLAND
 from data_access.read.memory import ANSWERS, private, remembered
+from data_access.read.releases import release_key
+from data_access.read.tables import shared_metric_table
 from data_access.statistics import recent_trend
 
 
@@ -23,8 +26,6 @@ def baseline_summary(metric_id: str, area_code: str, *, area_type: str | None = 
     trend_judgement, provisional, estimated (the value is an estimate; its method is in ``note``), note (the
     publisher's note on the value), geography (the vintage its period is drawn on).
     """
-    from data_access.read import release_key
-
     get_catalogue().metric(metric_id)
     if not all(isinstance(part, str | None) for part in (area_code, area_type)):
         return _baseline_summary(metric_id, area_code, area_type)
@@ -33,10 +34,8 @@ def baseline_summary(metric_id: str, area_code: str, *, area_type: str | None = 
 
 
 def _baseline_summary(metric_id: str, area_code: str, area_type: str | None) -> dict:
-    from data_access.read import _table
-
     spec = get_catalogue().metric(metric_id)
-    table = _table(metric_id)
+    table = shared_metric_table(metric_id)
     rows = table[table["area_code"] == area_code]
     if area_type:
         rows = rows[rows["area_type"] == area_type]
@@ -72,15 +71,11 @@ def area_profile(area_code: str, *, area_type: str) -> pd.DataFrame:
     National-only metrics appear with England's figures and ``local=False``.
     Columns: outcome_id, outcome_name, metric_id, short_name, tier, local, plus baseline_summary keys.
     """
-    from data_access.read import release_key
-
     key = ("area_profile", area_code, area_type, release_key())
     return private(remembered(ANSWERS, key, lambda: _area_profile(area_code, area_type)))
 
 
 def _area_profile(area_code: str, area_type: str) -> pd.DataFrame:
-    from data_access.read import ENGLAND
-
     catalogue = get_catalogue()
     rows = []
     for outcome in catalogue.outcomes:
