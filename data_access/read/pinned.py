@@ -9,7 +9,6 @@ release and on ``release_key()`` (the footprint and mode they were built with).
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import pandas as pd
@@ -20,11 +19,8 @@ from data_access.read.areas import areas_frame, memberships_frame
 from data_access.read.indicators import TABLE_COLUMNS, build_metric_table
 from data_access.read.observations import current_observations
 from data_access.read.releases import release_key, releases
-from data_access.read.summary import baseline_summary
+from data_access.read.summary import BaselineSummary, baseline_summary, summarise
 from data_access.read.tables import metric_table
-from data_access.statistics import recent_trend
-
-TREND_COLUMNS = ["period_start", "value", "numerator", "denominator", "lower_ci", "upper_ci"]
 
 
 def release_record(release_id: int) -> dict[str, Any] | None:
@@ -70,46 +66,16 @@ def series_as_of(metric_id: str, area_codes: list[str], release_id: int) -> pd.D
     return rows.sort_values(["area_code", "period_start"], ignore_index=True)
 
 
-def _clean(value: Any) -> Any:
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
-        return None
-    return value
+def summary_from_table(metric_id: str, table: pd.DataFrame, area_code: str, *, area_type: str) -> BaselineSummary:
+    """``baseline_summary``'s answer computed from a given metric table (e.g. one pinned to a release).
 
-
-def summary_from_table(metric_id: str, table: pd.DataFrame, area_code: str, *, area_type: str) -> dict[str, Any]:
-    """``baseline_summary``'s dict, computed from a given metric table (e.g. one pinned to a release).
-
-    Same keys and rules as ``data_access.read.summary.baseline_summary`` (a test keeps them equal on
-    the live table): latest row of the area, its comparison, change since baseline and recent trend.
+    Built by the same ``summary.summarise`` as the live ``baseline_summary``: latest row of the area,
+    its comparison, change since baseline and recent trend.
     """
-    spec = get_catalogue().metric(metric_id)
-    rows = table[(table["area_code"] == area_code) & (table["area_type"] == area_type)].sort_values("period_start")
-    summary: dict[str, Any] = {
-        "area_code": area_code, "area_name": None, "baseline_rule": spec.baseline_rule,
-        "baseline_period": " to ".join(spec.baseline_periods) if spec.baseline_periods else None,
-        "baseline_value": None, "latest_period": None, "latest_value": None, "lower_ci": None, "upper_ci": None,
-        "suppressed": False, "comparison": "not_compared", "england_value": None, "change": None,
-        "change_pct": None, "significance": "not_tested", "trend": "not_enough_data",
-        "trend_judgement": "not_enough_data", "provisional": False, "estimated": False, "note": None,
-        "geography": None}
-    if rows.empty:
-        return summary
-    latest = rows.iloc[-1]
-    summary.update(area_name=latest["area_name"], latest_period=latest["period"], latest_value=_clean(latest["value"]),
-                   lower_ci=_clean(latest["lower_ci"]), upper_ci=_clean(latest["upper_ci"]),
-                   suppressed=bool(latest["suppressed"]), comparison=latest["comparison"],
-                   england_value=_clean(latest["england_value"]), baseline_value=_clean(latest["baseline_value"]),
-                   change=_clean(latest["change"]), significance=latest["change_significance"],
-                   provisional=bool(latest["provisional"]), estimated=bool(latest["estimated"]),
-                   note=_clean(latest["note"]), geography=_clean(latest["geography"]))
-    if summary["change"] is not None and summary["baseline_value"]:
-        summary["change_pct"] = 100.0 * summary["change"] / summary["baseline_value"]
-    trend = recent_trend(rows[TREND_COLUMNS], measure=spec.measure, polarity=spec.polarity)
-    summary.update(trend=trend["trend"], trend_judgement=trend["judgement"])
-    return summary
+    return summarise(get_catalogue().metric(metric_id), table, area_code, area_type)
 
 
-def summary_as_of(metric_id: str, area_code: str, *, area_type: str, release_id: int) -> dict[str, Any]:
+def summary_as_of(metric_id: str, area_code: str, *, area_type: str, release_id: int) -> BaselineSummary:
     """The baseline summary of one area as of ``release_id`` (the live ``baseline_summary`` for the newest)."""
     if release_id == newest_release_id():
         return baseline_summary(metric_id, area_code, area_type=area_type)
