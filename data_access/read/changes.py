@@ -24,6 +24,7 @@ from data_access.models import Observation, Period, Release
 from data_access.read.pinned import metric_table_as_of, newest_release_id, summary_from_table
 from data_access.read.releases import releases, visible_release_filter
 from data_access.read.schedule import next_release
+from data_access.read.summary import BaselineSummary
 
 NEW_PERIOD_COLUMNS = ["metric_id", "metric_name", "period", "period_start", "release_id"]
 REVISION_COLUMNS = ["metric_id", "metric_name", "area_code", "period", "period_start", "old_value", "new_value",
@@ -160,23 +161,23 @@ def judgement_changes(since: date, areas: Iterable[tuple[str, str]], metric_ids:
         for code, level in areas:
             old = summary_from_table(metric_id, old_table, code, area_type=level)
             new = summary_from_table(metric_id, new_table, code, area_type=level)
-            name = new["area_name"] or old["area_name"] or code
+            name = new.area_name or old.area_name or code
             for what, key in (("comparison", "comparison"), ("trend", "trend_judgement")):
                 old_label, new_label = _label(old, key), _label(new, key)
                 if old_label != new_label:
                     rows.append({"metric_id": metric_id, "metric_name": get_catalogue().metric(metric_id).name,
                                  "area_code": code, "area_name": name, "area_type": level, "what": what,
-                                 "old_label": old_label, "old_period": old["latest_period"],
-                                 "new_label": new_label, "new_period": new["latest_period"]})
+                                 "old_label": old_label, "old_period": old.latest_period,
+                                 "new_label": new_label, "new_period": new.latest_period})
     return pd.DataFrame(rows, columns=JUDGEMENT_COLUMNS)
 
 
-def _label(summary: dict, key: str) -> str:
+def _label(summary: BaselineSummary, key: str) -> str:
     """The judgement, with the direction folded in for trends ("increasing/getting_worse")."""
     if key == "trend_judgement":
-        trend, judgement = summary.get("trend"), summary.get("trend_judgement")
+        trend, judgement = summary.trend, summary.trend_judgement
         return str(trend) if trend in ("not_enough_data", "no_significant_change") else f"{trend}/{judgement}"
-    return str(summary.get(key) or "not_compared")
+    return str(getattr(summary, key) or "not_compared")
 
 
 def upcoming_releases(today: date | None = None) -> pd.DataFrame:
