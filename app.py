@@ -5,20 +5,20 @@ from __future__ import annotations
 import dash
 
 import callbacks  # noqa: F401  (registers every callback)
-from auth import register_auth
 from config import get_settings
-from dash_private import set_up_server
-from data_access.boundaries.serve import register_boundary_routes
 from data_access.cache import init_cache
 from data_access.cli import data as data_cli
 from layouts._components.chart_script import with_chart_script
 from layouts._components.first_view import with_preloads
 from layouts._components.shell import INDEX_STRING, shell
-from routes import register_routes
-from routes_boardpack import register_boardpack_routes
-from routes_upload import register_upload_routes
-from security import callback_error, register_security
-from users_cli import users as users_cli
+from web.auth import register_auth
+from web.dash_private import set_up_server
+from web.routes import register_routes
+from web.routes_boardpack import register_boardpack_routes
+from web.routes_boundaries import register_boundary_routes
+from web.routes_upload import register_upload_routes
+from web.security import callback_error, register_security
+from web.users_cli import users as users_cli
 
 settings = get_settings()
 app = dash.Dash(
@@ -35,7 +35,7 @@ app = dash.Dash(
     # Otherwise Dash puts every page's layout (~240 KB of JSON) into each page's HTML for the browser
     # to check callback ids against, on every load; tests/callbacks/test_callback_ids.py checks them once.
     suppress_callback_exceptions=True,
-    # A callback that raises is logged and answered without a traceback (security.callback_error).
+    # A callback that raises is logged and answered without a traceback (web.security.callback_error).
     on_error=callback_error,
 )
 server = app.server
@@ -62,7 +62,7 @@ def set_up_before_serving() -> None:
     Dash sets itself up during its first request, and marks that done before doing it
     (plotly/dash#3971). A threaded worker's other first requests then find no scripts or callbacks
     registered: after a restart, a browser opening a page got a 404 for a component library's script
-    and a blank page. Servers call this once per worker (``gunicorn.conf.py``); ``dash_private`` says
+    and a blank page. Servers call this once per worker (``gunicorn.conf.py``); ``web.dash_private`` says
     why it is not public API.
     """
     with server.test_request_context("/"):

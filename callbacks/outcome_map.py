@@ -28,7 +28,7 @@ from callbacks.outcome_common import (
 )
 from callbacks.outcome_tiles import tile_patch, tile_positions
 from callbacks.views import remembered_view
-from data_access.boundaries.serve import layer_url
+from data_access.boundaries.access import layer_url
 from data_access.catalogue import MetricSpec
 from data_access.periods import PeriodError, parse_period
 from data_access.read import area_values, release_key

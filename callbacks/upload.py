@@ -1,6 +1,6 @@
 """Upload page callbacks (internal instances only): check a received file, preview it, load it on confirmation.
 
-The file reaches the server outside Dash (``routes_upload.py`` streams it to disk); these callbacks
+The file reaches the server outside Dash (``web/routes_upload.py`` streams it to disk); these callbacks
 get only its token, in ``UPLOAD_RECEIVED``, and read the waiting file from disk, so no callback
 request or answer carries the file. The check is the CLI loader's own validation
 (``data_access.ingest.validate_file``), so the web and ``flask data load`` accept and refuse exactly

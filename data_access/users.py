@@ -9,7 +9,7 @@ first ``MAX_FAILURES`` of a window are checked at all: 40 guesses sent at once g
 password checks (they got 8–12 when the count was read, checked and written in separate steps).
 Names that do not exist are counted and locked the same way, and a missing user costs the same hash
 work as a wrong password, so the answers never reveal which names exist. How many names one address
-can try (and so lock) is bounded in front of this, per address (``auth``, Flask-Limiter).
+can try (and so lock) is bounded in front of this, per address (``web.auth``, Flask-Limiter).
 """
 
 from __future__ import annotations

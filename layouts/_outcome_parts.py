@@ -133,7 +133,7 @@ def metric_tier_label(spec: MetricSpec) -> str:
 
 
 def download_href(metric_id: str, area_type: str | None = None, period: str | None = None) -> str:
-    """A stable link to the CSV of what a chart shows (``routes.download_observations``)."""
+    """A stable link to the CSV of what a chart shows (``web.routes.download_observations``)."""
     params = {"metric": metric_id, "area_type": area_type, "period": period}
     return f"{DOWNLOAD_PATH}?{urlencode({k: v for k, v in params.items() if v})}"
 

@@ -2,7 +2,7 @@
 
 Pure builders: the callbacks in ``callbacks/upload.py`` validate the file and hand the results here.
 The file itself never travels through a callback: ``assets/upload.js`` posts it to ``/upload/file``
-(``routes_upload.py``) as a stream and puts the answer (a token, or why it was refused) in
+(``web/routes_upload.py``) as a stream and puts the answer (a token, or why it was refused) in
 ``UPLOAD_RECEIVED``, whose change starts the check.
 """
 
@@ -19,7 +19,7 @@ from data_access.uploads import LIMIT_TEXT as UPLOAD_LIMIT_TEXT
 from layouts._components.blocks import data_table
 from layouts._components.blocks.static import html_block
 
-#: Where the page's script posts the chosen file (``routes_upload.UPLOAD_FILE_PATH``).
+#: Where the page's script posts the chosen file (``web.routes_upload.UPLOAD_FILE_PATH``).
 UPLOAD_ACTION = "/upload/file"
 #: Problems shown on the page; every problem is in the "Download every problem" CSV.
 PROBLEMS_SHOWN = 1000

@@ -21,5 +21,5 @@ if not get_settings().is_public:
 
 
 def layout(**_query) -> html.Div:
-    # Flask-WTF's token for this session, which the upload route checks (``auth``); none outside a request.
+    # Flask-WTF's token for this session, which the upload route checks (``web.auth``); none outside a request.
     return upload_layout(generate_csrf() if has_request_context() else "")

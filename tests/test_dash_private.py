@@ -1,4 +1,4 @@
-"""``dash_private``: each use of Dash internals still does what the app relies on, so a Dash upgrade that
+"""``web.dash_private``: each use of Dash internals still does what the app relies on, so a Dash upgrade that
 changes one fails here (and one that fixes the upstream issue says the workaround can go)."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import dash
 
-from dash_private import run_as_triggered
+from web.dash_private import run_as_triggered
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -20,7 +20,7 @@ FRESH_APP = textwrap.dedent("""
     import json
     import dash
     from dash import Input, Output, html
-    from dash_private import set_up_server
+    from web.dash_private import set_up_server
 
     dash.callback(Output("out", "children"), Input("in", "value"))(lambda value: value)
     app = dash.Dash(__name__)

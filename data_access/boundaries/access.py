@@ -14,12 +14,14 @@ import logging
 from pathlib import Path
 
 from config import get_settings
-from data_access.boundaries.layers import CorruptCache, read_layer_bytes, read_manifest, verify
+from data_access.boundaries.layers import FILE_NAME, CorruptCache, read_layer_bytes, read_manifest, verify
 
 log = logging.getLogger(__name__)
 
 #: Every build has these layers; ``utla_2021`` is the authority set in force before April 2023.
 LAYERS = ("utla", "partnership", "region", "utla_2021")
+#: Where the web layer serves the layer files (``web/routes_boundaries.py``).
+GEO_PREFIX = "/geo"
 _EMPTY = {"type": "FeatureCollection", "features": []}
 
 
@@ -100,3 +102,38 @@ def _tiles(cache_dir: Path) -> dict:
     except Exception:  # never crash the page: a map without shapes beats an error page
         log.exception("boundary cache: tile map could not be built")
         return {"kind": "none", "layers": {}, "options": {}}
+
+
+def layer_url(layer: str) -> str:
+    """The hashed URL of ``layer`` in the current build (the tile map when no boundaries were built).
+
+    The file name carries the content hash, so new content is a new URL. The path is relative to the
+    server root; under a path prefix wrap it in Dash's ``app.get_relative_path``.
+    """
+    if layer not in LAYERS:
+        raise ValueError(f"unknown layer {layer!r}; expected one of {', '.join(LAYERS)}")
+    entry = layer_manifest()["layers"].get(layer)
+    if entry is None:
+        log.error("boundary cache: no %s layer could be built", layer)
+        return ""
+    return f"{GEO_PREFIX}/{entry['file']}"
+
+
+def current_layer_bytes(name: str, cache_dir: Path | None = None) -> bytes | None:
+    """The bytes of layer file ``name``; None unless it is a layer file name whose content matches its hash.
+
+    Only names of the exact form ``<layer>.<12 hex>.geojson`` are ever looked up, and only inside the
+    cache folder. A damaged current file is rebuilt byte-identical from its source, after which it is read.
+    """
+    if not FILE_NAME.match(name):
+        return None
+    cache_dir = Path(cache_dir or get_settings().boundary_cache_dir)
+    try:
+        return read_layer_bytes(cache_dir, name)
+    except CorruptCache:
+        if name not in {e["file"] for e in layer_manifest(cache_dir)["layers"].values()}:
+            return None
+        try:
+            return read_layer_bytes(cache_dir, name)
+        except CorruptCache:
+            return None

@@ -2,7 +2,7 @@
 
 Anyone can post any value to a callback or put anything in a query string. A value a page refuses
 is expected, not a fault: ``BadInput`` (and the catalogue's and period parser's own refusals) are
-logged by ``security`` as one ``bad input: …`` line, where a fault keeps its traceback — otherwise
+logged by ``web.security`` as one ``bad input: …`` line, where a fault keeps its traceback — otherwise
 each hand-made request wrote a kilobyte of traceback and anyone could flood the log.
 
 ``callback_value_problem`` states which kinds of value Dash's renderer sends for each component

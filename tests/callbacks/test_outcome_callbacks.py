@@ -13,10 +13,10 @@ import dash
 import plotly.graph_objects as go
 import pytest
 
-from dash_private import run_as_triggered
 from layouts._components import ids
 from layouts._components.blocks.static import block_markup
 from tests.layouts.layout_tree import find, text
+from web.dash_private import run_as_triggered
 
 ENGLAND = "E92000001"
 DEATHS = "drug_misuse_deaths"

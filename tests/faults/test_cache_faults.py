@@ -49,7 +49,7 @@ def boundary_cache(app_store, tmp_path, monkeypatch):
 
 
 def test_a_corrupt_or_missing_boundary_file_is_rebuilt_and_logged(client, boundary_cache, caplog):
-    from data_access.boundaries.serve import layer_url
+    from data_access.boundaries.access import layer_url
 
     url = layer_url("utla")
     first = client.get(url, headers={"Accept-Encoding": "identity"})

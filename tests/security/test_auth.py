@@ -9,9 +9,9 @@ from datetime import timedelta
 import pytest
 from flask import Flask
 
-import auth
 from data_access import user_sessions, users
 from data_access.users import MAX_FAILURES, add_user, remove_user
+from web import auth
 
 PASSWORD = "correct horse battery"
 ORIGIN = {"Origin": "http://localhost"}

@@ -64,7 +64,7 @@ def test_a_callback_that_loses_the_store_shows_the_unavailable_banner(client, te
 
 
 def test_a_route_that_raises_answers_500_briefly(client, monkeypatch, caplog):
-    import routes
+    from web import routes
 
     def explode(*_args, **_kwargs):
         raise RuntimeError("failure at /work/main/data_access/read/downloads.py")
@@ -77,7 +77,7 @@ def test_a_route_that_raises_answers_500_briefly(client, monkeypatch, caplog):
 
 
 def test_a_route_that_loses_the_store_answers_503(client, monkeypatch):
-    import routes
+    from web import routes
 
     def lose_store(*_args, **_kwargs):
         raise OperationalError("SELECT", {}, Exception("could not connect to server at /tmp/.s.PGSQL.5432"))

@@ -97,7 +97,7 @@ def test_every_page_renders_for_any_path_and_query(client, dependencies, caplog,
     values = [prefix + quote(segment, safe="/") if name == "_pages_location" and spec["property"] == "pathname"
               else search if spec["property"] == "search" else None
               for name, spec in zip(names, router["inputs"], strict=True)]
-    with caplog.at_level(logging.ERROR, logger="security"):
+    with caplog.at_level(logging.ERROR, logger="web.security"):
         response = client.post("/_dash-update-component", json=dash_payload(router, values, [None] * len(
             router.get("state", []))))
     assert_handled(response)

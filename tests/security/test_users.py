@@ -93,7 +93,7 @@ def test_concurrent_failures_from_many_workers_are_all_counted(store):
 @pytest.fixture
 def cli(store, monkeypatch):
     """``flask users …`` on a bare Flask app whose store is ``store``."""
-    import users_cli
+    from web import users_cli
 
     monkeypatch.setattr(users_cli, "_engine", lambda: store)
     app = Flask("cli-test")
@@ -125,8 +125,8 @@ def test_users_cli_add_list_remove_unlock(cli, store):
 
 
 def test_users_cli_explains_a_store_without_user_tables(tmp_path, monkeypatch):
-    import users_cli
     from data_access.db import make_engine
+    from web import users_cli
 
     monkeypatch.setattr(users_cli, "_engine", lambda: make_engine(f"sqlite:///{tmp_path / 'empty.sqlite3'}"))
     app = Flask("cli-test")

@@ -10,11 +10,11 @@ import threading
 import pytest
 from flask import Flask
 
-import routes_upload
 from data_access import uploads
 from layouts._components.bad_input import BadInput
 from tests.security.conftest import marker_csv
 from tests.security.test_errors_and_headers import ORIGIN, temporary_callback  # noqa: F401  (fixture)
+from web import routes_upload
 
 PACK = "/partnership/E06000001/pack.pdf"
 
@@ -146,8 +146,8 @@ def test_a_release_that_is_not_ascii_digits_is_a_helpful_400(client, release):
 
 
 def test_the_pack_prints_the_configured_address_never_the_host_header(client, monkeypatch, settings_env):
-    import routes_boardpack
     from data_access.boardpack import find_partnership
+    from web import routes_boardpack
 
     pack = f"/partnership/{find_partnership('E06000001')['code']}/pack.pdf"
     printed: list[str] = []
@@ -180,7 +180,7 @@ def test_hsts_only_over_https(client):
 def test_hsts_behind_a_trusted_proxy(settings_env):
     import dash
 
-    from security import register_security
+    from web.security import register_security
 
     settings_env(CDP_TRUST_PROXY="1")
     app = dash.Dash(__name__, pages_folder="", use_pages=False)
@@ -193,7 +193,7 @@ def test_hsts_behind_a_trusted_proxy(settings_env):
 
 
 def _records(caplog, level=logging.INFO):
-    return [r for r in caplog.records if r.name == "security" and r.levelno >= level]
+    return [r for r in caplog.records if r.name == "web.security" and r.levelno >= level]
 
 
 def test_a_refused_callback_value_is_one_line_and_a_fault_keeps_its_traceback(client, temporary_callback, caplog):  # noqa: F811
@@ -203,12 +203,12 @@ def test_a_refused_callback_value_is_one_line_and_a_fault_keeps_its_traceback(cl
     def fault(value):
         raise ZeroDivisionError("a real bug")
 
-    with caplog.at_level(logging.INFO, logger="security"):
+    with caplog.at_level(logging.INFO, logger="web.security"):
         client.post("/_dash-update-component", json=temporary_callback(refuse), headers=ORIGIN)
     [line] = _records(caplog)
     assert line.getMessage().startswith("bad input: ") and line.exc_info is None and len(line.getMessage()) < 300
     caplog.clear()
-    with caplog.at_level(logging.INFO, logger="security"):
+    with caplog.at_level(logging.INFO, logger="web.security"):
         client.post("/_dash-update-component", json=temporary_callback(fault), headers=ORIGIN)
     [error] = _records(caplog)
     assert error.levelno == logging.ERROR and error.exc_info is not None
@@ -219,7 +219,7 @@ def test_a_value_of_the_wrong_kind_is_refused_before_any_callback_with_one_line(
                                                                               value):
     payload = temporary_callback(lambda v: v)
     payload["inputs"][0]["value"] = value
-    with caplog.at_level(logging.INFO, logger="security"):
+    with caplog.at_level(logging.INFO, logger="web.security"):
         answer = client.post("/_dash-update-component", json=payload, headers=ORIGIN)
     assert answer.status_code == 400 and "value" in answer.json["error"]
     [line] = _records(caplog)

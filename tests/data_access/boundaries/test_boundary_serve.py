@@ -8,8 +8,9 @@ import json
 import pytest
 from flask import Flask
 
-from data_access.boundaries import layer_manifest, layer_url, register_boundary_routes
+from data_access.boundaries import layer_manifest, layer_url
 from data_access.boundaries.build import build_boundaries
+from web.routes_boundaries import register_boundary_routes
 
 
 @pytest.fixture

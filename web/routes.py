@@ -8,12 +8,12 @@ from flask import Flask, Response, jsonify, request
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
-from data_access.boundaries.serve import CACHE_CONTROL as IMMUTABLE
 from data_access.catalogue import UnknownMetric, get_catalogue
 from data_access.db import get_engine
 from data_access.read import AREA_TYPES, metric_periods
 from data_access.read.csv_safety import safe_csv
 from data_access.read.downloads import observations_download
+from web.routes_boundaries import CACHE_CONTROL as IMMUTABLE
 
 log = logging.getLogger(__name__)
 

@@ -43,7 +43,7 @@ from config import DEV_SECRET_KEY, Settings, get_settings
 from data_access.db import get_engine
 from data_access.user_sessions import end_session, open_session, session_user
 from data_access.users import REQUEST_USER, sign_in
-from security import error_response
+from web.security import error_response
 
 log = logging.getLogger(__name__)
 

@@ -16,8 +16,8 @@ from urllib.parse import unquote
 
 from flask import Flask, Response, jsonify, request
 
-from auth import current_user
 from data_access.uploads import LIMIT_BYTES, UploadRefused, clean_file_name, receive, too_large, user_turn
+from web.auth import current_user
 
 log = logging.getLogger(__name__)
 
