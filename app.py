@@ -8,9 +8,9 @@ import callbacks  # noqa: F401  (registers every callback)
 from config import get_settings
 from data_access.cache import init_cache
 from data_access.cli import data as data_cli
-from layouts._components.chart_script import with_chart_script
-from layouts._components.first_view import with_preloads
-from layouts._components.shell import INDEX_STRING, shell
+from layouts._shared.chart_script import with_chart_script
+from layouts._shared.first_view import with_preloads
+from layouts._shared.shell import INDEX_STRING, shell
 from web.auth import register_auth
 from web.dash_private import set_up_server
 from web.routes import register_routes

@@ -20,9 +20,9 @@ from data_access.boundaries.access import load_layer
 from data_access.cache import init_cache
 from data_access.catalogue import get_catalogue
 from data_access.read import area_values
-from layouts._components import ids
-from layouts._components.figures._common import finish_figure
-from layouts._components.figures.choropleth import MAP_CENTER, MAP_ZOOM, map_values
+from presentation import ids
+from presentation.figures._common import finish_figure
+from presentation.figures.choropleth import MAP_CENTER, MAP_ZOOM, map_values
 
 LAYER = "partnership"
 

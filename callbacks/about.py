@@ -10,7 +10,7 @@ from dash import Input, Output
 from data_access.read import partnerships, releases
 from data_access.read.footprints import current_footprint, partnership_sources
 from layouts._about_data import footprint_section, releases_section
-from layouts._components import ids
+from presentation import ids
 
 
 def update_about(_load: Any = None) -> dict[str, Any]:

@@ -49,12 +49,12 @@ from layouts._compare_state import (
     table_metrics,
 )
 from layouts._compare_table import compare_frame, comparison_column, download_frame, heatmap_table, legend
-from layouts._components import ids
-from layouts._components.blocks import Column, data_table
-from layouts._components.figures import export_filename
-from layouts._components.formatting import format_change, format_value
-from layouts._components.summaries import compare_summary, map_summary
-from layouts._components.url_state import clean_state, url_state_id
+from layouts._shared.url_state import clean_state, url_state_id
+from presentation import ids
+from presentation.blocks import Column, data_table
+from presentation.figures import export_filename
+from presentation.formatting import format_change, format_value
+from presentation.summaries import compare_summary, map_summary
 
 _CONTROLS = {key: Input(component, "value") for key, component in (
     ("metric", ids.COMPARE_METRIC), ("period", ids.COMPARE_PERIOD), ("region", ids.COMPARE_REGION),

@@ -21,9 +21,9 @@ from data_access.read import area_values, current_release, metric_periods, partn
 from data_access.statistics.funnel import OUTSIDE, SUPPORTED, WITHIN, funnel_limits, proportion_limits, rate_limits
 from layouts._compare_funnel import NOT_AVAILABLE, funnel_summary, funnel_table, position_words
 from layouts._compare_state import CompareState, parse_static, resolve
-from layouts._components.blocks import chart_meta_lines
-from layouts._components.figures import funnel_figure, message_figure
-from layouts._components.formatting import geography_line
+from presentation.blocks import chart_meta_lines
+from presentation.figures import funnel_figure, message_figure
+from presentation.formatting import geography_line
 
 DENOMINATOR_WORDS = {
     "pop_all": "Population (all ages)", "pop_15_64": "Population aged 15 to 64", "pop_18_plus": "Adults (18+)",

@@ -25,10 +25,10 @@ from data_access.read import (
     series,
 )
 from data_access.read.schedule import next_release, schedule_key
-from layouts._components import ids
-from layouts._components.url_state import url_state_id
 from layouts._home_links import area_options
 from layouts._home_tiles import TileData, area_summary, outcome_card, outcome_groups, overview_tile
+from layouts._shared.url_state import url_state_id
+from presentation import ids
 
 PAGE = "home"
 

@@ -45,10 +45,10 @@ from callbacks.outcome_common import (
 )
 from callbacks.outcome_views import measure_view
 from data_access.read import metric_periods
-from layouts._components import ids
-from layouts._components.figures import clicked_area_code
-from layouts._components.url_state import url_state_id
 from layouts._outcome_parts import URL_STATE_PAGE, status_alerts
+from layouts._shared.url_state import url_state_id
+from presentation import ids
+from presentation.figures import clicked_area_code
 
 
 @callback(

@@ -17,13 +17,13 @@ from callbacks.outcome_views import trend_view
 from callbacks.views import remembered_view
 from data_access.catalogue import MetricSpec
 from data_access.read import area_values
-from layouts._components import ids
-from layouts._components.blocks import chart_meta_lines
-from layouts._components.figures import compare_figure
-from layouts._components.formatting import geography_line
-from layouts._components.summaries import compare_summary
 from layouts._outcome_parts import COMPARE_CHART, TREND_CHART, download_href
 from layouts._outcome_tables import area_table
+from presentation import ids
+from presentation.blocks import chart_meta_lines
+from presentation.figures import compare_figure
+from presentation.formatting import geography_line
+from presentation.summaries import compare_summary
 
 
 def _england_value(values: pd.DataFrame):

@@ -17,8 +17,8 @@ from dash.exceptions import MissingCallbackContextException
 from callbacks.views import remembered_view
 from data_access.catalogue import MetricSpec, UnknownMetric, get_catalogue
 from data_access.read import authorities, current_release, metric_periods, partnerships, resolve_area
-from layouts._components import ids
 from layouts._outcome_parts import DEFAULT_LEVEL, ENGLAND_CODE, default_metric, shown
+from presentation import ids
 
 ENGLAND = {"code": ENGLAND_CODE, "name": "England", "type": "country", "partnership_code": None}
 AREA_TYPE_WORDS = {"partnership": "partnership", "utla": "local authority"}

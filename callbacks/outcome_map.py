@@ -34,12 +34,6 @@ from data_access.periods import PeriodError, parse_period
 from data_access.read import area_values, release_key
 from data_access.read._local import ANSWERS, remembered
 from data_access.vintages import CURRENT
-from layouts._components import ids
-from layouts._components.blocks import chart_meta_lines
-from layouts._components.figures import map_figure, map_legend, map_patch, message_figure, tile_map_figure
-from layouts._components.figures._categories import categorise
-from layouts._components.formatting import geography_line
-from layouts._components.summaries import map_summary
 from layouts._outcome_parts import (
     DEFAULT_COLOUR,
     DEFAULT_LEVEL,
@@ -49,6 +43,12 @@ from layouts._outcome_parts import (
     status_alerts,
 )
 from layouts._outcome_tables import area_table
+from presentation import ids
+from presentation.blocks import chart_meta_lines
+from presentation.figures import map_figure, map_legend, map_patch, message_figure, tile_map_figure
+from presentation.figures._categories import categorise
+from presentation.formatting import geography_line
+from presentation.summaries import map_summary
 
 #: Inputs whose change replaces the geometry, so they always get a whole figure.
 GEOMETRY_INPUTS = (ids.OUTCOME_AREA_TYPE, ids.OUTCOME_MAP_KIND)

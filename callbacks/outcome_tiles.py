@@ -19,7 +19,7 @@ import dash
 import pandas as pd
 
 from data_access.read import authorities
-from layouts._components.figures import tile_values
+from presentation.figures import tile_values
 
 if TYPE_CHECKING:
     from data_access.catalogue import MetricSpec

@@ -24,12 +24,12 @@ from callbacks.views import remembered_view
 from data_access.catalogue import MetricSpec, get_catalogue
 from data_access.read import baseline_summary, series
 from data_access.read.schedule import next_release
-from layouts._components.blocks import chart_meta_lines
-from layouts._components.figures import message_figure, national_figure, trend_figure
-from layouts._components.formatting import geography_line
-from layouts._components.summaries import national_summary, trend_summary
 from layouts._outcome_parts import ambition_text, definition_block, download_href, national_note, section_class
 from layouts._outcome_tables import trend_table
+from presentation.blocks import chart_meta_lines
+from presentation.figures import message_figure, national_figure, trend_figure
+from presentation.formatting import geography_line
+from presentation.summaries import national_summary, trend_summary
 
 
 def measure_view(metric_id: Any, page: Any) -> tuple[list[Any], list[Any], str, str, str]:

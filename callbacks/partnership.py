@@ -13,10 +13,10 @@ from dash import Input, Output, State, dcc
 from callbacks.partnership_data import find_partnership, load_profile, profile_csv
 from data_access.read import ENGLAND, partnerships
 from data_access.read.csv_safety import safe_csv
-from layouts._components import ids
-from layouts._components.figures import export_filename
 from layouts._home_links import partnership_href
 from layouts._partnership_list import filter_partnerships, partnership_list_table
+from presentation import ids
+from presentation.figures import export_filename
 
 
 @dash.callback(

@@ -16,11 +16,11 @@ from dash import html
 from callbacks.partnership_data import find_partnership, footprint_shapes, load_profile
 from callbacks.views import remembered_view
 from data_access.read import authorities, current_release, partnerships
-from layouts._components import blocks
 from layouts._home_links import area_options, release_line
 from layouts._partnership_header import footprint, header, unknown_partnership
 from layouts._partnership_map import member_map
 from layouts._partnership_profile import members_table, outcome_links, profile_table
+from presentation import blocks
 
 
 class Profile(NamedTuple):

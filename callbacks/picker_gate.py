@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dash import ClientsideFunction, Input, Output, State, clientside_callback
 
-from layouts._components import ids
+from presentation import ids
 
 
 def gate(picker: str, seen: str, chosen: str) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dash import ALL, ClientsideFunction, Input, Output, State, clientside_callback
 
-from layouts._components.url_state import url_state_id
 from layouts._present_parts import (
     CHARTS,
     COUNT,
@@ -20,6 +19,7 @@ from layouts._present_parts import (
     SLIDE_CHART_TYPE,
     SLIDE_TYPE,
 )
+from layouts._shared.url_state import url_state_id
 
 clientside_callback(
     ClientsideFunction(namespace="cdpPresent", function_name="page"),

@@ -23,9 +23,9 @@ from data_access.read import (
     resolve_area,
     series,
 )
-from layouts._components.figures import national_figure, trend_figure
-from layouts._components.summaries import national_summary, trend_summary
 from layouts._present_parts import slide, slide_graph
+from presentation.figures import national_figure, trend_figure
+from presentation.summaries import national_summary, trend_summary
 
 ENGLAND_WORDS = ("england", ENGLAND.lower())
 FONT_SIZE = 17  # larger than the page charts: read from the back of a meeting room

@@ -1,6 +1,6 @@
 """The app frame after a move within the app: the banners again, and the new page marked in the menu.
 
-The layout arrives with both (``layouts._components.shell``), so neither callback runs when a page is
+The layout arrives with both (``layouts._shared.shell``), so neither callback runs when a page is
 first opened.
 """
 
@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dash import Input, Output, callback, html
 
-from layouts._components import ids
-from layouts._components.banners import current_banners
-from layouts._components.shell import menu
+from layouts._shared.banners import current_banners
+from layouts._shared.shell import menu
+from presentation import ids
 
 
 @callback(Output(ids.SHELL_BANNERS, "children"), Input(ids.URL, "pathname"), prevent_initial_call=True)

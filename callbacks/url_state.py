@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dash import MATCH, ClientsideFunction, Input, Output, clientside_callback
 
-from layouts._components.url_state import URL_STATE_TYPE
+from layouts._shared.url_state import URL_STATE_TYPE
 
 clientside_callback(
     ClientsideFunction(namespace="cdp", function_name="writeQueryString"),

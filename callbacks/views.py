@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from data_access.read import release_key
 from data_access.read._local import VIEWS, remembered
-from layouts._components.bad_input import BadInput
+from layouts._shared.bad_input import BadInput
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)

@@ -15,8 +15,8 @@ import pandas as pd
 from dash import html
 
 from layouts._compare_html import esc, html_table, tag
-from layouts._components.blocks import Column, data_table
-from layouts._components.formatting import format_count, is_missing
+from presentation.blocks import Column, data_table
+from presentation.formatting import format_count, is_missing
 
 REAL_PARTNERSHIPS = ("about 106 (104 partnership areas were reported in early 2023 and 106 by July 2023; "
                      "From Harm to Hope First Annual Report 2022-23)")

@@ -13,7 +13,7 @@ from dash import html
 from data_access.catalogue import get_catalogue
 from layouts._about_methods import CHANGE, CI_METHODS, COMPARISON, PHSTATS, POOLING, QUINTILES, TREND, suppression_rules
 from layouts._about_sources import by_publisher, source_status
-from layouts._components.shell import OGL_URL
+from layouts._shared.shell import OGL_URL
 
 ONS_BOUNDARIES = ("Source: Office for National Statistics licensed under the Open Government Licence v.3.0. "
                   "Contains OS data © Crown copyright and database right 2024.")

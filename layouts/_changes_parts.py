@@ -15,9 +15,9 @@ import pandas as pd
 from dash import html
 
 from data_access.catalogue import get_catalogue
-from layouts._components import theme
-from layouts._components.blocks import data_table
-from layouts._components.formatting import format_value
+from presentation import theme
+from presentation.blocks import data_table
+from presentation.formatting import format_value
 
 CODE = "changes-code-store"
 SINCE = "changes-since-store"

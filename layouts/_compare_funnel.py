@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from layouts._compare_html import esc, html_table, tag
-from layouts._components import theme
-from layouts._components.formatting import format_count, format_value
+from presentation import theme
+from presentation.formatting import format_count, format_value
 
 if TYPE_CHECKING:
     from data_access.catalogue import MetricSpec

@@ -25,7 +25,7 @@ from typing import Any
 
 from dash import html
 
-from layouts._components.blocks.static import html_block
+from presentation.blocks.static import html_block
 
 
 def esc(text: Any) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from data_access.catalogue import MetricSpec, UnknownMetric, get_catalogue
-from layouts._components.ids import CONFIDENCE_LEVEL_VALUES
+from presentation.ids import CONFIDENCE_LEVEL_VALUES
 
 PAGE = "compare"
 PARAMS = ("metric", "period", "region", "sort", "level", "highlight")

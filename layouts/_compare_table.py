@@ -18,8 +18,8 @@ from dash import html
 from data_access.catalogue import MetricSpec
 from layouts._compare_html import esc, html_table, line, tag
 from layouts._compare_state import SORT_REGION, sort_metric
-from layouts._components import theme
-from layouts._components.formatting import (
+from presentation import theme
+from presentation.formatting import (
     ESTIMATE,
     SUPPRESSED,
     format_interval,

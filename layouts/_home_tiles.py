@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 from dash import html
 
-from layouts._components import blocks, ids
-from layouts._components.figures import sparkline_svg
-from layouts._components.formatting import format_value, is_missing
 from layouts._home_links import outcome_href, partnership_href, release_line
+from presentation import blocks, ids
+from presentation.figures import sparkline_svg
+from presentation.formatting import format_value, is_missing
 
 if TYPE_CHECKING:
     from data_access.catalogue import MetricSpec, OutcomeSpec

@@ -17,10 +17,10 @@ from dash import html
 
 from data_access.catalogue import MetricSpec, OutcomeSpec, UnknownOutcome, get_catalogue
 from data_access.catalogue.schedule import NextRelease
-from layouts._components.blocks import definition_panel
-from layouts._components.blocks.static import static_html
-from layouts._components.ids import AREA_TYPE_VALUES, COLOUR_BY_VALUES, MAP_KIND_VALUES
-from layouts._components.url_state import choose, unknown_parameters
+from layouts._shared.url_state import choose, unknown_parameters
+from presentation.blocks import definition_panel
+from presentation.blocks.static import static_html
+from presentation.ids import AREA_TYPE_VALUES, COLOUR_BY_VALUES, MAP_KIND_VALUES
 
 QUERY_KEYS = ("metric", "period", "area", "level", "colour", "map")
 DEFAULT_LEVEL = "partnership"

@@ -25,11 +25,11 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 from dash import html
 
-from layouts._components import theme
-from layouts._components.blocks import Column, data_table, html_block
-from layouts._components.blocks.static import markup
-from layouts._components.figures import period_order
-from layouts._components.formatting import (
+from presentation import theme
+from presentation.blocks import Column, data_table, html_block
+from presentation.blocks.static import markup
+from presentation.figures import period_order
+from presentation.formatting import (
     ESTIMATE,
     ESTIMATE_FOOTNOTE,
     SUPPRESSED,

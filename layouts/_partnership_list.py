@@ -10,8 +10,8 @@ from __future__ import annotations
 import pandas as pd
 from dash import dcc, html
 
-from layouts._components import ids
 from layouts._home_links import partnership_href
+from presentation import ids
 
 
 def list_layout(**_query: str) -> html.Div:

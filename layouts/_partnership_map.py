@@ -21,8 +21,8 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 from dash import dcc, html
 
-from layouts._components import theme
-from layouts._components.figures import static_config
+from presentation import theme
+from presentation.figures import static_config
 
 # Ten members fit the largest partnership; the colours differ in lightness as well as hue.
 _TEAL, _PLUM = theme.COLORWAY[3], theme.COLORWAY[4]

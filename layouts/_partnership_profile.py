@@ -18,10 +18,10 @@ import pandas as pd
 from dash import html
 
 from data_access.catalogue import get_catalogue
-from layouts._components import blocks, theme
-from layouts._components.formatting import ESTIMATE, SUPPRESSED, format_interval, format_value, is_missing
 from layouts._home_links import outcome_href
 from layouts._partnership_map import Member
+from presentation import blocks, theme
+from presentation.formatting import ESTIMATE, SUPPRESSED, format_interval, format_value, is_missing
 
 if TYPE_CHECKING:
     from data_access.catalogue import MetricSpec

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any
 import plotly.graph_objects as go
 from dash import dcc, html
 
-from layouts._components.blocks.static import html_block, markup
-from layouts._components.figures import chart_config, export_filename
-from layouts._components.formatting import ESTIMATE, format_change, format_value, is_missing, unit_words
-from layouts._components.summaries import baseline_label, change_label, comparison_phrase
+from presentation.blocks.static import html_block, markup
+from presentation.figures import chart_config, export_filename
+from presentation.formatting import ESTIMATE, format_change, format_value, is_missing, unit_words
+from presentation.summaries import baseline_label, change_label, comparison_phrase
 
 if TYPE_CHECKING:
     from data_access.catalogue import MetricSpec, OutcomeSpec

@@ -16,8 +16,8 @@ from dash import dcc, html
 
 from data_access.uploads import LIMIT_BYTES as UPLOAD_LIMIT_BYTES
 from data_access.uploads import LIMIT_TEXT as UPLOAD_LIMIT_TEXT
-from layouts._components.blocks import data_table
-from layouts._components.blocks.static import html_block
+from presentation.blocks import data_table
+from presentation.blocks.static import html_block
 
 #: Where the page's script posts the chosen file (``web.routes_upload.UPLOAD_FILE_PATH``).
 UPLOAD_ACTION = "/upload/file"

@@ -12,8 +12,8 @@ import dash
 from dash import dcc, html
 
 from layouts._about_sections import attribution, contents, licence, methods, placeholder, sources, what_it_is
-from layouts._components import ids
-from layouts._components.shell import SERVICE_NAME
+from layouts._shared.shell import SERVICE_NAME
+from presentation import ids
 
 dash.register_page(
     __name__,

@@ -12,7 +12,7 @@ from typing import Any
 import dash
 from dash import html
 
-from layouts._components.shell import SERVICE_NAME
+from layouts._shared.shell import SERVICE_NAME
 
 dash.register_page(
     __name__,

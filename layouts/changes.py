@@ -17,7 +17,7 @@ import dash
 from dash import dcc, html
 
 from layouts._changes_parts import BODY, CODE, DEFAULT_DAYS, HEADING, SINCE, SINCE_INPUT, STATUS, day_words, parse_since
-from layouts._components.url_state import unknown_parameters
+from layouts._shared.url_state import unknown_parameters
 
 QUERY_KEYS = ("since",)
 

@@ -29,10 +29,10 @@ from layouts._compare_state import (
     parse_static,
     sort_options,
 )
-from layouts._components import ids
-from layouts._components.blocks import chart_card
-from layouts._components.figures import chart_config, message_figure
-from layouts._components.url_state import url_state_store
+from layouts._shared.url_state import url_state_store
+from presentation import ids
+from presentation.blocks import chart_card
+from presentation.figures import chart_config, message_figure
 
 dash.register_page(
     __name__,
@@ -42,7 +42,7 @@ dash.register_page(
     title="Compare partnerships – Combating Drugs Outcomes",
     description="Every Combating Drugs Partnership compared with England on the headline measures, with a funnel plot.",
     order=20,
-    charts=True,  # loads plotly.js with the page (layouts/_components/chart_script.py)
+    charts=True,  # loads plotly.js with the page (layouts/_shared/chart_script.py)
 )
 
 FUNNEL = "compare-funnel"

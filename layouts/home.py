@@ -13,9 +13,9 @@ from urllib.parse import quote
 import dash
 from dash import dcc, html
 
-from layouts._components import ids
-from layouts._components.url_state import unknown_parameters, url_state_store
 from layouts._home_links import area_picker
+from layouts._shared.url_state import unknown_parameters, url_state_store
+from presentation import ids
 
 PAGE = "home"
 QUERY_KEYS = ("area",)

@@ -26,9 +26,9 @@ from layouts._about_methods import (
     trend_text,
 )
 from layouts._about_sources import confidence_sentence, publisher_of, source_status
-from layouts._components.blocks.definitions import MEASURE_WORDS, POLARITY_WORDS, baseline_text
-from layouts._components.shell import SERVICE_NAME
 from layouts._metric_sources import fingertips_text, loading_text, series_beside, series_sentence
+from layouts._shared.shell import SERVICE_NAME
+from presentation.blocks.definitions import MEASURE_WORDS, POLARITY_WORDS, baseline_text
 
 TIER_WORDS = {"headline": "Headline metric", "supporting": "Supporting metric", "series": "Published series"}
 TIER_STATUS_WORDS = {

@@ -11,7 +11,7 @@ from typing import Any
 import dash
 from dash import html
 
-from layouts._components.shell import SERVICE_NAME
+from layouts._shared.shell import SERVICE_NAME
 
 dash.register_page(__name__, path="/404", name="Page not found", nav=False,
                    title=f"Page not found – {SERVICE_NAME}", description="The page was not found.")

@@ -22,11 +22,6 @@ from dash import dcc, html
 from callbacks.outcome_views import measure_view, trend_view
 from callbacks.views import first_view
 from data_access.catalogue import MetricSpec, get_catalogue
-from layouts._components import ids
-from layouts._components.blocks import chart_card
-from layouts._components.figures import chart_config, map_legend, message_figure
-from layouts._components.shell import SERVICE_NAME
-from layouts._components.url_state import url_state_store
 from layouts._outcome_parts import (
     COLOUR_LABELS,
     COMPARE_CHART,
@@ -47,6 +42,11 @@ from layouts._outcome_parts import (
     section_class,
     status_alerts,
 )
+from layouts._shared.shell import SERVICE_NAME
+from layouts._shared.url_state import url_state_store
+from presentation import ids
+from presentation.blocks import chart_card
+from presentation.figures import chart_config, map_legend, message_figure
 
 #: Menu position of the first outcome page; lower numbers are left for the overview pages.
 NAV_ORDER = 10
@@ -201,5 +201,5 @@ for _outcome in get_catalogue().outcomes:
         order=NAV_ORDER + _outcome.position,
         nav=_outcome.short_name,
         layout=_page_layout(_outcome.slug),
-        charts=True,  # loads plotly.js with the page (layouts/_components/chart_script.py)
+        charts=True,  # loads plotly.js with the page (layouts/_shared/chart_script.py)
     )

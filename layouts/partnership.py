@@ -16,9 +16,9 @@ from dash import dcc, html
 
 from callbacks.partnership_views import Profile, profile_view
 from callbacks.views import first_view
-from layouts._components import ids
 from layouts._home_links import area_picker
 from layouts._partnership_list import list_layout
+from presentation import ids
 
 dash.register_page(__name__, path_template="/partnership/<code>", name="Partnership profile", nav=False, charts=True,
                    title="Partnership profile – Combating Drugs Outcomes",

@@ -18,8 +18,8 @@ from dash import dcc, html
 from callbacks.present_views import Deck, deck_view
 from callbacks.views import first_view
 from data_access.catalogue import get_catalogue
-from layouts._components.url_state import unknown_parameters, url_state_store
 from layouts._present_parts import CHARTS, CODE, COUNT, DECK, EXIT, HEADING, PAGE, STATUS, nav_bar, slide_number
+from layouts._shared.url_state import unknown_parameters, url_state_store
 
 QUERY_KEYS = ("slide",)
 

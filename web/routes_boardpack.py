@@ -23,9 +23,9 @@ from flask import Flask, Response, redirect, request
 from markupsafe import escape
 
 from config import get_settings
-from data_access.boardpack import find_partnership, pack_pdf
 from data_access.read.pinned import newest_release_id, release_record
 from data_access.read.releases import releases
+from presentation.boardpack import find_partnership, pack_pdf
 
 log = logging.getLogger(__name__)
 PACK_RULE = "/partnership/<code>/pack.pdf"

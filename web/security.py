@@ -40,9 +40,9 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from config import get_settings
-from layouts._components import ids
-from layouts._components.bad_input import callback_value_problem, is_bad_input, one_line
-from layouts._components.banners import unavailable_banners
+from layouts._shared.bad_input import callback_value_problem, is_bad_input, one_line
+from layouts._shared.banners import unavailable_banners
+from presentation import ids
 
 log = logging.getLogger(__name__)
 

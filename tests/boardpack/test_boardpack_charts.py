@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from reportlab.graphics.shapes import Group, PolyLine, String
 
-from data_access.boardpack.charts import nice_ticks, tick_labels, trend_drawing
+from presentation.boardpack.charts import nice_ticks, tick_labels, trend_drawing
 from tests.layouts.layout_samples import baseline_summary, series, spec
 
 

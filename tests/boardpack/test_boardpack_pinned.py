@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from layouts._components.summaries import metric_subject
+from presentation.summaries import metric_subject
 from tests.boardpack.pdf_text import pdf_text
 from tests.boardpack.revised_store import revised_env  # noqa: F401
 

@@ -13,28 +13,28 @@ from tests.boardpack.pdf_text import pdf_text
 @pytest.fixture(scope="module")
 def gathered(web_env):
     import app  # noqa: F401  (live caches: the tables are built once)
-    from data_access.boardpack.gather import gather_pack
     from data_access.read.pinned import newest_release_id
+    from presentation.boardpack.gather import gather_pack
 
     return gather_pack("cleveland", newest_release_id())
 
 
 def test_the_same_data_renders_the_same_bytes(gathered):
     """Given the document is built invariant (no timestamps, fixed id), then two renders are byte-identical."""
-    from data_access.boardpack.pdf import render_pack
+    from presentation.boardpack.pdf import render_pack
 
     assert render_pack(gathered, pack_url="/x") == render_pack(gathered, pack_url="/x")
 
 
 def test_a_chart_that_cannot_be_drawn_falls_back_to_its_table(gathered, monkeypatch, caplog):
     """Given the chart drawing fails, then the pack still builds, says so, shows the values and logs a line."""
-    from data_access.boardpack import pdf
+    from presentation.boardpack import pdf
 
     def broken(*args, **kwargs):
         raise RuntimeError("no drawing today")
 
     monkeypatch.setattr(pdf, "trend_drawing", broken)
-    with caplog.at_level(logging.WARNING, logger="data_access.boardpack.pdf"):
+    with caplog.at_level(logging.WARNING, logger="presentation.boardpack.pdf"):
         words = pdf_text(pdf.render_pack(gathered))
     assert "The chart could not be drawn; its values are in this table." in words
     assert "Period Cleveland England" in words
@@ -77,8 +77,8 @@ def test_summary_from_a_table_matches_the_live_summary(web_env, metric_id, code,
 
 def test_the_footprint_lines_cite_each_source_page():
     """Given a sourced partnership, then the pack's footprint lines give its members and every cited page."""
-    from data_access.boardpack import compose
-    from data_access.boardpack.gather import PackData
+    from presentation.boardpack import compose
+    from presentation.boardpack.gather import PackData
 
     source = ("From Harm to Hope: First Annual Report 2022-23 (HM Government, July 2023); Cleveland Combating Drugs "
               "Partnership (cleveland.pcc.police.uk) — https://www.cleveland.pcc.police.uk/news/strategy/")
@@ -90,7 +90,7 @@ def test_the_footprint_lines_cite_each_source_page():
 
 
 def test_the_cover_cites_the_footprint_source(gathered):
-    from data_access.boardpack.pdf import render_pack
+    from presentation.boardpack.pdf import render_pack
 
     words = pdf_text(render_pack(gathered, pack_url="/x"))
     assert "Sourced grouping. Source: From Harm to Hope: First Annual Report 2022-23" in words

@@ -34,7 +34,7 @@ def _graph_calls(path: Path) -> list[tuple[int, bool]]:
 
 def test_no_graph_is_created_without_a_config():
     missing = [f"{path.relative_to(ROOT)}:{line}"
-               for folder in ("layouts", "callbacks") for path in sorted((ROOT / folder).rglob("*.py"))
+               for folder in ("layouts", "callbacks", "presentation") for path in sorted((ROOT / folder).rglob("*.py"))
                for line, has_config in _graph_calls(path) if not has_config]
     assert missing == [], f"dcc.Graph without config= (use figures.chart_config): {missing}"
 
@@ -83,7 +83,7 @@ def test_every_page_layout_exports_its_charts_properly(pages):
 
 
 def test_chart_config_itself():
-    from layouts._components.figures import chart_config
+    from presentation.figures import chart_config
 
     config = chart_config("drug_misuse_deaths_cleveland_2019-21", "Deaths")
     assert check_export(config, "chart_config") == []

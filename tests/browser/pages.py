@@ -18,7 +18,7 @@ from typing import Any
 
 from selenium.webdriver.support.ui import WebDriverWait
 
-from layouts._components import ids
+from presentation import ids
 from tests.browser.axe import run_axe
 
 SHOTS = Path("/tmp/a11y_shots")

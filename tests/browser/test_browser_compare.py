@@ -7,7 +7,7 @@ import csv
 import pytest
 
 from data_access.geography import DEFAULT_FOOTPRINT_FILE
-from layouts._components import ids
+from presentation import ids
 from tests.browser.conftest import console_errors, wait_for
 
 pytestmark = pytest.mark.browser

@@ -10,8 +10,8 @@ from collections import Counter
 import pytest
 from selenium.webdriver.support.ui import WebDriverWait
 
-from layouts._components import ids
-from layouts._components.chart_script import PLOTLY_PATH
+from layouts._shared.chart_script import PLOTLY_PATH
+from presentation import ids
 from tests.browser.conftest import _chrome, console_errors
 
 pytestmark = pytest.mark.browser

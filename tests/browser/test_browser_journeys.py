@@ -20,7 +20,7 @@ from selenium.common.exceptions import NoSuchElementException, StaleElementRefer
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from layouts._components import ids
+from presentation import ids
 from tests.browser.conftest import console_errors
 from tests.browser.pages import PARTNERSHIP, wait_until_rendered
 

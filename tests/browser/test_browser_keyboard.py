@@ -13,7 +13,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from layouts._components import ids
+from presentation import ids
 from tests.browser.pages import PAGES, PARTNERSHIP, heading_problems, snapshot, wait_until_rendered
 
 pytestmark = pytest.mark.browser

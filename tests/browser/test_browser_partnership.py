@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from layouts._components import ids
+from presentation import ids
 from tests.browser.conftest import console_errors, wait_for
 
 pytestmark = pytest.mark.browser

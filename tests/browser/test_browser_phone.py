@@ -15,7 +15,7 @@ from selenium.common.exceptions import NoSuchElementException, StaleElementRefer
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from layouts._components import ids
+from presentation import ids
 from tests.browser.conftest import _chrome, console_errors
 from tests.browser.pages import PAGES, open_page, save_screenshots, wait_until_rendered
 

@@ -62,7 +62,7 @@ class TestFrame:
     def test_the_page_path_wins_over_the_profile_template(self, page, client):
         """Given Dash matches templates with fnmatch, then /partnership/<code>/changes reaches this page and
         /partnership/<code> still reaches the profile, for the router and for the page the shell holds."""
-        from layouts._components.page_head import registered_page
+        from layouts._shared.page_head import registered_page
         from tests.callbacks.test_compare_http import route
 
         with client.application.test_request_context("/"):

@@ -14,7 +14,7 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
-from layouts._components.blocks.static import block_markup
+from presentation.blocks.static import block_markup
 
 CONTROLS = {"metric": "ocu_prevalence", "period": "", "region": "all", "sort": "name", "level": "95",
             "highlight": "none"}

@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from layouts._components import ids
+from presentation import ids
 
 ORIGIN = {"Origin": "http://localhost"}
 

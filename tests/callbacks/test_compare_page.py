@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from layouts._components import ids
+from presentation import ids
 from tests.layouts.layout_tree import find, text
 
 

@@ -211,7 +211,7 @@ def test_every_csv_writer_goes_through_the_safety_rule():
     """Each place that writes a CSV or spreadsheet for a reader uses ``safe_csv``, never a bare writer."""
     root = Path(__file__).resolve().parents[2]
     sources = [*root.glob("callbacks/**/*.py"), *root.glob("layouts/**/*.py"), *root.glob("web/*.py"),
-               *root.glob("data_access/read/*.py"), *root.glob("data_access/boardpack/*.py")]
+               *root.glob("data_access/read/*.py"), *root.glob("presentation/boardpack/*.py")]
     writers = re.compile(r"\.to_csv\(|\.to_excel\(|csv\.writer\(|DictWriter\(|send_data_frame\(|send_file\(")
     offenders = [f"{path.relative_to(root)}:{number}" for path in sources
                  for number, line in enumerate(path.read_text().splitlines(), start=1)

@@ -21,7 +21,7 @@ from data_access.db import make_engine
 from data_access.ingest import load_bytes
 from data_access.setup import init_store
 from data_access.statistics.dsr_estimate import METHOD_NOTE
-from layouts._components.blocks.static import block_markup
+from presentation.blocks.static import block_markup
 from tests.boardpack.pdf_text import pdf_text
 from tests.layouts.layout_tree import text
 
@@ -170,9 +170,9 @@ def test_the_metric_page_states_the_estimate_method(shown):
 
 
 def test_the_board_pack_says_estimate_and_carries_notes(shown):
-    from data_access.boardpack.gather import gather_pack
-    from data_access.boardpack.pdf import render_pack
     from data_access.read.pinned import newest_release_id
+    from presentation.boardpack.gather import gather_pack
+    from presentation.boardpack.pdf import render_pack
 
     release = newest_release_id()
     words = pdf_text(render_pack(gather_pack(MANCHESTER, release)))
@@ -200,7 +200,7 @@ def test_the_compare_table_and_its_csv_mark_the_estimate(shown):
 
 
 def test_a_headline_tile_marks_the_estimate(shown):
-    from layouts._components.blocks import headline_tile
+    from presentation.blocks import headline_tile
 
     latest = {"value": 10.0, "period": PERIODS[-1], "suppressed": False, "estimated": True}
     assert "(estimate)" in text(headline_tile(_spec(), latest, None, None))

@@ -9,7 +9,7 @@ import logging
 import pytest
 from plotly.utils import PlotlyJSONEncoder
 
-from layouts._components import ids
+from presentation import ids
 from tests.layouts.layout_tree import walk
 
 ORIGIN = {"Origin": "http://localhost"}

@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from layouts._components import ids
-from layouts._components.url_state import url_state_id
+from layouts._shared.url_state import url_state_id
+from presentation import ids
 
 ORIGIN = {"Origin": "http://localhost"}
 

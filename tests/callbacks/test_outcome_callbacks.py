@@ -13,8 +13,8 @@ import dash
 import plotly.graph_objects as go
 import pytest
 
-from layouts._components import ids
-from layouts._components.blocks.static import block_markup
+from presentation import ids
+from presentation.blocks.static import block_markup
 from tests.layouts.layout_tree import find, text
 from web.dash_private import run_as_triggered
 

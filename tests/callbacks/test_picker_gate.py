@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from callbacks.picker_gate import chosen_period
-from layouts._components import ids
+from presentation import ids
 
 OPTIONS = [{"label": "2022-24 (latest)", "value": "2022-24"}, {"label": "2021-23", "value": "2021-23"}]
 OTHER_MEASURE = [{"label": "2023/24 (latest)", "value": "2023/24"}]

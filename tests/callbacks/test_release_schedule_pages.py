@@ -10,7 +10,7 @@ import pytest
 from data_access.catalogue import get_catalogue
 from data_access.catalogue.schedule import SCHEDULE_FILE, ScheduleEntry, date_text, read_schedule_file
 from data_access.read import _local
-from layouts._components import ids
+from presentation import ids
 from tests.layouts.layout_tree import find, text, walk
 
 FUTURE = date.today() + timedelta(days=400)

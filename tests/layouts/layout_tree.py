@@ -9,7 +9,7 @@ from typing import Any
 from dash import html
 from dash.development.base_component import Component
 
-from layouts._components.blocks.static import block_markup
+from presentation.blocks.static import block_markup
 
 _PROP = {"class": "className", "colspan": "colSpan", "rowspan": "rowSpan", "tabindex": "tabIndex"}
 

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from data_access.catalogue import get_catalogue
-from layouts._components.blocks.static import block_markup
+from presentation.blocks.static import block_markup
 from tests.layouts.layout_tree import text
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from layouts._components.chart_script import PLOTLY_PATH, SCRIPT_ID, draws_charts
+from layouts._shared.chart_script import PLOTLY_PATH, SCRIPT_ID, draws_charts
 
 CHART_PAGES = ["/outcome/drug-use", "/outcome/recovery", "/compare", "/partnership/greater-manchester",
                "/present/greater-manchester"]

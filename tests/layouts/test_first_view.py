@@ -6,8 +6,9 @@ import dash
 import pytest
 from layout_tree import find
 
-from layouts._components import first_view, ids
-from layouts._components.shell import shell
+from layouts._shared import first_view
+from layouts._shared.shell import shell
+from presentation import ids
 
 
 def _container(frame):

@@ -8,10 +8,10 @@ import pandas as pd
 import pytest
 
 from data_access.catalogue import get_catalogue
-from layouts._components import ids
-from layouts._components.blocks.static import block_markup
 from layouts._home_links import area_options, outcome_href, partnership_href, release_line
 from layouts._home_tiles import ENGLAND_ONLY, TileData, outcome_card, outcome_groups, overview_tile
+from presentation import ids
+from presentation.blocks.static import block_markup
 from tests.layouts.layout_tree import find, text
 
 

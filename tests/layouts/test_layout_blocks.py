@@ -12,8 +12,8 @@ from layout_samples import area_values, baseline_summary, series, spec
 from layout_tree import find, text
 
 from data_access.catalogue.schedule import ScheduleEntry, answer
-from layouts._components import ids
-from layouts._components.blocks import (
+from presentation import ids
+from presentation.blocks import (
     Column,
     area_values_table,
     chart_card,
@@ -23,8 +23,8 @@ from layouts._components.blocks import (
     headline_tile,
     provenance_footer,
 )
-from layouts._components.blocks.static import block_markup
-from layouts._components.figures import sparkline_svg
+from presentation.blocks.static import block_markup
+from presentation.figures import sparkline_svg
 
 DEATHS = "drug_misuse_deaths"
 TODAY = date(2026, 12, 4)

@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 from layout_samples import area_values, series, spec
 
-from layouts._components import theme
-from layouts._components.figures import (
+from presentation import theme
+from presentation.figures import (
     chart_config,
     compare_figure,
     export_filename,
@@ -17,8 +17,8 @@ from layouts._components.figures import (
     message_figure,
     sparkline_svg,
 )
-from layouts._components.figures._common import gap_values
-from layouts._components.figures.sparkline import sparkline_points
+from presentation.figures._common import gap_values
+from presentation.figures.sparkline import sparkline_points
 
 DEATHS = "drug_misuse_deaths"
 

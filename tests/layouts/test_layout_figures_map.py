@@ -7,9 +7,9 @@ import pytest
 from dash import html
 from layout_samples import area_values, spec
 
-from layouts._components import theme
-from layouts._components.figures import clicked_area_code, map_figure, map_legend, map_patch, map_values
-from layouts._components.figures.tiles import tile_map_figure, tile_values
+from presentation import theme
+from presentation.figures import clicked_area_code, map_figure, map_legend, map_patch, map_values
+from presentation.figures.tiles import tile_map_figure, tile_values
 
 DEATHS = "drug_misuse_deaths"
 

@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 from layout_samples import ENGLAND, baseline_summary, series, spec
 
-from layouts._components import theme
-from layouts._components.figures import national_figure, trend_figure
+from presentation import theme
+from presentation.figures import national_figure, trend_figure
 
 DEATHS = "drug_misuse_deaths"
 

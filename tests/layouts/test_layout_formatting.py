@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from layout_samples import spec
 
-from layouts._components.formatting import (
+from presentation.formatting import (
     axis_title,
     format_change,
     format_count,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from layouts._components import ids
+from presentation import ids
 
 
 def constants() -> dict[str, str]:

@@ -9,9 +9,9 @@ import dash
 from dash import dcc
 from layout_tree import find, text
 
-from layouts._components import ids
-from layouts._components.blocks.static import block_markup
-from layouts._components.shell import ATTRIBUTION, nav_pages, navigation, shell
+from layouts._shared.shell import ATTRIBUTION, nav_pages, navigation, shell
+from presentation import ids
+from presentation.blocks.static import block_markup
 
 PAGES = [
     {"module": "layouts.home", "name": "Overview", "path": "/", "relative_path": "/", "order": 0,
@@ -70,7 +70,7 @@ class TestNavigation:
     def test_the_page_the_shell_holds_is_marked_and_its_address_is_in_the_location(self, monkeypatch):
         """Given the page being opened, then its menu entry is current and the app location already holds its
         address, so neither the navigation callback nor a location report runs when it arrives."""
-        from layouts._components import shell as shell_module
+        from layouts._shared import shell as shell_module
 
         monkeypatch.setattr(shell_module, "page_container", lambda page: None)
         frame = shell(pages=PAGES, page="/outcomes?metric=deaths")

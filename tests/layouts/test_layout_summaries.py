@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from layout_samples import area_values, baseline_summary, spec
 
-from layouts._components.summaries import (
+from presentation.summaries import (
     change_label,
     compare_summary,
     map_summary,

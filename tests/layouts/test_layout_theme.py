@@ -8,11 +8,11 @@ from pathlib import Path
 import plotly.io as pio
 import pytest
 
-from layouts._components import theme
+from presentation import theme
 
 ROOT = Path(__file__).resolve().parents[2]
 CSS_DIR = ROOT / "assets"
-COMPONENTS = ROOT / "layouts" / "_components"
+COMPONENTS = ROOT / "presentation"
 COLOUR_LITERAL = re.compile(r"#[0-9a-fA-F]{3,8}\b|rgba?\(")
 
 

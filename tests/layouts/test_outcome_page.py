@@ -6,7 +6,7 @@ import dash
 import pytest
 
 from data_access.catalogue import get_catalogue
-from layouts._components import ids
+from presentation import ids
 from tests.layouts.layout_tree import find, text, walk
 
 SLUGS = ["drug-use", "crime", "deaths-and-harm", "supply", "treatment", "recovery"]
@@ -37,7 +37,7 @@ class TestRegistration:
         assert len({p["module"] for p in records}) == 6
 
     def test_shell_menu_lists_the_six_outcomes_in_order(self, page):
-        from layouts._components.shell import nav_pages
+        from layouts._shared.shell import nav_pages
 
         hrefs = [href for _, href in nav_pages() if href.startswith("/outcome/")]
         assert hrefs == [f"/outcome/{slug}" for slug in SLUGS]

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from layouts._components import ids
+from presentation import ids
 
 SLUGS = ["drug-use", "crime", "deaths-and-harm", "supply", "treatment", "recovery"]
 NONSENSE = ["?metric=banana&period=banana&area=ZZZ", "?level=county&colour=%3Cscript%3E&map=globe&zoom=3",

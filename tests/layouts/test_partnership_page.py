@@ -6,11 +6,11 @@ import pandas as pd
 import pytest
 
 from data_access.catalogue import get_catalogue
-from layouts._components import ids
 from layouts._partnership_header import footprint, unknown_partnership
 from layouts._partnership_list import filter_partnerships, list_layout, partnership_list_table
 from layouts._partnership_map import Member, clip_ring, label_point, member_map
 from layouts._partnership_profile import members_table, spine, trend_cell
+from presentation import ids
 from tests.layouts.layout_tree import find, text
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from dash import dcc, html
 
-from layouts._components.blocks import static_html
-from layouts._components.blocks.static import block_markup, markup
+from presentation.blocks import static_html
+from presentation.blocks.static import block_markup, markup
 from tests.layouts.layout_tree import find, text
 
 

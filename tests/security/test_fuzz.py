@@ -114,7 +114,7 @@ ROUTES = ["/partnership/{code}/pack.pdf", "/partnership/{code}", "/partnership/{
                                  "present", "level"])
 def test_hostile_values_in_every_route_and_page_are_refused_politely(client, dependencies, caplog, route, key):
     """Each route and each page's layout, with each query value that slips past ``str.isdigit`` and friends."""
-    from data_access.boardpack import find_partnership
+    from presentation.boardpack import find_partnership
 
     path = route.format(code=find_partnership("E06000001")["code"])
     router = next(dep for dep in dependencies if "_pages_content.children" in dep["output"])

@@ -11,7 +11,7 @@ import pytest
 from flask import Flask
 
 from data_access import uploads
-from layouts._components.bad_input import BadInput
+from layouts._shared.bad_input import BadInput
 from tests.security.conftest import marker_csv
 from tests.security.test_errors_and_headers import ORIGIN, temporary_callback  # noqa: F401  (fixture)
 from web import routes_upload
@@ -146,7 +146,7 @@ def test_a_release_that_is_not_ascii_digits_is_a_helpful_400(client, release):
 
 
 def test_the_pack_prints_the_configured_address_never_the_host_header(client, monkeypatch, settings_env):
-    from data_access.boardpack import find_partnership
+    from presentation.boardpack import find_partnership
     from web import routes_boardpack
 
     pack = f"/partnership/{find_partnership('E06000001')['code']}/pack.pdf"

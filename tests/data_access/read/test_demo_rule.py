@@ -45,7 +45,7 @@ def _add_real(engine) -> int:
 
 
 def _banner_text() -> str:
-    from layouts._components.banners import current_banners
+    from layouts._shared.banners import current_banners
 
     return " ".join(str(banner) for banner in current_banners())
 

@@ -1,1 +1,0 @@
-"""Shared building blocks of the pages (not scanned as pages: the folder starts with an underscore)."""

@@ -1,0 +1,46 @@
+"""Pages with charts load plotly.js with the page rather than when their first chart mounts.
+
+``dcc.Graph`` loads plotly.js (4.6 MB, the largest script by far) only once a graph is on the page:
+after the scripts, the layout and the first callbacks have run, so its download and compilation come
+last, just before the first chart. Pages that draw charts (``dash.register_page(..., charts=True)``)
+name it in their HTML instead, as a ``defer`` script, so it is fetched while the other scripts run
+and compiled before the layout arrives. Pages without charts do not load it at all: compiling it
+would only delay them. ``assets/plotly_early.js`` makes ``dcc.Graph`` wait for this script rather
+than add its own.
+"""
+
+from __future__ import annotations
+
+from layouts._shared.page_head import add_to_head, path_prefix, registered_page
+
+#: Where ``dcc.Graph`` loads plotly.js from when served locally (the renderer's ``window._dashPlotlyJSURL``),
+#: so both use one address and one cache entry.
+PLOTLY_PATH = "_dash-component-suites/plotly/package_data/plotly.min.js"
+SCRIPT_ID = "plotly-early"
+#: The part of dcc that draws a graph, which dcc loads only once a graph has rendered (a webpack chunk).
+GRAPH_CHUNK_PATH = "_dash-component-suites/dash/dcc/async-graph.js"
+
+
+def draws_charts(path: str) -> bool:
+    """Whether the page at ``path`` (as requested, with any prefix) was registered with ``charts=True``."""
+    return bool(registered_page(path)[0].get("charts"))
+
+
+def chart_script(prefix: str = "/") -> str:
+    """plotly.js as a deferred script, and a preload of dcc's graph chunk.
+
+    The chunk's address carries no version, so the browser checks it with the server on every visit:
+    asked for with the page, that check happens while the scripts load rather than after the layout.
+    """
+    return (f'<script id="{SCRIPT_ID}" defer src="{prefix}{PLOTLY_PATH}"></script>'
+            f'<link rel="preload" as="script" href="{prefix}{GRAPH_CHUNK_PATH}">')
+
+
+def with_chart_script(index_html: str) -> str:
+    """The page's HTML, with plotly.js named in its head when the requested page draws charts.
+
+    A ``dash.hooks.index`` hook: Dash calls it for each HTML page it serves, in the request.
+    """
+    from flask import request
+
+    return add_to_head(index_html, chart_script(path_prefix())) if draws_charts(request.path) else index_html
