@@ -30,13 +30,13 @@ if str(ROOT) not in sys.path:
 
 #: (label, substring of "file:line(function)" in the profile), first match wins per label.
 PARTS = [
-    ("whole callback (update_map)", "outcome_map.py", "update_map"),
+    ("whole callback (update_map)", "callbacks/outcome/map.py", "update_map"),
     ("data access (area_values)", "data_access/read/__init__.py", "area_values"),
     ("data access (metric_periods)", "data_access/read/__init__.py", "metric_periods"),
     ("data access (resolve_area)", "data_access/read/__init__.py", "resolve_area"),
     ("data access (current_release)", "data_access/read/releases.py", "current_release"),
     ("map values (map_values)", "choropleth.py", "map_values"),
-    ("map as a table (area_table)", "_outcome_tables.py", "area_table"),
+    ("map as a table (area_table)", "layouts/outcome/tables.py", "area_table"),
     ("legend (map_legend)", "choropleth.py", "map_legend"),
     ("summary (map_summary)", "summaries.py", "map_summary"),
     ("JSON encoding (to_json)", "dash/_utils.py", "to_json"),

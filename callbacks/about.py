@@ -9,7 +9,7 @@ from dash import Input, Output
 
 from data_access.read import partnerships, releases
 from data_access.read.footprints import current_footprint, partnership_sources
-from layouts._about_data import footprint_section, releases_section
+from layouts.about.data import footprint_section, releases_section
 from presentation import ids
 
 

@@ -23,7 +23,7 @@ from data_access.read.changes import (
     revised_values,
     upcoming_releases,
 )
-from layouts._changes_parts import (
+from layouts.changes.parts import (
     BODY,
     CODE,
     HEADING,

@@ -1,7 +1,7 @@
 """Callbacks of /compare (heat-map table, funnel plot, CSV downloads, England context) and of /about's data sections.
 
 Each callback is a plain function registered with ``dash.callback(...)(fn)`` so tests can call it
-directly. Shape: check the selections (``layouts._compare_state``) → read the store → build with
+directly. Shape: check the selections (``layouts.compare.state``) → read the store → build with
 the page helpers. The first call after the page opens checks the link's own query (kept in a
 store, then cleared) so a bad parameter produces a message; later calls check the controls
 silently (e.g. a period the newly chosen metric lacks falls back to its latest).
@@ -12,7 +12,7 @@ rather than after it; both read the period as state and are triggered through th
 (``callbacks.picker_gate``), so the table's correction of the period does not redraw either.
 
 The funnel plot comes with the page: the layout builds it with the view the funnel's callback calls
-(``callbacks.compare_views.funnel_view``), and the callback answers only later changes.
+(``layouts.compare.views.funnel_view``), and the callback answers only later changes.
 """
 
 from __future__ import annotations
@@ -24,8 +24,6 @@ import pandas as pd
 from dash import Input, Output, State, dcc, html, set_props
 
 from callbacks import picker_gate  # noqa: F401  (registers the period gates)
-from callbacks.compare_views import checked, funnel_data, funnel_view, selections
-from callbacks.views import remembered_view
 from data_access.catalogue import MetricSpec, get_catalogue
 from data_access.read import (
     ENGLAND,
@@ -36,8 +34,10 @@ from data_access.read import (
     regions,
 )
 from data_access.read.csv_safety import safe_csv
-from layouts._compare_funnel import funnel_download_frame
-from layouts._compare_state import (
+from layouts._shared.url_state import clean_state, url_state_id
+from layouts._shared.views import remembered_view
+from layouts.compare.funnel import funnel_download_frame
+from layouts.compare.state import (
     ALL_REGIONS,
     ALL_REGIONS_OPTION,
     NO_HIGHLIGHT,
@@ -48,8 +48,8 @@ from layouts._compare_state import (
     sort_options,
     table_metrics,
 )
-from layouts._compare_table import compare_frame, comparison_column, download_frame, heatmap_table, legend
-from layouts._shared.url_state import clean_state, url_state_id
+from layouts.compare.table import compare_frame, comparison_column, download_frame, heatmap_table, legend
+from layouts.compare.views import checked, funnel_data, funnel_view, selections
 from presentation import ids
 from presentation.blocks import Column, data_table
 from presentation.figures import export_filename
@@ -249,7 +249,7 @@ dash.callback(
             "href": Output(ids.COMPARE_FUNNEL_LINK, "href")},
     inputs={k: v for k, v in _TRIGGERS.items() if k != "sort"},
     state=_PERIOD,
-    prevent_initial_call=True,  # the first funnel comes with the page (``layouts/compare.py``)
+    prevent_initial_call=True,  # the first funnel comes with the page (``layouts/compare/page.py``)
 )(update_funnel)
 
 dash.callback(

@@ -13,7 +13,6 @@ from typing import Any
 import dash
 from dash import Input, Output, State, html
 
-from callbacks.views import remembered_view
 from data_access.catalogue import MetricSpec, get_catalogue
 from data_access.read import (
     ENGLAND,
@@ -25,9 +24,10 @@ from data_access.read import (
     series,
 )
 from data_access.read.schedule import next_release, schedule_key
-from layouts._home_links import area_options
-from layouts._home_tiles import TileData, area_summary, outcome_card, outcome_groups, overview_tile
+from layouts._shared.links import area_options
 from layouts._shared.url_state import url_state_id
+from layouts._shared.views import remembered_view
+from layouts.home.tiles import TileData, area_summary, outcome_card, outcome_groups, overview_tile
 from presentation import ids
 
 PAGE = "home"

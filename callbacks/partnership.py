@@ -1,7 +1,7 @@
 """Partnership pages: the profile's CSV download, the picker, and the list.
 
 The profile itself comes with the page: its layout builds it from the code in the path
-(``callbacks.partnership_views.profile_view``), and nothing on the page changes the code, so no
+(``layouts.partnership.views.profile_view``), and nothing on the page changes the code, so no
 callback redraws it; picking another partnership opens that partnership's page.
 """
 
@@ -10,11 +10,11 @@ from __future__ import annotations
 import dash
 from dash import Input, Output, State, dcc
 
-from callbacks.partnership_data import find_partnership, load_profile, profile_csv
 from data_access.read import ENGLAND, partnerships
 from data_access.read.csv_safety import safe_csv
-from layouts._home_links import partnership_href
-from layouts._partnership_list import filter_partnerships, partnership_list_table
+from layouts._shared.links import partnership_href
+from layouts.partnership.data import find_partnership, load_profile, profile_csv
+from layouts.partnership.listing import filter_partnerships, partnership_list_table
 from presentation import ids
 from presentation.figures import export_filename
 

@@ -33,7 +33,7 @@ from data_access.ingest import Problem, ValidationFailed, load_bytes, validate_b
 from data_access.read.csv_safety import safe_csv
 from data_access.uploads import UploadRefused, clean_file_name
 from data_access.users import REQUEST_USER
-from layouts import _upload_parts as parts
+from layouts.upload import parts
 
 log = logging.getLogger(__name__)
 

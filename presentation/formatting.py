@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from typing import Any, Protocol
+from urllib.parse import urlparse
 
 import pandas as pd
 
@@ -165,3 +166,21 @@ def geography_line(rows: pd.DataFrame) -> str | None:
     parts = [f"{vintage_label(code)} ({first}{'' if first == last else f' to {last}'})"
              for code, (first, last) in spans.iterrows()]
     return "Authorities: " + "; ".join(parts)
+
+
+def citations(text: str) -> list[tuple[str, str | None]]:
+    """A source's ';'-separated citations as (shown text, URL or None): "title — URL" shows the title, a
+    bare URL shows its site and path, anything else is plain text."""
+    out: list[tuple[str, str | None]] = []
+    for part in (p.strip() for p in str(text or "").split(";")):
+        if not part:
+            continue
+        title, _, url = part.rpartition(" — ")
+        if title and url.startswith(("http://", "https://")):
+            out.append((title, url))
+        elif part.startswith(("http://", "https://")):
+            parsed = urlparse(part)
+            out.append(((parsed.netloc.removeprefix("www.") + parsed.path.rstrip("/"))[:70], part))
+        else:
+            out.append((part, None))
+    return out

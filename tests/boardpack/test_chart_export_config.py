@@ -94,7 +94,7 @@ def test_chart_config_itself():
 def test_presentation_charts_keep_the_export_options(web_env):
     """The slides' charts are static in the room but keep chart_config's file name and size."""
     import app  # noqa: F401
-    from callbacks.present_views import deck_view
+    from layouts.present.views import deck_view
 
     deck = deck_view("cleveland", {"slide": "1"}).slides
     graphs = [c for c in walk(deck) if type(c).__name__ == "Graph"]

@@ -97,7 +97,7 @@ def test_outcome_page_draws_each_chart_once_then_answers_a_chosen_period(recordi
 
 
 def test_compare_page_arrives_with_its_funnel(recording_browser, live_server):
-    """The funnel plot comes with the layout (built by its view, callbacks.compare_views): the browser never asks for it."""
+    """The funnel plot comes with the layout (built by its view, layouts.compare.views): the browser never asks for it."""
     driver = recording_browser
     driver.get(live_server + "/compare")
     _until(driver, FUNNEL_DRAWN)

@@ -126,7 +126,7 @@ def test_every_revision_prints_what_the_releases_publish(revised):
 def test_the_page_shows_suppressed_never_the_raw_values(revised):
     from callbacks.changes import changes_sections
     from data_access import read
-    from layouts._changes_parts import revisions_section
+    from layouts.changes.parts import revisions_section
 
     partnership = read.resolve_area(revised["area_code"].iloc[0])
     page = text(changes_sections({"code": partnership["partnership_code"], "name": partnership["name"]}, SINCE))

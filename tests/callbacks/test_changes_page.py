@@ -12,35 +12,35 @@ from tests.layouts.layout_tree import find, text
 @pytest.fixture(scope="module")
 def page(web_env):
     import app  # noqa: F401  (registers the pages)
-    from layouts import changes
+    from layouts.changes import page as changes
 
     return changes
 
 
 class TestSince:
     def test_default_is_ninety_days_ago(self, page):
-        from layouts._changes_parts import SINCE
+        from layouts.changes.parts import SINCE
 
         store = [c for c in find(page.layout(code="cleveland"), "Store") if c.id == SINCE][0]
         assert store.data == (date.today() - timedelta(days=90)).isoformat()
 
     @pytest.mark.parametrize("raw", ["yesterday", "2026-13-45", "1/2/2025", "<script>"])
     def test_nonsense_gives_a_short_message_and_the_default(self, page, raw):
-        from layouts._changes_parts import parse_since
+        from layouts.changes.parts import parse_since
 
         messages: list[str] = []
         assert parse_since(raw, date(2026, 3, 12), messages) == date(2025, 12, 12)
         assert len(messages) == 1 and "is not a date written YYYY-MM-DD" in messages[0]
 
     def test_a_future_date_falls_back(self, page):
-        from layouts._changes_parts import parse_since
+        from layouts.changes.parts import parse_since
 
         messages: list[str] = []
         assert parse_since("2030-01-01", date(2026, 3, 12), messages) == date(2025, 12, 12)
         assert "is in the future" in messages[0]
 
     def test_a_good_date_is_kept(self, page):
-        from layouts._changes_parts import parse_since
+        from layouts.changes.parts import parse_since
 
         messages: list[str] = []
         assert parse_since("2026-01-15", date(2026, 3, 12), messages) == date(2026, 1, 15) and messages == []
@@ -67,9 +67,9 @@ class TestFrame:
 
         with client.application.test_request_context("/"):
             found, variables = registered_page("/partnership/cleveland/changes")
-            assert found["module"] == "layouts.changes" and variables == {"code": "cleveland"}
+            assert found["module"] == "layouts.changes.page" and variables == {"code": "cleveland"}
             found, variables = registered_page("/partnership/cleveland")
-            assert found["module"] == "layouts.partnership" and variables == {"code": "cleveland"}
+            assert found["module"] == "layouts.partnership.page" and variables == {"code": "cleveland"}
         assert "changes-code-store" in route(client, "/partnership/cleveland/changes")
         assert "partnership-header" in route(client, "/partnership/cleveland")
 

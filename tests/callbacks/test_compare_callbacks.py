@@ -82,7 +82,7 @@ def _similar_cells(table) -> int:
 
 
 def test_level_998_uses_the_998_comparison(cb, read):
-    from layouts._compare_state import table_metrics
+    from layouts.compare.state import table_metrics
 
     at_95 = cb.update_compare(**CONTROLS)
     at_998 = cb.update_compare(**{**CONTROLS, "level": "99.8"})
@@ -208,7 +208,7 @@ def test_funnel_download_has_limits_at_each_denominator(cb):
 
 
 def test_england_context_lists_the_national_headline_metrics(cb):
-    from layouts._compare_state import national_headline_metrics
+    from layouts.compare.state import national_headline_metrics
     from tests.layouts.layout_tree import text
 
     table_text = text(cb.update_national())

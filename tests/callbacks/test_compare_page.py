@@ -21,7 +21,7 @@ def no_store(monkeypatch):
 
 def _compare():
     import app  # noqa: F401  (registers the pages)
-    from layouts import compare
+    from layouts.compare import page as compare
 
     return compare
 
@@ -61,6 +61,6 @@ def test_layout_shows_messages_for_nonsense(no_store):
 
 def test_every_query_parameter_has_a_control():
     from callbacks.compare import _CONTROLS
-    from layouts._compare_state import PARAMS
+    from layouts.compare.state import PARAMS
 
     assert set(PARAMS) == set(_CONTROLS)

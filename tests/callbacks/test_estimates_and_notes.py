@@ -108,7 +108,7 @@ def test_the_csv_carries_estimated_note_and_geography(shown, client):
 
 
 def test_the_area_tables_mark_the_estimate_and_show_notes(shown):
-    from callbacks.outcome_map import _map_description
+    from callbacks.outcome.map import _map_description
 
     _, table, meta, _ = _map_description(_spec(), "partnership", PERIODS[-1], None)
     markup = block_markup(table)
@@ -122,7 +122,7 @@ def test_the_area_tables_mark_the_estimate_and_show_notes(shown):
 
 
 def test_map_hover_labels_say_estimate_and_carry_notes(shown):
-    from callbacks.outcome_map import categorised
+    from callbacks.outcome.map import categorised
 
     hover = categorised(_spec(), "partnership", PERIODS[-1], "comparison").set_index("area_code")["hover"]
     assert "(estimate)" in hover[MANCHESTER] and METHOD_NOTE in hover[MANCHESTER]
@@ -132,7 +132,7 @@ def test_map_hover_labels_say_estimate_and_carry_notes(shown):
 
 
 def test_the_trend_marks_estimates_in_hover_marker_table_and_provenance(shown):
-    from callbacks.outcome_views import build_trend
+    from layouts.outcome.views import build_trend
 
     chosen = {"code": MANCHESTER, "name": "Greater Manchester", "type": "partnership",
               "partnership_code": MANCHESTER}
@@ -151,7 +151,7 @@ def test_the_trend_marks_estimates_in_hover_marker_table_and_provenance(shown):
 
 def test_the_partnership_profile_marks_the_estimate(shown):
     from data_access.read import area_profile
-    from layouts._partnership_profile import profile_table
+    from layouts.partnership.profile import profile_table
 
     profile = area_profile(MANCHESTER, area_type="partnership")
     row = profile[profile["metric_id"] == DEATHS].iloc[0]
@@ -161,7 +161,7 @@ def test_the_partnership_profile_marks_the_estimate(shown):
 
 
 def test_the_metric_page_states_the_estimate_method(shown):
-    from layouts.metric import metric_detail
+    from layouts.metric.page import metric_detail
 
     words = text(metric_detail(_spec()))
     assert "population-weighted mean of the member authorities' published rates" in words
@@ -186,7 +186,7 @@ def test_the_board_pack_says_estimate_and_carries_notes(shown):
 
 def test_the_compare_table_and_its_csv_mark_the_estimate(shown):
     from data_access.read import area_values, partnerships
-    from layouts._compare_table import compare_frame, download_frame, heatmap_table
+    from layouts.compare.table import compare_frame, download_frame, heatmap_table
 
     values = area_values(DEATHS, area_type="partnership", period=PERIODS[-1])
     frame = compare_frame(partnerships(), {DEATHS: values}, level="95")

@@ -35,9 +35,9 @@ def pages(web_env):
 class TestLayoutsHoldWhatTheCallbacksWouldAnswer:
     def test_outcome_trend_and_definition(self):
         from callbacks.outcome import show_measure
-        from callbacks.outcome_charts import update_trend
-        from layouts import outcome
-        from layouts._outcome_parts import TREND_CHART
+        from callbacks.outcome.charts import update_trend
+        from layouts.outcome import page as outcome
+        from layouts.outcome.parts import TREND_CHART
 
         tree = outcome.outcome_layout("treatment", {"area": "cleveland"})
         page = _by_id(tree, ids.OUTCOME_PAGE).data
@@ -56,7 +56,7 @@ class TestLayoutsHoldWhatTheCallbacksWouldAnswer:
 
     def test_compare_funnel(self):
         from callbacks.compare import update_funnel
-        from layouts import compare
+        from layouts.compare import page as compare
 
         tree = compare.layout(metric="ocu_prevalence", highlight="cleveland")
         values = {key: _by_id(tree, component).value for key, component in (
@@ -69,8 +69,8 @@ class TestLayoutsHoldWhatTheCallbacksWouldAnswer:
         assert _json(_by_id(tree, ids.chart_table("compare-funnel")).children) == _json(answer["table"])
 
     def test_partnership_profile(self):
-        from callbacks.partnership_views import profile_view
-        from layouts import partnership
+        from layouts.partnership import page as partnership
+        from layouts.partnership.views import profile_view
 
         tree = partnership.layout(code="cleveland")
         view = profile_view("cleveland")
@@ -80,9 +80,9 @@ class TestLayoutsHoldWhatTheCallbacksWouldAnswer:
         assert _by_id(tree, ids.PARTNERSHIP_AREA).options == view.area_options
 
     def test_presentation_deck(self):
-        from callbacks.present_views import deck_view
-        from layouts import present
-        from layouts._present_parts import CHARTS, COUNT, DECK, HEADING
+        from layouts.present import page as present
+        from layouts.present.parts import CHARTS, COUNT, DECK, HEADING
+        from layouts.present.views import deck_view
 
         tree = present.layout(code="cleveland", slide="2")
         deck = deck_view("cleveland", {"slide": 2})
@@ -92,8 +92,8 @@ class TestLayoutsHoldWhatTheCallbacksWouldAnswer:
         assert _json(_by_id(tree, CHARTS).data) == _json(deck.charts)
 
     def test_a_view_that_fails_leaves_the_placeholders(self, monkeypatch, caplog):
-        from callbacks import views
-        from layouts import outcome
+        from layouts._shared import views
+        from layouts.outcome import page as outcome
 
         def broken(*_arguments):
             raise RuntimeError("store down")

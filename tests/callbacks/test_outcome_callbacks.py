@@ -29,7 +29,9 @@ PAGE = {"slug": "deaths-and-harm", "period": None, "area": None}
 def cb(web_env):
     """The outcome callbacks, with the app imported so the read layer's cache is live (as when serving)."""
     import app  # noqa: F401
-    from callbacks import outcome, outcome_charts, outcome_map
+    from callbacks import outcome
+    from callbacks.outcome import charts as outcome_charts
+    from callbacks.outcome import map as outcome_map
 
     return SimpleNamespace(period=outcome.choose_period, period_choice=outcome.period_choice,
                            area=outcome.choose_area, area_choice=outcome.area_choice,
@@ -230,7 +232,7 @@ class TestArea:
         assert triggered(f"{ids.OUTCOME_AREA}.value", cb.area, None, None, demo.partnership) == (dash.no_update,) * 2
 
     def test_the_layout_starts_the_picker_on_the_asked_area(self, web_env):
-        from layouts.outcome import outcome_layout
+        from layouts.outcome.page import outcome_layout
 
         picker = find(outcome_layout("deaths-and-harm", {"area": "E08000016"}), "Dropdown", id=ids.OUTCOME_AREA)[0]
         assert picker.value == "E08000016" and picker.options == [{"label": "E08000016", "value": "E08000016"}]
@@ -294,7 +296,7 @@ class TestCompare:
         import pandas as pd
 
         from data_access.catalogue import get_catalogue
-        from layouts._outcome_tables import area_table
+        from layouts.outcome.tables import area_table
 
         frame = pd.DataFrame([{"area_code": "X", "area_name": "<b>A & B</b>", "value": 1.0, "suppressed": False,
                                "comparison": "better"}])

@@ -28,7 +28,7 @@ def partnership(web_env):
 
 @pytest.fixture(scope="module")
 def partnership_views(partnership):
-    from callbacks import partnership_views
+    from layouts.partnership import views as partnership_views
 
     return partnership_views
 

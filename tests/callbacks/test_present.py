@@ -16,7 +16,7 @@ ASSETS = Path(__file__).resolve().parents[2] / "assets"
 @pytest.fixture(scope="module")
 def present(web_env):
     import app  # noqa: F401  (pages registered, caches live)
-    from callbacks import present_views
+    from layouts.present import views as present_views
 
     return present_views
 
@@ -90,7 +90,7 @@ class TestDeck:
 
 class TestFrame:
     def test_slide_from_the_link(self, present):
-        from layouts import present as page
+        from layouts.present import page
 
         store = [s for s in find(page.layout(code="cleveland", slide="5"), "Store")
                  if isinstance(s.id, dict) and s.id.get("page") == "present"][0]
@@ -98,13 +98,13 @@ class TestFrame:
 
     @pytest.mark.parametrize("raw", ["0", "13", "two", "-1"])
     def test_nonsense_slide_falls_back_to_the_first_with_a_message(self, present, raw):
-        from layouts import present as page
+        from layouts.present import page
 
         frame = page.layout(code="cleveland", slide=raw)
         assert "Showing slide 1." in text(frame)
 
     def test_previous_and_next_are_real_buttons(self, present):
-        from layouts import present as page
+        from layouts.present import page
 
         buttons = find(page.layout(code="cleveland"), "Button")
         assert [b.id for b in buttons] == ["present-previous-button", "present-next-button"]

@@ -81,7 +81,7 @@ def answered_outcome_page(slug: str, **query: str):
 
 
 def test_definitions_say_what_the_schedule_says_today(overview, schedule):
-    from layouts.metric import metric_detail
+    from layouts.metric.page import metric_detail
 
     catalogue = get_catalogue()
     page = answered_outcome_page("deaths-and-harm", metric="drug_misuse_deaths")

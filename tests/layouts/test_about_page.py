@@ -15,7 +15,7 @@ from tests.layouts.layout_tree import text
 def about(monkeypatch):
     import app  # noqa: F401  (registers the pages)
     from data_access import db
-    from layouts import about
+    from layouts.about import page as about
 
     def refuse(*_args, **_kwargs):
         raise AssertionError("a layout touched the store")
@@ -80,7 +80,7 @@ def test_about_callback_fills_footprint_and_releases(web_env):
 def test_footprint_counts_follow_the_footprint():
     import pandas as pd
 
-    from layouts._about_data import footprint_counts
+    from layouts.about.data import footprint_counts
 
     parts = pd.DataFrame({"name": ["A", "B", "C", "D"], "status": ["sourced", "sourced", "assumed", "assumed"],
                           "n_members": [3, 1, 1, 2]})
@@ -91,14 +91,14 @@ def test_footprint_counts_follow_the_footprint():
 
 
 def test_source_links_are_escaped():
-    from layouts._about_data import source_link
+    from layouts.about.data import source_link
 
     assert source_link('https://example.org/a"b') == '<a href="https://example.org/a&quot;b">example.org/a&quot;b</a>'
     assert source_link("<script>x</script>") == "&lt;script&gt;x&lt;/script&gt;"
 
 
 def test_a_cited_page_shows_its_title_linked_to_its_address():
-    from layouts._about_data import source_link
+    from layouts.about.data import source_link
 
     cited = "Report (HM Government); Cleveland partnership (pcc.example) — https://pcc.example/cdp?a=1&b=2"
     assert source_link(cited) == ('Report (HM Government); <a href="https://pcc.example/cdp?a=1&amp;b=2">'

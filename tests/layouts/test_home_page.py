@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from data_access.catalogue import get_catalogue
-from layouts._home_links import area_options, outcome_href, partnership_href, release_line
-from layouts._home_tiles import ENGLAND_ONLY, TileData, outcome_card, outcome_groups, overview_tile
+from layouts._shared.links import area_options, outcome_href, partnership_href, release_line
+from layouts.home.tiles import ENGLAND_ONLY, TileData, outcome_card, outcome_groups, overview_tile
 from presentation import ids
 from presentation.blocks.static import block_markup
 from tests.layouts.layout_tree import find, text
@@ -29,7 +29,7 @@ def no_database(monkeypatch):
 @pytest.fixture(scope="module")
 def home():
     import app  # noqa: F401  (registers the pages)
-    from layouts import home
+    from layouts.home import page as home
 
     return home
 

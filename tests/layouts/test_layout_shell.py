@@ -14,13 +14,13 @@ from presentation import ids
 from presentation.blocks.static import block_markup
 
 PAGES = [
-    {"module": "layouts.home", "name": "Overview", "path": "/", "relative_path": "/", "order": 0,
+    {"module": "layouts.home.page", "name": "Overview", "path": "/", "relative_path": "/", "order": 0,
      "supplied_order": None, "nav": "Overview"},
-    {"module": "layouts.outcome", "name": "Outcomes", "path": "/outcomes", "relative_path": "/outcomes", "order": 1,
+    {"module": "layouts.outcome.page", "name": "Outcomes", "path": "/outcomes", "relative_path": "/outcomes", "order": 1,
      "supplied_order": 1},
-    {"module": "layouts.partnership", "name": "Partnership", "path": "/partnership/<code>",
+    {"module": "layouts.partnership.page", "name": "Partnership", "path": "/partnership/<code>",
      "relative_path": "/partnership/<code>", "order": 2, "supplied_order": 2},
-    {"module": "layouts.about", "name": "About", "path": "/about", "relative_path": "/about", "order": None,
+    {"module": "layouts.about.page", "name": "About", "path": "/about", "relative_path": "/about", "order": None,
      "supplied_order": None},
     {"module": "layouts.hidden", "name": "Hidden", "path": "/x", "relative_path": "/x", "order": 3,
      "supplied_order": 3, "nav": False},

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from data_access.catalogue import get_catalogue
-from layouts._about_sources import confidence_sentence
+from layouts._shared.sources import confidence_sentence
 from tests.layouts.layout_tree import find, text
 
 METRICS = sorted(get_catalogue().metrics)
@@ -14,7 +14,7 @@ METRICS = sorted(get_catalogue().metrics)
 @pytest.fixture(scope="module")
 def metric_page():
     import app  # noqa: F401  (registers the pages)
-    from layouts import metric
+    from layouts.metric import page as metric
 
     return metric
 

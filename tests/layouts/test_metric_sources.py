@@ -14,7 +14,7 @@ SERIES = ("adults_in_drug_treatment_fingertips", "drug_treatment_completion_opia
 @pytest.fixture(scope="module")
 def metric_page():
     import app  # noqa: F401  (registers the pages)
-    from layouts import metric
+    from layouts.metric import page as metric
 
     return metric
 

@@ -6,10 +6,10 @@ import pandas as pd
 import pytest
 
 from data_access.catalogue import get_catalogue
-from layouts._partnership_header import footprint, unknown_partnership
-from layouts._partnership_list import filter_partnerships, list_layout, partnership_list_table
-from layouts._partnership_map import Member, clip_ring, label_point, member_map
-from layouts._partnership_profile import members_table, spine, trend_cell
+from layouts.partnership.header import footprint, unknown_partnership
+from layouts.partnership.listing import filter_partnerships, list_layout, partnership_list_table
+from layouts.partnership.member_map import Member, clip_ring, label_point, member_map
+from layouts.partnership.profile import members_table, spine, trend_cell
 from presentation import ids
 from tests.layouts.layout_tree import find, text
 
@@ -28,7 +28,7 @@ def no_database(monkeypatch):
 @pytest.fixture(scope="module")
 def page():
     import app  # noqa: F401  (registers the pages)
-    from layouts import partnership
+    from layouts.partnership import page as partnership
 
     return partnership
 

@@ -51,8 +51,8 @@ def _banner_text() -> str:
 
 
 def _chart_source(metric_id: str) -> str:
-    from callbacks.outcome_common import provenance
     from data_access.catalogue import get_catalogue
+    from layouts.outcome.checks import provenance
 
     return provenance(get_catalogue().metric(metric_id))[0]
 

@@ -1,0 +1,142 @@
+"""Presentation mode as a view: every slide of a partnership's (or England's) headline measures at once.
+
+The code in the path is resolved (a partnership, an authority → its partnership, or England), each
+headline measure's summary and series read from the memoized per-release tables, and the slides
+built, once per worker and release for each partnership and opening slide. The page's layout calls
+``deck_view``, so the whole deck comes with the page (``layouts/present/page.py``); paging is clientside
+(``callbacks.present``), so no callback redraws it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from dash import html
+
+from data_access.catalogue import MetricSpec, get_catalogue
+from data_access.read import (
+    ENGLAND,
+    baseline_summary,
+    current_release,
+    metric_periods,
+    resolve_area,
+    series,
+)
+from layouts._shared.views import remembered_view
+from layouts.present.parts import slide, slide_graph
+from presentation.figures import national_figure, trend_figure
+from presentation.summaries import national_summary, trend_summary
+
+ENGLAND_WORDS = ("england", ENGLAND.lower())
+FONT_SIZE = 17  # larger than the page charts: read from the back of a meeting room
+TICK_SIZE = 14  # period labels are many and rotated: a little smaller than the rest
+CHART_HEIGHT = 400
+
+
+def choose_area(code: str | None) -> tuple[dict[str, str] | None, str | None]:
+    """``{"code", "name", "type"}`` for a partnership or England, or None; plus a note when the code was an
+    authority (shown as its partnership) or unknown."""
+    text = str(code or "").strip()
+    if not text or text.lower() in ENGLAND_WORDS:
+        return {"code": ENGLAND, "name": "England", "type": "country"}, None
+    hit = resolve_area(text)
+    if hit is None or hit["type"] not in ("partnership", "utla") or not hit.get("partnership_code"):
+        shown = text if len(text) <= 40 else text[:37] + "…"
+        return None, f"There is no partnership called “{shown}”."
+    if hit["type"] == "partnership":
+        return {"code": hit["code"], "name": hit["name"], "type": "partnership"}, None
+    parent = resolve_area(hit["partnership_code"]) or {"name": hit["partnership_code"]}
+    note = f"{hit['name']} is part of the {parent['name']} partnership, shown here."
+    return {"code": hit["partnership_code"], "name": parent["name"], "type": "partnership"}, note
+
+
+def _source_line(spec: MetricSpec, demo: bool) -> str:
+    periods = metric_periods(spec.id)
+    text = f"Source: {spec.source}. Data up to {periods[-1] if periods else 'no period published'}."
+    return text + (" Demonstration data — not real figures." if demo else "")
+
+
+def _ambition(spec: MetricSpec) -> str | None:
+    outcome = get_catalogue().outcome_of(spec.id)
+    texts = [str(a.get("text", "")).strip().rstrip(".") for a in outcome.ambitions if a.get("text")]
+    return "; ".join(texts) or None
+
+
+def slide_content(spec: MetricSpec, area: dict[str, str]) -> dict[str, Any]:
+    """What one slide needs: local or not, the summary, the sentence and the static figure (or None)."""
+    local = spec.is_local and area["type"] == "partnership"
+    code, level = (area["code"], "partnership") if local else (ENGLAND, "country")
+    summary = baseline_summary(spec.id, code, area_type=level)
+    rows = series(spec.id, area_codes=[code, ENGLAND] if local else [ENGLAND])
+    title = f"{area['name']} and England, by period" if local else "England, by period"
+    usable = not rows.empty and rows.loc[rows["area_code"] == code, "value"].notna().any()
+    figure = None
+    if usable and local:
+        figure = trend_figure(rows, spec=spec, selected_code=code, baseline_summary=summary, title=title,
+                              height=CHART_HEIGHT)
+    elif usable:
+        figure = national_figure(rows, spec=spec, baseline_summary=summary, title=title, height=CHART_HEIGHT)
+    if figure is not None:
+        figure.update_layout(font={"size": FONT_SIZE}, hovermode=False)
+        figure.update_xaxes(tickfont={"size": TICK_SIZE})
+        figure.update_yaxes(tickfont={"size": TICK_SIZE})
+    if local:
+        sentence = trend_summary(spec, area["name"], summary, summary.get("comparison"), summary.get("england_value"),
+                                 suppressed=bool(summary.get("suppressed")))
+    else:
+        sentence = national_summary(spec, summary, ambition_text=_ambition(spec))
+    return {"local": local, "summary": summary, "sentence": sentence, "figure": figure}
+
+
+def build_slides(area: dict[str, str], current: int) -> tuple[list[html.Section], list[Any]]:
+    """Every headline measure as a slide, in outcome order, slide ``current`` (1-based) visible with its
+    chart; and every slide's chart (None for a slide without one), for paging to draw when shown."""
+    catalogue = get_catalogue()
+    demo = bool((current_release() or {}).get("any_demo"))
+    specs = [(outcome, catalogue.metric(m)) for outcome in catalogue.outcomes for m in outcome.headline_metric_ids]
+    slides, charts = [], []
+    for index, (outcome, spec) in enumerate(specs):
+        content = slide_content(spec, area)
+        shown = area["name"] if content["local"] else "England"
+        graph = None if content["figure"] is None else slide_graph(content["figure"], spec, shown)
+        charts.append(graph)
+        slides.append(slide(index, len(specs), outcome=outcome, spec=spec, summary=content["summary"],
+                            local=content["local"], area_name=area["name"], sentence=content["sentence"],
+                            source_line=_source_line(spec, demo), graph=graph, current=current - 1))
+    return slides, charts
+
+
+def _slide_from_state(state: Any, count: int) -> int:
+    try:
+        value = int(str((state or {}).get("slide", 1)))
+    except ValueError:
+        return 1
+    return value if 1 <= value <= count else 1
+
+
+class Deck(NamedTuple):
+    """The presentation page's parts: each is the children (or property) of one component of the page."""
+
+    heading: str
+    exit_href: str
+    status: Any
+    slides: list[Any]
+    count: int
+    charts: list[Any]
+
+
+def deck_view(code: Any, state: Any) -> Deck:
+    """Path code and the page's URL state (``?slide=``) → heading, exit link, note, the slides and their count."""
+    area, note = choose_area(code)
+    if area is None:
+        status = html.Div([html.P(note, className="mb-1"),
+                           html.P(["See the ", html.A("list of all partnerships", href="/partnership"), "."],
+                                  className="mb-0")], className="alert alert-warning")
+        return Deck("Presentation: partnership not found", "/partnership", status, [], 0, [])
+    status = html.Div(note, className="alert alert-info") if note else None
+    exit_href = "/" if area["type"] == "country" else f"/partnership/{area['code']}"
+    count = len(get_catalogue().headline_metrics())
+    current = _slide_from_state(state, count)
+    # Twelve figures: built once per worker and release for each partnership and opening slide.
+    slides, charts = remembered_view(("present", area["code"], current), lambda: build_slides(area, current))
+    return Deck(f"{area['name']}: headline measures", exit_href, status, slides, len(slides), charts)
