@@ -38,10 +38,12 @@ run: data
 	$(BIN)/gunicorn -c gunicorn.conf.py --bind $(HOST):$(PORT) app:server
 
 test: install-dev
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -q
 
 lint: install-dev
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 bench: install-dev
 	$(BIN)/python bench/run.py

@@ -16,8 +16,8 @@ from collections.abc import Callable
 
 from data_access.catalogue import get_catalogue
 from data_access.read import metric_periods, metric_table, partnerships, release_key
-from data_access.read._local import active
 from data_access.read.footprints import footprint_versions, partnership_sources
+from data_access.read.memory import active
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ from data_access.boundaries.access import layer_url
 from data_access.catalogue import MetricSpec
 from data_access.periods import PeriodError, parse_period
 from data_access.read import area_values, release_key
-from data_access.read._local import ANSWERS, remembered
+from data_access.read.memory import ANSWERS, remembered
 from data_access.vintages import CURRENT
 from layouts._shared.views import remembered_view
 from layouts.outcome.checks import (

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from data_access.read import release_key
-from data_access.read._local import VIEWS, remembered
+from data_access.read.memory import VIEWS, remembered
 from layouts._shared.bad_input import BadInput
 
 T = TypeVar("T")

@@ -78,9 +78,9 @@ def build_revised_store(demo_store_url: str, folder: Path) -> str:
 def clear_caches() -> None:
     """Forget every cached answer (shared cache and per-process memory) so no other store's data leaks in."""
     from data_access.cache import cache
-    from data_access.read import _local
+    from data_access.read import memory
 
-    _local.clear()
+    memory.clear()
     if getattr(cache, "app", None) is not None:
         with cache.app.app_context():
             cache.clear()

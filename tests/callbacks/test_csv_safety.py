@@ -71,7 +71,7 @@ def shown(hostile_store: str, web_env) -> Iterator[str]:
     import app  # noqa: F401  (the callbacks and their caches, as when serving)
     import config
     from data_access import db
-    from data_access.read._local import clear
+    from data_access.read.memory import clear
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DATABASE_URL", hostile_store)

@@ -63,7 +63,7 @@ def shown(estimate_store, web_env) -> Iterator[None]:
     import app  # noqa: F401  (the callbacks and their caches, as when serving)
     import config
     from data_access import db
-    from data_access.read._local import clear
+    from data_access.read.memory import clear
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DATABASE_URL", estimate_store)

@@ -9,7 +9,7 @@ import pytest
 
 from data_access.catalogue import get_catalogue
 from data_access.catalogue.schedule import SCHEDULE_FILE, ScheduleEntry, date_text, read_schedule_file
-from data_access.read import _local
+from data_access.read import memory
 from presentation import ids
 from tests.layouts.layout_tree import find, text, walk
 
@@ -38,9 +38,9 @@ def schedule(monkeypatch):
                                               "OHID statistics calendar", date(2024, 1, 10)),
     }
     monkeypatch.setattr(reader, "_query_schedule", lambda: ("test-schedule", entries))
-    _local.clear()
+    memory.clear()
     yield entries
-    _local.clear()
+    memory.clear()
 
 
 def release_lines(cards) -> dict[str, str]:

@@ -42,7 +42,7 @@ def real_app(loaded, web_env) -> Iterator[None]:
     """The app pointed at the real-shaped store for one test."""
     import config
     from data_access import db
-    from data_access.read._local import clear
+    from data_access.read.memory import clear
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DATABASE_URL", loaded[0])
