@@ -14,7 +14,8 @@ import dash
 from dash import Input, Output, html
 
 from data_access.catalogue import get_catalogue
-from data_access.read import ENGLAND, partnership_members, partnerships, resolve_area
+from data_access.geography import ENGLAND
+from data_access.read import partnership_members, partnerships, resolve_area
 from data_access.read.changes import (
     judgement_changes,
     new_periods,
@@ -24,11 +25,6 @@ from data_access.read.changes import (
     upcoming_releases,
 )
 from layouts.changes.parts import (
-    BODY,
-    CODE,
-    HEADING,
-    SINCE,
-    STATUS,
     day_words,
     judgements_section,
     new_periods_section,
@@ -36,6 +32,7 @@ from layouts.changes.parts import (
     revisions_section,
     upcoming_section,
 )
+from presentation import ids
 
 
 def find_partnership(code: str | None) -> tuple[dict | None, str | None]:
@@ -81,11 +78,11 @@ def changes_sections(partnership: dict, since: date) -> list:
 
 
 @dash.callback(
-    Output(HEADING, "children"),
-    Output(STATUS, "children"),
-    Output(BODY, "children"),
-    Input(CODE, "data"),
-    Input(SINCE, "data"),
+    Output(ids.CHANGES_HEADING, "children"),
+    Output(ids.CHANGES_STATUS, "children"),
+    Output(ids.CHANGES_BODY, "children"),
+    Input(ids.CHANGES_CODE, "data"),
+    Input(ids.CHANGES_SINCE, "data"),
 )
 def render_changes(code: str | None, since_text: str | None) -> tuple:
     """Code and date (already checked by the layout) → heading, note, sections."""

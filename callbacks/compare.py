@@ -25,14 +25,8 @@ from dash import Input, Output, State, dcc, html, set_props
 
 from callbacks import picker_gate  # noqa: F401  (registers the period gates)
 from data_access.catalogue import MetricSpec, get_catalogue
-from data_access.read import (
-    ENGLAND,
-    area_values,
-    current_release,
-    metric_periods,
-    partnerships,
-    regions,
-)
+from data_access.geography import ENGLAND
+from data_access.read import area_values, current_release, metric_periods, partnerships, regions
 from data_access.read.csv_safety import safe_csv
 from layouts._shared.url_state import clean_state, url_state_id
 from layouts._shared.views import remembered_view
@@ -42,7 +36,6 @@ from layouts.compare.state import (
     ALL_REGIONS_OPTION,
     NO_HIGHLIGHT,
     NO_HIGHLIGHT_OPTION,
-    PAGE,
     CompareState,
     national_headline_metrics,
     sort_options,
@@ -227,7 +220,7 @@ dash.callback(
             "highlight_options": Output(ids.COMPARE_HIGHLIGHT, "options"),
             "table": Output(ids.COMPARE_TABLE, "children"), "summary": Output(ids.COMPARE_SUMMARY, "children"),
             "status": Output(ids.COMPARE_STATUS, "children"), "status_class": Output(ids.COMPARE_STATUS, "className"),
-            "url_state": Output(url_state_id(PAGE), "data"), "query": Output(ids.COMPARE_QUERY, "data")},
+            "url_state": Output(url_state_id(ids.COMPARE_URL_STATE), "data"), "query": Output(ids.COMPARE_QUERY, "data")},
     inputs=_TRIGGERS,
     state={**_PERIOD, "query": State(ids.COMPARE_QUERY, "data")},
 )(show_compare)
@@ -243,9 +236,9 @@ def update_funnel(metric=None, period=None, region=None, level=None, highlight=N
 
 dash.callback(
     output={"figure": Output(ids.COMPARE_CHART, "figure"),
-            "summary": Output(ids.chart_summary("compare-funnel"), "children"),
-            "table": Output(ids.chart_table("compare-funnel"), "children"),
-            "meta": Output(ids.chart_meta("compare-funnel"), "children"),
+            "summary": Output(ids.chart_summary(ids.COMPARE_FUNNEL), "children"),
+            "table": Output(ids.chart_table(ids.COMPARE_FUNNEL), "children"),
+            "meta": Output(ids.chart_meta(ids.COMPARE_FUNNEL), "children"),
             "href": Output(ids.COMPARE_FUNNEL_LINK, "href")},
     inputs={k: v for k, v in _TRIGGERS.items() if k != "sort"},
     state=_PERIOD,

@@ -14,23 +14,14 @@ import dash
 from dash import Input, Output, State, html
 
 from data_access.catalogue import MetricSpec, get_catalogue
-from data_access.read import (
-    ENGLAND,
-    authorities,
-    baseline_summary,
-    current_release,
-    partnerships,
-    resolve_area,
-    series,
-)
+from data_access.geography import ENGLAND
+from data_access.read import authorities, baseline_summary, current_release, partnerships, resolve_area, series
 from data_access.read.schedule import next_release, schedule_key
 from layouts._shared.links import area_options
 from layouts._shared.url_state import url_state_id
 from layouts._shared.views import remembered_view
 from layouts.home.tiles import TileData, area_summary, outcome_card, outcome_groups, overview_tile
 from presentation import ids
-
-PAGE = "home"
 
 
 def choose_area(requested: str | None) -> tuple[dict[str, Any] | None, html.Div | None]:
@@ -95,9 +86,9 @@ def overview_cards(area_code: str | None) -> list[Any]:
     Output(ids.HOME_STATUS, "children"),
     Output(ids.HOME_AREA, "options"),
     Output(ids.HOME_AREA, "value"),
-    Output(url_state_id(PAGE), "data"),
+    Output(url_state_id(ids.HOME_URL_STATE), "data"),
     Input(ids.HOME_AREA, "value"),
-    State(url_state_id(PAGE), "data"),
+    State(url_state_id(ids.HOME_URL_STATE), "data"),
 )
 def update_overview(value: str | None, state: dict | None) -> tuple:
     """Picker value (or, on page load, the URL's ``area``) → cards, heading, message, options, value, URL state.

@@ -10,7 +10,8 @@ from __future__ import annotations
 import dash
 from dash import Input, Output, State, dcc
 
-from data_access.read import ENGLAND, partnerships
+from data_access.geography import ENGLAND
+from data_access.read import partnerships
 from data_access.read.csv_safety import safe_csv
 from layouts._shared.links import partnership_href
 from layouts.partnership.data import find_partnership, load_profile, profile_csv

@@ -10,20 +10,20 @@ from __future__ import annotations
 from dash import ALL, ClientsideFunction, Input, Output, State, clientside_callback
 
 from layouts._shared.url_state import url_state_id
-from layouts.present.parts import CHARTS, COUNT, COUNTER, NEXT, PAGE, PREVIOUS, SLIDE_CHART_TYPE, SLIDE_TYPE
+from presentation import ids
 
 clientside_callback(
     ClientsideFunction(namespace="cdpPresent", function_name="page"),
-    Output({"type": SLIDE_TYPE, "index": ALL}, "hidden"),
-    Output({"type": SLIDE_CHART_TYPE, "index": ALL}, "children"),
-    Output(COUNTER, "children"),
-    Output(url_state_id(PAGE), "data"),
-    Output(PREVIOUS, "aria-disabled"),
-    Output(NEXT, "aria-disabled"),
-    Input(PREVIOUS, "n_clicks"),
-    Input(NEXT, "n_clicks"),
-    Input(COUNT, "data"),
-    State(url_state_id(PAGE), "data"),
-    State(CHARTS, "data"),
+    Output({"type": ids.PRESENT_SLIDE_TYPE, "index": ALL}, "hidden"),
+    Output({"type": ids.PRESENT_SLIDE_CHART_TYPE, "index": ALL}, "children"),
+    Output(ids.PRESENT_COUNTER, "children"),
+    Output(url_state_id(ids.PRESENT_URL_STATE), "data"),
+    Output(ids.PRESENT_PREVIOUS, "aria-disabled"),
+    Output(ids.PRESENT_NEXT, "aria-disabled"),
+    Input(ids.PRESENT_PREVIOUS, "n_clicks"),
+    Input(ids.PRESENT_NEXT, "n_clicks"),
+    Input(ids.PRESENT_COUNT, "data"),
+    State(url_state_id(ids.PRESENT_URL_STATE), "data"),
+    State(ids.PRESENT_CHARTS, "data"),
 )
 

@@ -34,6 +34,7 @@ from data_access.read.csv_safety import safe_csv
 from data_access.uploads import UploadRefused, clean_file_name
 from data_access.users import REQUEST_USER
 from layouts.upload import parts
+from presentation import ids
 
 log = logging.getLogger(__name__)
 
@@ -214,19 +215,19 @@ def _user() -> str | None:
 
 
 def _register() -> None:
-    callback(Output(parts.UPLOAD_PREVIEW, "children"), Output(parts.UPLOAD_CONFIRM, "disabled"),
-             Output(parts.UPLOAD_CHECKED, "data"), Output(parts.UPLOAD_RESULT, "children"),
-             Input(parts.UPLOAD_RECEIVED, "data"), prevent_initial_call=True)(
+    callback(Output(ids.UPLOAD_PREVIEW, "children"), Output(ids.UPLOAD_CONFIRM, "disabled"),
+             Output(ids.UPLOAD_CHECKED, "data"), Output(ids.UPLOAD_RESULT, "children"),
+             Input(ids.UPLOAD_RECEIVED, "data"), prevent_initial_call=True)(
         lambda received: preview(received, _user()))
-    callback(Output(parts.UPLOAD_RESULT, "children", allow_duplicate=True),
-             Output(parts.UPLOAD_CONFIRM, "disabled", allow_duplicate=True),
-             Input(parts.UPLOAD_CONFIRM, "n_clicks"), State(parts.UPLOAD_RECEIVED, "data"),
-             State(parts.UPLOAD_CHECKED, "data"), State(parts.UPLOAD_DESCRIPTION, "value"),
+    callback(Output(ids.UPLOAD_RESULT, "children", allow_duplicate=True),
+             Output(ids.UPLOAD_CONFIRM, "disabled", allow_duplicate=True),
+             Input(ids.UPLOAD_CONFIRM, "n_clicks"), State(ids.UPLOAD_RECEIVED, "data"),
+             State(ids.UPLOAD_CHECKED, "data"), State(ids.UPLOAD_DESCRIPTION, "value"),
              prevent_initial_call=True)(
         lambda n_clicks, received, checked, description: confirm(n_clicks, received, checked, description, _user()))
-    callback(Output(parts.UPLOAD_HISTORY, "children"), Input(parts.UPLOAD_RESULT, "children"))(history)
-    callback(Output(parts.UPLOAD_PROBLEMS_DOWNLOAD, "data"), Input(parts.UPLOAD_PROBLEMS_BUTTON, "n_clicks"),
-             State(parts.UPLOAD_RECEIVED, "data"), prevent_initial_call=True)(
+    callback(Output(ids.UPLOAD_HISTORY, "children"), Input(ids.UPLOAD_RESULT, "children"))(history)
+    callback(Output(ids.UPLOAD_PROBLEMS_DOWNLOAD, "data"), Input(ids.UPLOAD_PROBLEMS_BUTTON, "n_clicks"),
+             State(ids.UPLOAD_RECEIVED, "data"), prevent_initial_call=True)(
         lambda n_clicks, received: problems_csv(n_clicks, received, _user()))
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dash import MATCH, ClientsideFunction, Input, Output, clientside_callback
 
-from layouts._shared.url_state import URL_STATE_TYPE
+from presentation import ids
 
 clientside_callback(
     ClientsideFunction(namespace="cdp", function_name="writeQueryString"),
-    Output({"type": URL_STATE_TYPE, "page": MATCH}, "modified_timestamp"),
-    Input({"type": URL_STATE_TYPE, "page": MATCH}, "data"),
+    Output({"type": ids.URL_STATE_TYPE, "page": MATCH}, "modified_timestamp"),
+    Input({"type": ids.URL_STATE_TYPE, "page": MATCH}, "data"),
     prevent_initial_call=True,
 )

@@ -21,6 +21,8 @@ from sqlalchemy.orm import Session
 from data_access.generation import renew_generation
 from data_access.models import Area, FootprintVersion, Membership
 
+#: England's ONS code: the country every figure is compared with, and the one spelling of it in the app.
+ENGLAND = "E92000001"
 GEODATA = Path(__file__).resolve().parent.parent / "geodata"
 AREAS_FILE = GEODATA / "areas.csv"
 POPULATION_FILE = GEODATA / "population_mid2022.csv"

@@ -106,6 +106,51 @@ DOWNLOAD_FORMAT = "download-format-select"
 DOWNLOAD_BUTTON = "download-button"
 DOWNLOAD_FILE = "download-file"
 
+# URL-state stores: a pattern id of this type per page, keyed by the page's name here (``layouts._shared.url_state``).
+URL_STATE_TYPE = "url-state"
+HOME_URL_STATE = "home-url-state"
+OUTCOME_URL_STATE = "outcome-url-state"
+COMPARE_URL_STATE = "compare-url-state"
+PRESENT_URL_STATE = "present-url-state"
+
+# Presentation mode (/present/<code>): the deck, its stores and paging.
+PRESENT_CODE = "present-code-store"
+PRESENT_COUNT = "present-count-store"
+PRESENT_CHARTS = "present-charts-store"
+PRESENT_HEADING = "present-heading"
+PRESENT_STATUS = "present-status"
+PRESENT_DECK = "present-deck"
+PRESENT_PREVIOUS = "present-previous-button"
+PRESENT_NEXT = "present-next-button"
+PRESENT_COUNTER = "present-counter"
+PRESENT_EXIT = "present-exit-link"
+PRESENT_SLIDE_TYPE = "present-slide"
+PRESENT_SLIDE_CHART_TYPE = "present-slide-chart"
+
+# Compare page: the funnel plot's chart card.
+COMPARE_FUNNEL = "compare-funnel"
+
+# "What changed" page (/partnership/<code>/changes).
+CHANGES_CODE = "changes-code-store"
+CHANGES_SINCE = "changes-since-store"
+CHANGES_HEADING = "changes-heading"
+CHANGES_STATUS = "changes-status"
+CHANGES_BODY = "changes-body"
+CHANGES_SINCE_INPUT = "changes-since-input"
+
+# Upload page (internal instances only).
+UPLOAD_FILE = "upload-file"
+UPLOAD_INPUT = "upload-file-input"
+UPLOAD_RECEIVED = "upload-received-store"
+UPLOAD_DESCRIPTION = "upload-description-input"
+UPLOAD_PREVIEW = "upload-preview"
+UPLOAD_CHECKED = "upload-checked-store"
+UPLOAD_CONFIRM = "upload-confirm-button"
+UPLOAD_RESULT = "upload-result"
+UPLOAD_HISTORY = "upload-history"
+UPLOAD_PROBLEMS_BUTTON = "upload-problems-button"
+UPLOAD_PROBLEMS_DOWNLOAD = "upload-problems-download"
+
 
 def _pattern(kind: str, **keys: str) -> dict[str, str]:
     return {"type": kind, **keys}

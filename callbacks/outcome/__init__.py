@@ -34,10 +34,10 @@ from dash import Input, Output, State, callback, clientside_callback, set_props
 
 from callbacks import picker_gate  # noqa: F401  (registers the picker gate)
 from callbacks.outcome import charts, map  # noqa: F401  (register the chart callbacks)
+from data_access.geography import ENGLAND
 from data_access.read import metric_periods
 from layouts._shared.url_state import url_state_id
 from layouts.outcome.checks import (
-    ENGLAND,
     area_options,
     checked_area,
     checked_period,
@@ -46,7 +46,7 @@ from layouts.outcome.checks import (
     page_slug,
     triggered_id,
 )
-from layouts.outcome.parts import URL_STATE_PAGE, status_alerts
+from layouts.outcome.parts import status_alerts
 from layouts.outcome.views import measure_view
 from presentation import ids
 from presentation.figures import clicked_area_code
@@ -108,7 +108,7 @@ def load_area_options(page):
     themselves, so they do not wait for this list. A correction is a side update (``set_props``).
     """
     options, chosen, status = area_choice(page)
-    if chosen != (page_request(page, "area") or ENGLAND["code"]):  # the picker starts on that value
+    if chosen != (page_request(page, "area") or ENGLAND):  # the picker starts on that value
         set_props(ids.OUTCOME_AREA, {"value": chosen})
     return options, status
 
@@ -116,7 +116,7 @@ def load_area_options(page):
 def area_choice(page) -> tuple[list[dict], str, list]:
     """The picker's options, the checked area the URL asked for (England when none) and any notice."""
     messages: list[str] = []
-    chosen = checked_area(page_request(page, "area") or ENGLAND["code"], messages)
+    chosen = checked_area(page_request(page, "area") or ENGLAND, messages)
     return area_options(), chosen["code"], status_alerts(messages)
 
 
@@ -138,7 +138,7 @@ def choose_area(map_click, compare_click, area):
     else:
         asked = area
     messages: list[str] = []
-    chosen = checked_area(asked or ENGLAND["code"], messages)
+    chosen = checked_area(asked or ENGLAND, messages)
     if trigger == ids.OUTCOME_AREA and (area in (None, "") or chosen["code"] == area):
         # Not a choice (the picker cannot be cleared): the picker dropping a value it has no option for
         # yet, or echoing one. Keep the selection and any notice from the URL check.
@@ -166,7 +166,7 @@ def show_measure(metric_id, page):
 # Clientside: it only reshapes the pickers' values, so it needs no request (two on every arrival).
 clientside_callback(
     f"""function (metric, period, area, level, colour, map) {{
-        var state = {{metric: metric, period: period, area: area === "{ENGLAND['code']}" ? null : area,
+        var state = {{metric: metric, period: period, area: area === "{ENGLAND}" ? null : area,
                      level: level, colour: colour, map: map}};
         var kept = {{}};
         Object.keys(state).forEach(function (key) {{
@@ -174,7 +174,7 @@ clientside_callback(
         }});
         return kept;
     }}""",
-    Output(url_state_id(URL_STATE_PAGE), "data"),
+    Output(url_state_id(ids.OUTCOME_URL_STATE), "data"),
     Input(ids.OUTCOME_METRIC, "value"),
     Input(ids.OUTCOME_PERIOD, "value"),
     Input(ids.OUTCOME_AREA, "value"),

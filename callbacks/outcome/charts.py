@@ -16,7 +16,7 @@ from data_access.catalogue import MetricSpec
 from data_access.read import area_values
 from layouts._shared.views import remembered_view
 from layouts.outcome.checks import chart_title, checked_local_view, provenance, with_messages
-from layouts.outcome.parts import COMPARE_CHART, TREND_CHART, download_href
+from layouts.outcome.parts import download_href
 from layouts.outcome.tables import area_table
 from layouts.outcome.views import trend_view
 from presentation import ids
@@ -33,9 +33,9 @@ def _england_value(values: pd.DataFrame):
 
 @callback(
     Output(ids.OUTCOME_TREND, "figure"),
-    Output(ids.chart_summary(TREND_CHART), "children"),
-    Output(ids.chart_table(TREND_CHART), "children"),
-    Output(ids.chart_meta(TREND_CHART), "children"),
+    Output(ids.chart_summary(ids.OUTCOME_TREND), "children"),
+    Output(ids.chart_table(ids.OUTCOME_TREND), "children"),
+    Output(ids.chart_meta(ids.OUTCOME_TREND), "children"),
     Output(ids.OUTCOME_TREND_DOWNLOAD, "href"),
     Input(ids.OUTCOME_METRIC, "value"),
     Input(ids.OUTCOME_AREA, "value"),
@@ -49,9 +49,9 @@ def update_trend(metric_id, area, page):
 
 @callback(
     Output(ids.OUTCOME_COMPARE, "figure"),
-    Output(ids.chart_summary(COMPARE_CHART), "children"),
-    Output(ids.chart_table(COMPARE_CHART), "children"),
-    Output(ids.chart_meta(COMPARE_CHART), "children"),
+    Output(ids.chart_summary(ids.OUTCOME_COMPARE), "children"),
+    Output(ids.chart_table(ids.OUTCOME_COMPARE), "children"),
+    Output(ids.chart_meta(ids.OUTCOME_COMPARE), "children"),
     Output(ids.OUTCOME_COMPARE_DOWNLOAD, "href"),
     inputs=dict(metric_id=Input(ids.OUTCOME_METRIC, "value"), chosen=Input(ids.OUTCOME_PERIOD_CHOSEN, "data"),
                 level=Input(ids.OUTCOME_AREA_TYPE, "value"), area=Input(ids.OUTCOME_AREA, "value")),

@@ -34,7 +34,7 @@ from layouts.outcome.checks import (
     triggered_id,
     with_messages,
 )
-from layouts.outcome.parts import DEFAULT_COLOUR, DEFAULT_LEVEL, DEFAULT_MAP, MAP_CHART, download_href, status_alerts
+from layouts.outcome.parts import DEFAULT_COLOUR, DEFAULT_LEVEL, DEFAULT_MAP, download_href, status_alerts
 from layouts.outcome.tables import area_table
 from presentation import ids
 from presentation.blocks import chart_meta_lines
@@ -127,9 +127,9 @@ def update_map(metric_id, period, level, colour, map_kind, area, geometry, page,
 
 
 @callback(
-    Output(ids.chart_summary(MAP_CHART), "children"),
-    Output(ids.chart_table(MAP_CHART), "children"),
-    Output(ids.chart_meta(MAP_CHART), "children"),
+    Output(ids.chart_summary(ids.OUTCOME_MAP), "children"),
+    Output(ids.chart_table(ids.OUTCOME_MAP), "children"),
+    Output(ids.chart_meta(ids.OUTCOME_MAP), "children"),
     Output(ids.OUTCOME_MAP_DOWNLOAD, "href"),
     inputs=dict(metric_id=Input(ids.OUTCOME_METRIC, "value"), chosen=Input(ids.OUTCOME_PERIOD_CHOSEN, "data"),
                 level=Input(ids.OUTCOME_AREA_TYPE, "value"), area=Input(ids.OUTCOME_AREA, "value")),

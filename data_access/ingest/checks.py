@@ -28,9 +28,9 @@ import numpy as np
 import pandas as pd
 
 from data_access.catalogue import Catalogue, MetricSpec
+from data_access.geography import ENGLAND
 from data_access.ingest.report import Problem
 
-ENGLAND = "E92000001"
 RELATIVE_SLACK = 1e-3  # of the expected value, beyond half a unit of the last written decimal place
 SCALE_LEVEL = 5.0  # lowest England level (%) for which a file of values all ≤ 1 is read as fractions
 SCALE_ROWS = 10  # rows of a metric without its England row before its values are judged as a whole

@@ -15,13 +15,14 @@ from urllib.parse import quote, urlencode
 import pandas as pd
 from dash import dcc, html
 
-ENGLAND_CODE = "E92000001"
-ENGLAND_OPTION = {"label": "England (all partnerships)", "value": ENGLAND_CODE}
+from data_access.geography import ENGLAND
+
+ENGLAND_OPTION = {"label": "England (all partnerships)", "value": ENGLAND}
 
 
 def outcome_href(slug: str, *, area: str | None = None, metric: str | None = None) -> str:
     """``/outcome/<slug>?metric=<id>&area=<code>`` (England, the default, is left out of the link)."""
-    query = {key: value for key, value in (("metric", metric), ("area", area)) if value and value != ENGLAND_CODE}
+    query = {key: value for key, value in (("metric", metric), ("area", area)) if value and value != ENGLAND}
     return f"/outcome/{slug}" + (f"?{urlencode(query)}" if query else "")
 
 

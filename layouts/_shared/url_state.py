@@ -13,11 +13,11 @@ from urllib.parse import urlencode
 
 from dash import dcc
 
-URL_STATE_TYPE = "url-state"
+from presentation import ids
 
 
 def url_state_id(page: str) -> dict[str, str]:
-    return {"type": URL_STATE_TYPE, "page": page}
+    return {"type": ids.URL_STATE_TYPE, "page": page}
 
 
 def url_state_store(page: str, state: Mapping[str, Any]) -> dcc.Store:

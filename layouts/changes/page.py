@@ -17,7 +17,8 @@ import dash
 from dash import dcc, html
 
 from layouts._shared.url_state import unknown_parameters
-from layouts.changes.parts import BODY, CODE, DEFAULT_DAYS, HEADING, SINCE, SINCE_INPUT, STATUS, day_words, parse_since
+from layouts.changes.parts import DEFAULT_DAYS, day_words, parse_since
+from presentation import ids
 
 QUERY_KEYS = ("since",)
 
@@ -43,25 +44,25 @@ def layout(code: str | None = None, **query: Any) -> html.Div:
     since = parse_since(query.get("since"), today, messages)
     safe_code = str(code or "")
     return html.Div([
-        dcc.Store(id=CODE, data=safe_code),
-        dcc.Store(id=SINCE, data=since.isoformat()),
-        html.H1(f"What changed since {day_words(since)}", id=HEADING),
+        dcc.Store(id=ids.CHANGES_CODE, data=safe_code),
+        dcc.Store(id=ids.CHANGES_SINCE, data=since.isoformat()),
+        html.H1(f"What changed since {day_words(since)}", id=ids.CHANGES_HEADING),
         html.P("Since the date: data releases loaded, new periods published, values revised, comparisons with "
                "England or trends that changed for the partnership and its member authorities, and the next "
                "publication dates.", className="lead"),
         html.Div([html.P(m, className="mb-0") for m in messages], className="alert alert-warning")
         if messages else None,
         html.Form([
-            html.Label("Changes since (date of the last board, YYYY-MM-DD)", htmlFor=SINCE_INPUT,
+            html.Label("Changes since (date of the last board, YYYY-MM-DD)", htmlFor=ids.CHANGES_SINCE_INPUT,
                        className="form-label fw-bold"),
             html.Div([
-                dcc.Input(id=SINCE_INPUT, name="since", type="text", value=since.isoformat(), inputMode="numeric",
+                dcc.Input(id=ids.CHANGES_SINCE_INPUT, name="since", type="text", value=since.isoformat(), inputMode="numeric",
                           pattern=r"\d{4}-\d{2}-\d{2}", autoComplete="off", className="form-control",
                           style={"maxWidth": "12rem"}),
                 html.Button("Show changes", type="submit", className="btn btn-primary"),
             ], className="d-flex flex-wrap gap-2 align-items-center"),
         ], method="get", action=f"/partnership/{quote(safe_code, safe='')}/changes", className="mb-2 no-print"),
         html.Div(_quick_links(safe_code, today), className="no-print"),
-        html.Div(id=STATUS, role="status"),
-        dcc.Loading(html.Div(id=BODY), delay_show=400, type="dot"),
+        html.Div(id=ids.CHANGES_STATUS, role="status"),
+        dcc.Loading(html.Div(id=ids.CHANGES_BODY), delay_show=400, type="dot"),
     ], className="changes")

@@ -19,12 +19,6 @@ from presentation import theme
 from presentation.blocks import data_table
 from presentation.formatting import format_value
 
-CODE = "changes-code-store"
-SINCE = "changes-since-store"
-HEADING = "changes-heading"
-STATUS = "changes-status"
-BODY = "changes-body"
-SINCE_INPUT = "changes-since-input"
 DEFAULT_DAYS = 90
 MAX_REVISIONS = 200
 TREND_WORDS = {"increasing": "Increasing", "decreasing": "Decreasing", "no_significant_change": "No significant change",

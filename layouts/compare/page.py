@@ -23,7 +23,6 @@ from layouts.compare.state import (
     ALL_REGIONS_OPTION,
     NO_HIGHLIGHT,
     NO_HIGHLIGHT_OPTION,
-    PAGE,
     PARAMS,
     local_metrics,
     parse_static,
@@ -45,7 +44,6 @@ dash.register_page(
     charts=True,  # loads plotly.js with the page (layouts/_shared/chart_script.py)
 )
 
-FUNNEL = "compare-funnel"
 _MAX_QUERY_TEXT = 200
 
 
@@ -96,7 +94,7 @@ def _funnel_card(view: dict[str, Any] | None = None) -> html.Section:
         dcc.Download(id=ids.COMPARE_FUNNEL_DOWNLOAD),
         html.A("All partnership values for this metric (CSV)", id=ids.COMPARE_FUNNEL_LINK, href=view["href"]),
     ], className="chart-card__download d-flex flex-wrap gap-3 align-items-center")
-    return chart_card("Funnel plot: is a difference more than chance?", graph, name=FUNNEL,
+    return chart_card("Funnel plot: is a difference more than chance?", graph, name=ids.COMPARE_FUNNEL,
                       summary_text=view["summary"], source_line="", download_component=download,
                       extra=html.P(EXPLANATION), table_component=view["table"], meta_lines=view["meta"])
 
@@ -112,7 +110,7 @@ def layout(**query: Any) -> html.Div:
     funnel = first_view(funnel_view, static["metric"], static.get("period") or "", static.get("region") or ALL_REGIONS,
                         static["level"], static.get("highlight") or NO_HIGHLIGHT)
     return html.Div([
-        url_state_store(PAGE, state),
+        url_state_store(ids.COMPARE_URL_STATE, state),
         dcc.Store(id=ids.COMPARE_QUERY, data=raw),
         dcc.Store(id=ids.COMPARE_LOAD, data=True),
         dcc.Store(id=ids.COMPARE_PERIOD_SEEN, data=static.get("period") or ""),

@@ -17,7 +17,6 @@ import pandas as pd
 from data_access.catalogue import MetricSpec, UnknownMetric, get_catalogue
 from presentation.ids import CONFIDENCE_LEVEL_VALUES
 
-PAGE = "compare"
 PARAMS = ("metric", "period", "region", "sort", "level", "highlight")
 DEFAULT_LEVEL = "95"
 SORT_NAME = "name"

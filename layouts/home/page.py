@@ -17,7 +17,6 @@ from layouts._shared.links import area_picker
 from layouts._shared.url_state import unknown_parameters, url_state_store
 from presentation import ids
 
-PAGE = "home"
 QUERY_KEYS = ("area",)
 
 dash.register_page(__name__, path="/", name="Overview", nav="Overview", order=0,
@@ -43,5 +42,5 @@ def layout(**query: Any) -> html.Div:
         html.Div(id=ids.HOME_STATUS, role="status"),
         html.Div(id=ids.HOME_SUMMARY, **{"aria-live": "polite"}),
         dcc.Loading(html.Div(id=ids.HOME_OUTCOMES), delay_show=400, type="dot"),
-        url_state_store(PAGE, {key: query.get(key) for key in QUERY_KEYS}),
+        url_state_store(ids.HOME_URL_STATE, {key: query.get(key) for key in QUERY_KEYS}),
     ], className="home")

@@ -12,6 +12,7 @@ from typing import Any
 from dash import html
 
 from data_access.catalogue import MetricSpec, get_catalogue
+from data_access.geography import ENGLAND
 
 LONG_COLUMNS = "metric, area_code, period, value, numerator, denominator, lower_ci, upper_ci, note"
 PERIOD_EXAMPLES = {"financial_year": "2021/22", "academic_year": "2021/22", "calendar_year": "2021",
@@ -85,5 +86,5 @@ def loading_text(spec: MetricSpec) -> list[Any]:
             html.Code("flask --app app data load FILE"), ": columns ", html.Code(LONG_COLUMNS),
             " (optional breakdown, area_name), with metric ", html.Code(spec.id), " and periods written like ",
             html.Code(example), f" ({spec.period_type.replace('_', ' ')}"
-            + ("; England only, area_code E92000001" if not spec.is_local else "; one row per authority")
+            + (f"; England only, area_code {ENGLAND}" if not spec.is_local else "; one row per authority")
             + ")."]

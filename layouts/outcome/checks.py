@@ -15,12 +15,13 @@ import pandas as pd
 from dash.exceptions import MissingCallbackContextException
 
 from data_access.catalogue import MetricSpec, UnknownMetric, get_catalogue
+from data_access.geography import ENGLAND
 from data_access.read import authorities, current_release, metric_periods, partnerships, resolve_area
 from layouts._shared.views import remembered_view
-from layouts.outcome.parts import DEFAULT_LEVEL, ENGLAND_CODE, default_metric, shown
+from layouts.outcome.parts import DEFAULT_LEVEL, default_metric, shown
 from presentation import ids
 
-ENGLAND = {"code": ENGLAND_CODE, "name": "England", "type": "country", "partnership_code": None}
+ENGLAND_AREA = {"code": ENGLAND, "name": "England", "type": "country", "partnership_code": None}
 AREA_TYPE_WORDS = {"partnership": "partnership", "utla": "local authority"}
 
 
@@ -79,12 +80,12 @@ def checked_area(area: Any, messages: list[str]) -> dict:
     Keys: code, name, type ("partnership" | "utla" | "country"), partnership_code.
     """
     if area in (None, ""):
-        return dict(ENGLAND)
+        return dict(ENGLAND_AREA)
     hit = resolve_area(str(area))
     if hit is not None and hit["type"] in ("partnership", "utla", "country"):
         return hit
     messages.append(f"There is no partnership or local authority “{shown(str(area))}”. Showing England instead.")
-    return dict(ENGLAND)
+    return dict(ENGLAND_AREA)
 
 
 def map_code(area: dict, level: str) -> str | None:
@@ -130,12 +131,12 @@ def comparator_codes(area: dict) -> list[str]:
     codes = [area["code"]]
     if region is not None and not region.empty and not pd.isna(region.iloc[0]):
         codes.append(str(region.iloc[0]))
-    return list(dict.fromkeys([*codes, ENGLAND_CODE]))
+    return list(dict.fromkeys([*codes, ENGLAND]))
 
 
 def area_options() -> list[dict[str, str]]:
     """The area picker: England, then partnerships, then local authorities (former ones marked)."""
-    options = [{"label": "England", "value": ENGLAND_CODE}]
+    options = [{"label": "England", "value": ENGLAND}]
     for row in partnerships().sort_values("name").itertuples():
         options.append({"label": f"{row.name} — partnership", "value": row.code})
     for row in authorities(include_abolished=True).itertuples():

@@ -20,18 +20,14 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from data_access.catalogue import MetricSpec, get_catalogue
+from data_access.geography import ENGLAND
 from layouts._shared.shell import SERVICE_NAME
 from layouts._shared.url_state import url_state_store
 from layouts._shared.views import first_view
 from layouts.outcome.parts import (
     COLOUR_LABELS,
-    COMPARE_CHART,
-    ENGLAND_CODE,
     LEVEL_LABELS,
-    MAP_CHART,
     MAP_LABELS,
-    TREND_CHART,
-    URL_STATE_PAGE,
     OutcomeQuery,
     ambition_text,
     definition_block,
@@ -69,7 +65,7 @@ def _choice(legend: str, control_id: str, labels: Mapping[str, str], value: str)
 
 def asked_area_option(area: str | None) -> dict[str, str]:
     """The picker's first option: England, or the asked area under its code until the list arrives."""
-    return {"label": "England", "value": ENGLAND_CODE} if not area else {"label": area, "value": area}
+    return {"label": "England", "value": ENGLAND} if not area else {"label": area, "value": area}
 
 
 def controls(state: OutcomeQuery, local_class: str | None = None) -> dbc.Row:
@@ -122,7 +118,7 @@ def map_card(state: OutcomeQuery, spec: MetricSpec) -> html.Section:
         dbc.Col(_choice("Map", ids.OUTCOME_MAP_KIND, MAP_LABELS, state.map_kind), xs=12, sm=4),
     ])
     legend = html.Div(map_legend(state.colour, spec), id=ids.OUTCOME_MAP_LEGEND)
-    return _card("Map", _graph(ids.OUTCOME_MAP, f"{state.slug}_map", "Map", 640), MAP_CHART, spec,
+    return _card("Map", _graph(ids.OUTCOME_MAP, f"{state.slug}_map", "Map", 640), ids.OUTCOME_MAP, spec,
                  _download(ids.OUTCOME_MAP_DOWNLOAD, download_href(spec.id, state.level)), extra=html.Div([options, legend]))
 
 
@@ -130,12 +126,12 @@ def trend_card(state: OutcomeQuery, spec: MetricSpec, view: tuple | None = None)
     """The trend's card, with its first view (``trend_view``) when the page has one."""
     figure, href = (None, download_href(spec.id)) if view is None else (view[0], view[4])
     return _card("Trend over time", _graph(ids.OUTCOME_TREND, f"{state.slug}_trend", "Trend", 480, figure),
-                 TREND_CHART, spec, _download(ids.OUTCOME_TREND_DOWNLOAD, href), view=view)
+                 ids.OUTCOME_TREND, spec, _download(ids.OUTCOME_TREND_DOWNLOAD, href), view=view)
 
 
 def compare_card(state: OutcomeQuery, spec: MetricSpec) -> html.Section:
     return _card("Compare areas", _graph(ids.OUTCOME_COMPARE, f"{state.slug}_compare", "Compare areas", 480),
-                 COMPARE_CHART, spec, _download(ids.OUTCOME_COMPARE_DOWNLOAD, download_href(spec.id, state.level)))
+                 ids.OUTCOME_COMPARE, spec, _download(ids.OUTCOME_COMPARE_DOWNLOAD, download_href(spec.id, state.level)))
 
 
 def outcome_layout(slug: str, query: Mapping[str, Any]) -> html.Div:
@@ -153,7 +149,7 @@ def outcome_layout(slug: str, query: Mapping[str, Any]) -> html.Div:
     trend = first_view(trend_view, state.metric, asked_area_option(state.area)["value"], page)
     return html.Div([
         dcc.Store(id=ids.OUTCOME_PAGE, data=page),
-        url_state_store(URL_STATE_PAGE, {"metric": state.metric, "period": state.period, "area": state.area,
+        url_state_store(ids.OUTCOME_URL_STATE, {"metric": state.metric, "period": state.period, "area": state.area,
                                          "level": state.level, "colour": state.colour, "map": state.map_kind}),
         dcc.Store(id=ids.OUTCOME_MAP_GEOMETRY),
         dcc.Store(id=ids.OUTCOME_PERIOD_SEEN, data=state.period or ""),

@@ -26,9 +26,6 @@ QUERY_KEYS = ("metric", "period", "area", "level", "colour", "map")
 DEFAULT_LEVEL = "partnership"
 DEFAULT_COLOUR = "comparison"
 DEFAULT_MAP = "boundaries"
-ENGLAND_CODE = "E92000001"
-URL_STATE_PAGE = "outcome"
-MAP_CHART, TREND_CHART, COMPARE_CHART = "outcome-map", "outcome-trend", "outcome-compare"
 DOWNLOAD_PATH = "/download/observations.csv"
 #: Longest free text (period, area) echoed back in a message or carried to a callback.
 MAX_TEXT = 60

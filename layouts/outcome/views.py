@@ -12,11 +12,12 @@ from __future__ import annotations
 from typing import Any
 
 from data_access.catalogue import MetricSpec, get_catalogue
+from data_access.geography import ENGLAND
 from data_access.read import baseline_summary, series
 from data_access.read.schedule import next_release
 from layouts._shared.views import remembered_view
 from layouts.outcome.checks import (
-    ENGLAND,
+    ENGLAND_AREA,
     checked_area,
     comparator_codes,
     metric_spec,
@@ -47,7 +48,7 @@ def trend_view(metric_id: Any, area: Any, page: Any) -> tuple[Any, Any, Any, lis
     messages: list[str] = []
     spec = metric_spec(metric_id, page_slug(page), messages)
     # Checked without a notice: the area picker gives it (see ``checks.quietly_checked``).
-    chosen = checked_area(area, []) if spec.is_local else dict(ENGLAND)
+    chosen = checked_area(area, []) if spec.is_local else dict(ENGLAND_AREA)
     figure, sentence, table, meta, href = remembered_view(("trend", spec.id, chosen["code"], chosen["type"]),
                                                           lambda: build_trend(spec, chosen))
     return figure, with_messages(messages, sentence), table, meta, href
@@ -56,7 +57,7 @@ def trend_view(metric_id: Any, area: Any, page: Any) -> tuple[Any, Any, Any, lis
 def build_trend(spec: MetricSpec, chosen: dict) -> tuple[Any, Any, Any, list[Any], str]:
     """Figure, summary sentence, table, provenance lines and download link of one area's trend."""
     source, updated, footer = provenance(spec)
-    rows = series(spec.id, area_codes=comparator_codes(chosen) if spec.is_local else [ENGLAND["code"]])
+    rows = series(spec.id, area_codes=comparator_codes(chosen) if spec.is_local else [ENGLAND])
     summary = baseline_summary(spec.id, chosen["code"], area_type=chosen["type"])
     title = f"{spec.short_name}: {chosen['name']}"
     shown = rows[rows["area_code"] == chosen["code"]]

@@ -18,8 +18,9 @@ from dash import dcc, html
 from data_access.catalogue import get_catalogue
 from layouts._shared.url_state import unknown_parameters, url_state_store
 from layouts._shared.views import first_view
-from layouts.present.parts import CHARTS, CODE, COUNT, DECK, EXIT, HEADING, PAGE, STATUS, nav_bar, slide_number
+from layouts.present.parts import nav_bar, slide_number
 from layouts.present.views import Deck, deck_view
+from presentation import ids
 
 QUERY_KEYS = ("slide",)
 
@@ -40,17 +41,17 @@ def layout(code: str | None = None, **query: Any) -> html.Div:
     state = {"slide": slide}
     deck = first_view(deck_view, code, state) or EMPTY
     return html.Div([
-        dcc.Store(id=CODE, data=code),
-        dcc.Store(id=COUNT, data=deck.count),
-        dcc.Store(id=CHARTS, data=deck.charts),
+        dcc.Store(id=ids.PRESENT_CODE, data=code),
+        dcc.Store(id=ids.PRESENT_COUNT, data=deck.count),
+        dcc.Store(id=ids.PRESENT_CHARTS, data=deck.charts),
         html.Div([
-            html.H1(deck.heading, id=HEADING, className="present__heading"),
-            html.A("Leave presentation", id=EXIT, href=deck.exit_href, className="present__exit"),
+            html.H1(deck.heading, id=ids.PRESENT_HEADING, className="present__heading"),
+            html.A("Leave presentation", id=ids.PRESENT_EXIT, href=deck.exit_href, className="present__exit"),
         ], className="present__bar"),
         html.Div([html.P(m, className="mb-0") for m in messages], className="alert alert-warning")
         if messages else None,
-        html.Div(deck.status, id=STATUS, role="status"),
-        html.Div(deck.slides, id=DECK, className="present__deck", **{"aria-live": "off"}),
+        html.Div(deck.status, id=ids.PRESENT_STATUS, role="status"),
+        html.Div(deck.slides, id=ids.PRESENT_DECK, className="present__deck", **{"aria-live": "off"}),
         nav_bar(),
-        url_state_store(PAGE, state),
+        url_state_store(ids.PRESENT_URL_STATE, state),
     ], className="present")

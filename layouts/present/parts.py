@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import plotly.graph_objects as go
 from dash import dcc, html
 
+from presentation import ids
 from presentation.blocks.static import html_block, markup
 from presentation.figures import chart_config, export_filename
 from presentation.formatting import ESTIMATE, format_change, format_value, is_missing, unit_words
@@ -23,19 +24,6 @@ from presentation.summaries import baseline_label, change_label, comparison_phra
 if TYPE_CHECKING:
     from data_access.catalogue import MetricSpec, OutcomeSpec
 
-PAGE = "present"
-CODE = "present-code-store"
-COUNT = "present-count-store"
-CHARTS = "present-charts-store"
-HEADING = "present-heading"
-STATUS = "present-status"
-DECK = "present-deck"
-PREVIOUS = "present-previous-button"
-NEXT = "present-next-button"
-COUNTER = "present-counter"
-EXIT = "present-exit-link"
-SLIDE_TYPE = "present-slide"
-SLIDE_CHART_TYPE = "present-slide-chart"
 TREND_WORDS = {"increasing": "Increasing", "decreasing": "Decreasing",
                "no_significant_change": "No significant change", "not_enough_data": "Not enough data to test"}
 JUDGEMENT_WORDS = {"getting_better": "and getting better", "getting_worse": "and getting worse"}
@@ -43,12 +31,12 @@ JUDGEMENT_WORDS = {"getting_better": "and getting better", "getting_worse": "and
 
 def slide_id(index: int) -> dict[str, Any]:
     """The pattern-matching id of slide ``index`` (0-based)."""
-    return {"type": SLIDE_TYPE, "index": index}
+    return {"type": ids.PRESENT_SLIDE_TYPE, "index": index}
 
 
 def slide_chart_id(index: int) -> dict[str, Any]:
     """The pattern-matching id of slide ``index``'s chart box, which paging fills when the slide is shown."""
-    return {"type": SLIDE_CHART_TYPE, "index": index}
+    return {"type": ids.PRESENT_SLIDE_CHART_TYPE, "index": index}
 
 
 def slide_number(raw: Any, count: int, messages: list[str]) -> int:
@@ -153,12 +141,12 @@ def slide(index: int, count: int, *, outcome: OutcomeSpec, spec: MetricSpec, sum
 def nav_bar() -> html.Nav:
     """Previous / position / Next: real buttons, reachable by Tab; the keys ← → PageUp PageDown click them."""
     return html.Nav([
-        html.Button([html.Span("← ", **{"aria-hidden": "true"}), "Previous"], id=PREVIOUS, type="button", className="btn btn-outline-primary present-nav__button",
-                    **{"aria-controls": DECK}),
+        html.Button([html.Span("← ", **{"aria-hidden": "true"}), "Previous"], id=ids.PRESENT_PREVIOUS, type="button", className="btn btn-outline-primary present-nav__button",
+                    **{"aria-controls": ids.PRESENT_DECK}),
         html.Div([
-            html.P(id=COUNTER, className="present-nav__counter", **{"aria-live": "polite", "aria-atomic": "true"}),
+            html.P(id=ids.PRESENT_COUNTER, className="present-nav__counter", **{"aria-live": "polite", "aria-atomic": "true"}),
             html.P("Keys: ← → or Page Up / Page Down", className="present-nav__help"),
         ], className="present-nav__middle"),
-        html.Button(["Next", html.Span(" →", **{"aria-hidden": "true"})], id=NEXT, type="button", className="btn btn-primary present-nav__button",
-                    **{"aria-controls": DECK}),
+        html.Button(["Next", html.Span(" →", **{"aria-hidden": "true"})], id=ids.PRESENT_NEXT, type="button", className="btn btn-primary present-nav__button",
+                    **{"aria-controls": ids.PRESENT_DECK}),
     ], className="present-nav", **{"aria-label": "Slides"})

@@ -14,14 +14,8 @@ from typing import Any, NamedTuple
 from dash import html
 
 from data_access.catalogue import MetricSpec, get_catalogue
-from data_access.read import (
-    ENGLAND,
-    baseline_summary,
-    current_release,
-    metric_periods,
-    resolve_area,
-    series,
-)
+from data_access.geography import ENGLAND
+from data_access.read import baseline_summary, current_release, metric_periods, resolve_area, series
 from layouts._shared.views import remembered_view
 from layouts.present.parts import slide, slide_graph
 from presentation.figures import national_figure, trend_figure

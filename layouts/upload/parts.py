@@ -3,7 +3,7 @@
 Pure builders: the callbacks in ``callbacks/upload.py`` validate the file and hand the results here.
 The file itself never travels through a callback: ``assets/upload.js`` posts it to ``/upload/file``
 (``web/routes_upload.py``) as a stream and puts the answer (a token, or why it was refused) in
-``UPLOAD_RECEIVED``, whose change starts the check.
+``ids.UPLOAD_RECEIVED``, whose change starts the check.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from dash import dcc, html
 
 from data_access.uploads import LIMIT_BYTES as UPLOAD_LIMIT_BYTES
 from data_access.uploads import LIMIT_TEXT as UPLOAD_LIMIT_TEXT
+from presentation import ids
 from presentation.blocks import data_table
 from presentation.blocks.static import html_block
 
@@ -25,17 +26,6 @@ UPLOAD_ACTION = "/upload/file"
 PROBLEMS_SHOWN = 1000
 SAMPLE_ROWS = 10
 
-UPLOAD_FILE = "upload-file"
-UPLOAD_INPUT = "upload-file-input"
-UPLOAD_RECEIVED = "upload-received-store"
-UPLOAD_DESCRIPTION = "upload-description-input"
-UPLOAD_PREVIEW = "upload-preview"
-UPLOAD_CHECKED = "upload-checked-store"
-UPLOAD_CONFIRM = "upload-confirm-button"
-UPLOAD_RESULT = "upload-result"
-UPLOAD_HISTORY = "upload-history"
-UPLOAD_PROBLEMS_BUTTON = "upload-problems-button"
-UPLOAD_PROBLEMS_DOWNLOAD = "upload-problems-download"
 
 
 def upload_layout(csrf_token: str = "") -> html.Div:
@@ -50,26 +40,26 @@ def upload_layout(csrf_token: str = "") -> html.Div:
                 html.Code("flask --app app data load"), " checks it, and nothing is loaded until you confirm."]),
         html.P(["Accepted layouts: the long layout (metric, area_code, period, value, numerator, denominator, "
                 "lower_ci, upper_ci, note) or a Fingertips data download. Files up to ", UPLOAD_LIMIT_TEXT, "."]),
-        html.Div(id=UPLOAD_FILE, className="upload-drop", **{"data-limit": str(UPLOAD_LIMIT_BYTES),
+        html.Div(id=ids.UPLOAD_FILE, className="upload-drop", **{"data-limit": str(UPLOAD_LIMIT_BYTES),
                                                               "data-action": UPLOAD_ACTION,
                                                               "data-csrf": csrf_token}, children=[
-            dbc.Label("Drag a CSV file here, or choose one", html_for=UPLOAD_INPUT),
+            dbc.Label("Drag a CSV file here, or choose one", html_for=ids.UPLOAD_INPUT),
             # Dash has no file input component (dcc.Upload sends the file through a callback), so the plain
             # element comes as markup; assets/upload.js takes its "change" event.
-            html_block(f'<input id="{UPLOAD_INPUT}" type="file" accept=".csv,text/csv" class="form-control">',
+            html_block(f'<input id="{ids.UPLOAD_INPUT}" type="file" accept=".csv,text/csv" class="form-control">',
                        class_name="upload-input"),
         ]),
-        dcc.Store(id=UPLOAD_RECEIVED),
-        dbc.Label("Description (optional, kept with the release)", html_for=UPLOAD_DESCRIPTION, className="mt-3"),
-        dbc.Input(id=UPLOAD_DESCRIPTION, type="text", maxLength=500, placeholder="e.g. Q2 local treatment figures"),
-        dcc.Loading(html.Div(id=UPLOAD_PREVIEW, className="mt-3", **{"aria-live": "polite"})),
-        dcc.Store(id=UPLOAD_CHECKED),
-        dcc.Download(id=UPLOAD_PROBLEMS_DOWNLOAD),
-        html.Button("Load this file as an internal release", id=UPLOAD_CONFIRM, disabled=True, type="button",
+        dcc.Store(id=ids.UPLOAD_RECEIVED),
+        dbc.Label("Description (optional, kept with the release)", html_for=ids.UPLOAD_DESCRIPTION, className="mt-3"),
+        dbc.Input(id=ids.UPLOAD_DESCRIPTION, type="text", maxLength=500, placeholder="e.g. Q2 local treatment figures"),
+        dcc.Loading(html.Div(id=ids.UPLOAD_PREVIEW, className="mt-3", **{"aria-live": "polite"})),
+        dcc.Store(id=ids.UPLOAD_CHECKED),
+        dcc.Download(id=ids.UPLOAD_PROBLEMS_DOWNLOAD),
+        html.Button("Load this file as an internal release", id=ids.UPLOAD_CONFIRM, disabled=True, type="button",
                     className="btn btn-primary mt-2"),
-        dcc.Loading(html.Div(id=UPLOAD_RESULT, className="mt-3", role="status")),
+        dcc.Loading(html.Div(id=ids.UPLOAD_RESULT, className="mt-3", role="status")),
         html.H2("Recent uploads", className="mt-4"),
-        html.Div(id=UPLOAD_HISTORY),
+        html.Div(id=ids.UPLOAD_HISTORY),
         html.P(html.A("Sign out", href="/signout"), className="mt-4"),
     ])
 
@@ -94,7 +84,7 @@ def preview_block(*, file_name: str, size: int, layout: str, rows_read: int, pro
             data_table(shown, [("line", "Line"), ("column", "Column"), ("problem", "Problem")],
                        f"Problems in {file_name}, by line and column"),
             html.P(f"…and {more:,} more." if more else ""),
-            html.Button("Download every problem (CSV)", id=UPLOAD_PROBLEMS_BUTTON, type="button",
+            html.Button("Download every problem (CSV)", id=ids.UPLOAD_PROBLEMS_BUTTON, type="button",
                         className="btn btn-outline-secondary"),
         ])
     columns = [("line", "Line"), ("metric_id", "Metric"), ("area_code", "Area"), ("period_label", "Period"),

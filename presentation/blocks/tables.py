@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 from dash import html
 
+from data_access.geography import ENGLAND
 from presentation import theme
 from presentation.formatting import (
     MISSING,
@@ -129,6 +130,6 @@ def area_values_table(area_values: pd.DataFrame, spec: MetricSpec, caption: str,
     columns = area_values_columns(spec)
     if not spec.has_interval:
         columns = [c for c in columns if c.key not in ("lower_ci", "upper_ci")]
-    order = area_values.assign(_england=area_values["area_code"] != "E92000001")
+    order = area_values.assign(_england=area_values["area_code"] != ENGLAND)
     order = order.sort_values(["_england", "area_name"], kind="stable")
     return data_table(order, columns, caption, component_id=component_id, highlight_code=highlight_code)

@@ -20,7 +20,7 @@ from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Pol
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from data_access.read.areas import ENGLAND
+from data_access.geography import ENGLAND
 from presentation import theme
 from presentation.boardpack import styles
 from presentation.formatting import axis_title, is_missing

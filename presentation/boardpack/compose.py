@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 
 from data_access.catalogue import OutcomeSpec
-from data_access.read.areas import ENGLAND
+from data_access.geography import ENGLAND
 from presentation.boardpack.gather import MetricData, PackData
 from presentation.boardpack.styles import LICENCE_LINE
 from presentation.formatting import (

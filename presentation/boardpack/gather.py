@@ -14,7 +14,8 @@ from typing import Any
 import pandas as pd
 
 from data_access.catalogue import MetricSpec, OutcomeSpec, get_catalogue
-from data_access.read import ENGLAND, partnership_members, partnerships, resolve_area
+from data_access.geography import ENGLAND
+from data_access.read import partnership_members, partnerships, resolve_area
 from data_access.read.footprints import current_footprint
 from data_access.read.pinned import metric_table_as_of, release_record, summary_as_of
 

@@ -27,7 +27,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from data_access.read.areas import ENGLAND
+from data_access.geography import ENGLAND
 from presentation.boardpack import compose, styles
 from presentation.boardpack.charts import trend_drawing
 from presentation.boardpack.gather import MetricData, OutcomeData, PackData

@@ -16,7 +16,6 @@ import plotly.graph_objects as go
 from presentation import theme
 from presentation.formatting import is_missing
 
-ENGLAND_CODE = "E92000001"
 EXPORT_WIDTH = 1200
 EXPORT_HEIGHT = 675
 # Plotly does not wrap text: titles, subtitles and source lines are broken at these widths

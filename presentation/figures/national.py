@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from data_access.geography import ENGLAND
 from presentation import theme
-from presentation.figures._common import ENGLAND_CODE
 from presentation.figures.trend import trend_figure
 from presentation.formatting import format_value
 
@@ -41,7 +41,7 @@ def national_figure(
     Series without England rows (e.g. an England-and-Wales figure) use their first area as the line.
     """
     codes = series["area_code"].astype(str).unique().tolist()
-    code = ENGLAND_CODE if ENGLAND_CODE in codes or not codes else codes[0]
+    code = ENGLAND if ENGLAND in codes or not codes else codes[0]
     fig = trend_figure(series, spec=spec, selected_code=code, baseline_summary=baseline_summary,
                        ambition_text=ambition_text, title=title or f"{spec.name}: England", source_line=source_line,
                        height=height)

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from data_access.geography import ENGLAND
 from presentation import theme
-from presentation.figures._common import ENGLAND_CODE, finish_figure, gap_values, suppressed_flags
+from presentation.figures._common import finish_figure, gap_values, suppressed_flags
 from presentation.formatting import (
     axis_title,
     estimate_marker,
@@ -233,13 +234,13 @@ def trend_figure(
     aligned = _aligned(chosen, order)
     if spec.has_interval:
         fig.add_traces(_ci_band(aligned))
-    if selected_code != ENGLAND_CODE:
+    if selected_code != ENGLAND:
         regions = series[(series["area_type"] == "region") & (series["area_code"] != selected_code)]
         for code in regions["area_code"].unique()[:1]:
             rows = regions[regions["area_code"] == code]
             fig.add_trace(_line(_aligned(rows, order), spec, name=str(rows["area_name"].iloc[0]),
                                 colour=theme.REGION, dash="dot", symbol="triangle-up", width=2))
-        england = series[series["area_code"] == ENGLAND_CODE]
+        england = series[series["area_code"] == ENGLAND]
         if not england.empty:
             fig.add_trace(_line(_aligned(england, order), spec, name="England", colour=theme.ENGLAND, dash="dash",
                                 symbol="square", width=2))

@@ -22,12 +22,12 @@ from sqlalchemy import select, update
 from sqlalchemy.engine import make_url
 
 from data_access.db import make_engine
+from data_access.geography import ENGLAND
 from data_access.models import Observation, Period, Release
 
 SINCE = date(2025, 7, 1)
 FIRST_LOADED = datetime(2025, 6, 1, 9, 0)
 CLEVELAND_MEMBERS = ("E06000001", "E06000002", "E06000003", "E06000004")
-ENGLAND = "E92000001"
 COLUMNS = ["metric", "area_code", "period", "value", "numerator", "denominator", "lower_ci", "upper_ci", "note"]
 
 

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from presentation import ids
 from tests.layouts.layout_tree import find, text
 
 
@@ -19,9 +20,10 @@ def page(web_env):
 
 class TestSince:
     def test_default_is_ninety_days_ago(self, page):
-        from layouts.changes.parts import SINCE
 
-        store = [c for c in find(page.layout(code="cleveland"), "Store") if c.id == SINCE][0]
+
+
+        store = [c for c in find(page.layout(code="cleveland"), "Store") if c.id == ids.CHANGES_SINCE][0]
         assert store.data == (date.today() - timedelta(days=90)).isoformat()
 
     @pytest.mark.parametrize("raw", ["yesterday", "2026-13-45", "1/2/2025", "<script>"])

@@ -37,16 +37,17 @@ class TestLayoutsHoldWhatTheCallbacksWouldAnswer:
         from callbacks.outcome import show_measure
         from callbacks.outcome.charts import update_trend
         from layouts.outcome import page as outcome
-        from layouts.outcome.parts import TREND_CHART
+
+
 
         tree = outcome.outcome_layout("treatment", {"area": "cleveland"})
         page = _by_id(tree, ids.OUTCOME_PAGE).data
         metric, area = _by_id(tree, ids.OUTCOME_METRIC).value, _by_id(tree, ids.OUTCOME_AREA).value
         figure, summary, table, meta, href = update_trend(metric, area, page)
         assert _json(_by_id(tree, ids.OUTCOME_TREND).figure) == _json(figure)
-        assert _json(_by_id(tree, ids.chart_summary(TREND_CHART)).children) == _json(summary)
-        assert _json(_by_id(tree, ids.chart_table(TREND_CHART)).children) == _json(table)
-        assert _json(_by_id(tree, ids.chart_meta(TREND_CHART)).children) == _json(meta)
+        assert _json(_by_id(tree, ids.chart_summary(ids.OUTCOME_TREND)).children) == _json(summary)
+        assert _json(_by_id(tree, ids.chart_table(ids.OUTCOME_TREND)).children) == _json(table)
+        assert _json(_by_id(tree, ids.chart_meta(ids.OUTCOME_TREND)).children) == _json(meta)
         assert _by_id(tree, ids.OUTCOME_TREND_DOWNLOAD).href == href
         definition, note, map_class, compare_class, local_class = show_measure(metric, page)
         assert _json(_by_id(tree, ids.OUTCOME_DEFINITION).children) == _json(definition)
@@ -66,7 +67,7 @@ class TestLayoutsHoldWhatTheCallbacksWouldAnswer:
         assert _json(_by_id(tree, ids.COMPARE_CHART).figure) == _json(answer["figure"])
         assert len(answer["figure"].data) > 1
         assert _by_id(tree, ids.COMPARE_FUNNEL_LINK).href == answer["href"]
-        assert _json(_by_id(tree, ids.chart_table("compare-funnel")).children) == _json(answer["table"])
+        assert _json(_by_id(tree, ids.chart_table(ids.COMPARE_FUNNEL)).children) == _json(answer["table"])
 
     def test_partnership_profile(self):
         from layouts.partnership import page as partnership
@@ -81,15 +82,14 @@ class TestLayoutsHoldWhatTheCallbacksWouldAnswer:
 
     def test_presentation_deck(self):
         from layouts.present import page as present
-        from layouts.present.parts import CHARTS, COUNT, DECK, HEADING
         from layouts.present.views import deck_view
 
         tree = present.layout(code="cleveland", slide="2")
         deck = deck_view("cleveland", {"slide": 2})
-        assert _by_id(tree, HEADING).children == deck.heading == "Cleveland: headline measures"
-        assert _by_id(tree, COUNT).data == deck.count
-        assert _json(_by_id(tree, DECK).children) == _json(deck.slides)
-        assert _json(_by_id(tree, CHARTS).data) == _json(deck.charts)
+        assert _by_id(tree, ids.PRESENT_HEADING).children == deck.heading == "Cleveland: headline measures"
+        assert _by_id(tree, ids.PRESENT_COUNT).data == deck.count
+        assert _json(_by_id(tree, ids.PRESENT_DECK).children) == _json(deck.slides)
+        assert _json(_by_id(tree, ids.PRESENT_CHARTS).data) == _json(deck.charts)
 
     def test_a_view_that_fails_leaves_the_placeholders(self, monkeypatch, caplog):
         from layouts._shared import views

@@ -6,9 +6,9 @@ import dash
 import pytest
 
 from data_access.catalogue import get_catalogue
+from data_access.geography import ENGLAND
 from tests.layouts.layout_tree import find, text
 
-ENGLAND = "E92000001"
 CHANGE_WORDS = ("since baseline", "No baseline set", "Baseline not available")
 
 

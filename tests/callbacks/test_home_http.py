@@ -42,7 +42,7 @@ def content(response) -> str:
 def test_overview_callback_answers_with_tiles(client):
     response = call(client, f"{ids.HOME_OUTCOMES}.children",
                     [{"id": ids.HOME_AREA, "property": "value", "value": None}],
-                    [{"id": url_state_id("home"), "property": "data", "value": {"area": "greater-manchester"}}])
+                    [{"id": url_state_id(ids.HOME_URL_STATE), "property": "data", "value": {"area": "greater-manchester"}}])
     assert response.status_code == 200
     body = content(response)
     assert "England only – no partnership figure" in body

@@ -13,12 +13,12 @@ import dash
 import plotly.graph_objects as go
 import pytest
 
+from data_access.geography import ENGLAND
 from presentation import ids
 from presentation.blocks.static import block_markup
 from tests.layouts.layout_tree import find, text
 from web.dash_private import run_as_triggered
 
-ENGLAND = "E92000001"
 DEATHS = "drug_misuse_deaths"
 ADMISSIONS = "drug_hospital_admissions"
 NATIONAL = "hepatitis_c_pwid"

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from data_access.catalogue import get_catalogue
+from presentation import ids
 from tests.layouts.layout_tree import find, text
 
 HEADING, EXIT, STATUS, DECK, COUNT, CHARTS = range(6)
@@ -93,7 +94,7 @@ class TestFrame:
         from layouts.present import page
 
         store = [s for s in find(page.layout(code="cleveland", slide="5"), "Store")
-                 if isinstance(s.id, dict) and s.id.get("page") == "present"][0]
+                 if isinstance(s.id, dict) and s.id.get("page") == ids.PRESENT_URL_STATE][0]
         assert store.data == {"slide": "5"}
 
     @pytest.mark.parametrize("raw", ["0", "13", "two", "-1"])

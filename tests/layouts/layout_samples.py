@@ -8,8 +8,7 @@ import numpy as np
 import pandas as pd
 
 from data_access.catalogue import get_catalogue
-
-ENGLAND = "E92000001"
+from data_access.geography import ENGLAND
 
 
 def spec(metric_id: str):

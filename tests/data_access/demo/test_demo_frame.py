@@ -10,10 +10,9 @@ from data_access.catalogue import get_catalogue
 from data_access.demo import MISSING_NOTE, generate_demo_frame
 from data_access.demo.local import allocate
 from data_access.demo.timeline import Anchors
-from data_access.geography import POPULATION_FILE
+from data_access.geography import ENGLAND, POPULATION_FILE
 from data_access.periods import parse_period, period_sequence
 
-ENGLAND = "E92000001"
 CELL = ["metric_id", "period_label", "period_type", "breakdown"]
 
 
