@@ -106,6 +106,9 @@ DOWNLOAD_FORMAT = "download-format-select"
 DOWNLOAD_BUTTON = "download-button"
 DOWNLOAD_FILE = "download-file"
 
+# The page head's plotly.js script element (``layouts._shared.chart_script``; ``assets/plotly_early.js`` finds it).
+PLOTLY_EARLY_SCRIPT = "plotly-early"
+
 # URL-state stores: a pattern id of this type per page, keyed by the page's name here (``layouts._shared.url_state``).
 URL_STATE_TYPE = "url-state"
 HOME_URL_STATE = "home-url-state"

@@ -12,11 +12,11 @@ than add its own.
 from __future__ import annotations
 
 from layouts._shared.page_head import add_to_head, path_prefix, registered_page
+from presentation import ids
 
 #: Where ``dcc.Graph`` loads plotly.js from when served locally (the renderer's ``window._dashPlotlyJSURL``),
 #: so both use one address and one cache entry.
 PLOTLY_PATH = "_dash-component-suites/plotly/package_data/plotly.min.js"
-SCRIPT_ID = "plotly-early"
 #: The part of dcc that draws a graph, which dcc loads only once a graph has rendered (a webpack chunk).
 GRAPH_CHUNK_PATH = "_dash-component-suites/dash/dcc/async-graph.js"
 
@@ -32,7 +32,7 @@ def chart_script(prefix: str = "/") -> str:
     The chunk's address carries no version, so the browser checks it with the server on every visit:
     asked for with the page, that check happens while the scripts load rather than after the layout.
     """
-    return (f'<script id="{SCRIPT_ID}" defer src="{prefix}{PLOTLY_PATH}"></script>'
+    return (f'<script id="{ids.PLOTLY_EARLY_SCRIPT}" defer src="{prefix}{PLOTLY_PATH}"></script>'
             f'<link rel="preload" as="script" href="{prefix}{GRAPH_CHUNK_PATH}">')
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from layouts._shared.chart_script import PLOTLY_PATH, SCRIPT_ID, draws_charts
+from layouts._shared.chart_script import PLOTLY_PATH, draws_charts
+from presentation import ids
 
 CHART_PAGES = ["/outcome/drug-use", "/outcome/recovery", "/compare", "/partnership/greater-manchester",
                "/present/greater-manchester"]
@@ -30,7 +31,7 @@ class TestDrawsCharts:
 def test_chart_page_html_names_plotly_once_deferred_in_the_head(client, path):
     html = client.get(path).get_data(as_text=True)
     head = html[:html.index("</head>")]
-    assert f'<script id="{SCRIPT_ID}" defer src="/{PLOTLY_PATH}"></script>' in head
+    assert f'<script id="{ids.PLOTLY_EARLY_SCRIPT}" defer src="/{PLOTLY_PATH}"></script>' in head
     assert html.count(PLOTLY_PATH) == 1
 
 
