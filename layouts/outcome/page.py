@@ -39,7 +39,7 @@ from layouts.outcome.parts import (
     section_class,
     status_alerts,
 )
-from layouts.outcome.views import measure_view, trend_view
+from layouts.outcome.views import TrendView, measure_view, trend_view
 from presentation import ids
 from presentation.blocks import chart_card
 from presentation.figures import chart_config, map_legend, message_figure
@@ -104,9 +104,9 @@ def _download(link_id: str, href: str) -> html.A:
 
 
 def _card(title: str, graph: dcc.Graph, name: str, spec: MetricSpec, download: html.A, extra: Any = None,
-          view: tuple | None = None):
-    """A chart card; ``view`` (figure, summary, table, provenance lines, link) fills it when the page has it."""
-    summary, table, meta = (LOADING, None, None) if view is None else view[1:4]
+          view: TrendView | None = None):
+    """A chart card; ``view`` (its summary, table and provenance lines) fills it when the page has it."""
+    summary, table, meta = (LOADING, None, None) if view is None else (view.sentence, view.table, view.meta)
     return chart_card(title, graph, name=name, summary_text=summary, source_line=f"Source: {spec.source}",
                       download_component=download, definition_link=f"#{ids.OUTCOME_DEFINITION}", extra=extra,
                       table_component=table, meta_lines=meta)
@@ -122,9 +122,9 @@ def map_card(state: OutcomeQuery, spec: MetricSpec) -> html.Section:
                  _download(ids.OUTCOME_MAP_DOWNLOAD, download_href(spec.id, state.level)), extra=html.Div([options, legend]))
 
 
-def trend_card(state: OutcomeQuery, spec: MetricSpec, view: tuple | None = None) -> html.Section:
+def trend_card(state: OutcomeQuery, spec: MetricSpec, view: TrendView | None = None) -> html.Section:
     """The trend's card, with its first view (``trend_view``) when the page has one."""
-    figure, href = (None, download_href(spec.id)) if view is None else (view[0], view[4])
+    figure, href = (None, download_href(spec.id)) if view is None else (view.figure, view.download_href)
     return _card("Trend over time", _graph(ids.OUTCOME_TREND, f"{state.slug}_trend", "Trend", 480, figure),
                  ids.OUTCOME_TREND, spec, _download(ids.OUTCOME_TREND_DOWNLOAD, href), view=view)
 

@@ -9,7 +9,7 @@ changes (``show_measure``, ``update_trend``), so the first view and every later 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from data_access.catalogue import MetricSpec, get_catalogue
 from data_access.geography import ENGLAND
@@ -33,28 +33,47 @@ from presentation.formatting import geography_line
 from presentation.summaries import national_summary, trend_summary
 
 
-def measure_view(metric_id: Any, page: Any) -> tuple[list[Any], list[Any], str, str, str]:
+class MeasureView(NamedTuple):
+    """What the page shows about a measure, in the order ``show_measure`` outputs it."""
+
+    definition: list[Any]
+    national_note: list[Any]
+    map_section_class: str
+    compare_section_class: str
+    local_controls_class: str
+
+
+class TrendView(NamedTuple):
+    """One area's trend, in the order ``update_trend`` outputs it."""
+
+    figure: Any
+    sentence: Any
+    table: Any
+    meta: list[Any]
+    download_href: str
+
+
+def measure_view(metric_id: Any, page: Any) -> MeasureView:
     """Definition (with the next release as the schedule says today), national-only note, and the classes of
     the map section, the comparison section and the local controls (hidden for a national-only measure)."""
     spec = metric_spec(metric_id, page_slug(page), [])
     visible = section_class(spec.is_local)
-    return (definition_block(spec, next_release(spec.id)), [] if spec.is_local else national_note(spec),
-            visible, visible, visible)
+    return MeasureView(definition_block(spec, next_release(spec.id)), [] if spec.is_local else national_note(spec),
+                       visible, visible, visible)
 
 
-def trend_view(metric_id: Any, area: Any, page: Any) -> tuple[Any, Any, Any, list[Any], str]:
+def trend_view(metric_id: Any, area: Any, page: Any) -> TrendView:
     """The selected area's trend against its baseline (England's for a national measure): figure, summary
     sentence, table, provenance lines and download link."""
     messages: list[str] = []
     spec = metric_spec(metric_id, page_slug(page), messages)
     # Checked without a notice: the area picker gives it (see ``checks.quietly_checked``).
     chosen = checked_area(area, []) if spec.is_local else dict(ENGLAND_AREA)
-    figure, sentence, table, meta, href = remembered_view(("trend", spec.id, chosen["code"], chosen["type"]),
-                                                          lambda: build_trend(spec, chosen))
-    return figure, with_messages(messages, sentence), table, meta, href
+    view = remembered_view(("trend", spec.id, chosen["code"], chosen["type"]), lambda: build_trend(spec, chosen))
+    return view._replace(sentence=with_messages(messages, view.sentence))
 
 
-def build_trend(spec: MetricSpec, chosen: dict) -> tuple[Any, Any, Any, list[Any], str]:
+def build_trend(spec: MetricSpec, chosen: dict) -> TrendView:
     """Figure, summary sentence, table, provenance lines and download link of one area's trend."""
     source, updated, footer = provenance(spec)
     rows = series(spec.id, area_codes=comparator_codes(chosen) if spec.is_local else [ENGLAND])
@@ -65,7 +84,7 @@ def build_trend(spec: MetricSpec, chosen: dict) -> tuple[Any, Any, Any, list[Any
     href = download_href(spec.id, chosen["type"])
     if shown.empty:
         text = f"There is no data for {spec.short_name} in {chosen['name']}."
-        return message_figure(f"No data for {chosen['name']}", title=title), text, None, meta, href
+        return TrendView(message_figure(f"No data for {chosen['name']}", title=title), text, None, meta, href)
     if spec.is_local:
         figure = trend_figure(rows, spec=spec, selected_code=chosen["code"], baseline_summary=summary, title=title,
                               source_line=footer)
@@ -77,4 +96,4 @@ def build_trend(spec: MetricSpec, chosen: dict) -> tuple[Any, Any, Any, list[Any
                                  source_line=footer)
         sentence = national_summary(spec, summary, ambition_text=ambition)
     table = trend_table(rows, spec, chosen["code"], f"{title}, by period (the trend chart as a table)")
-    return figure, sentence, table, meta, href
+    return TrendView(figure, sentence, table, meta, href)
