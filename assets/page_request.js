@@ -1,6 +1,6 @@
 /*
  * The app's layout request names the page being opened (?page=<path and query>), so the server can
- * put that page into the layout itself (layouts/_components/first_view.py) instead of sending it by
+ * put that page into the layout itself (layouts/_shared/first_view.py) instead of sending it by
  * a callback once the layout has rendered: the page's charts are then asked for one round trip and
  * one render sooner. Only the first layout request is touched; every other request passes as is.
  */

@@ -1,5 +1,5 @@
 /*
- * On pages with charts the HTML names plotly.js as a deferred script (layouts/_components/chart_script.py),
+ * On pages with charts the HTML names plotly.js as a deferred script (layouts/_shared/chart_script.py),
  * which runs after this one. Until it has run, window.Plotly is the promise of it: dcc.Graph, mounting
  * before then, waits on window.Plotly when it is set (Promise.resolve adopts a promise) instead of
  * loading plotly.js a second time. If the script fails to load it is asked for once more.

@@ -1,6 +1,6 @@
 /*
  * Read-only blocks (tables, profiles) arrive as one escaped HTML string in the data-static-html
- * attribute of an empty div (layouts/_components/blocks/static.py), not as hundreds of Dash
+ * attribute of an empty div (presentation/blocks/static.py), not as hundreds of Dash
  * components: the browser's HTML parser puts a 150-row table in place in a millisecond or two,
  * where the Dash renderer (or dcc.Markdown's parser) took tens to hundreds. React owns the div and
  * its attribute, never its children, so this fills the div whenever the attribute is set or the div
