@@ -134,6 +134,7 @@ def client(web_env):
 def data_cli(store, store_url: str, monkeypatch: pytest.MonkeyPatch):
     """Invoke ``flask data …`` against the initialised test store (internal mode); returns the click result."""
     import config
+    from app import server  # imported before the mode changes: the app's pages are registered once per session
     from data_access import db
 
     monkeypatch.setenv("DATABASE_URL", store_url)
@@ -141,8 +142,6 @@ def data_cli(store, store_url: str, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("SECRET_KEY", "cli-tests-only")  # the app refuses internal mode without one
     config.get_settings.cache_clear()
     db.reset_engines()
-    from app import server
-
     runner = server.test_cli_runner()
     yield lambda *args: runner.invoke(args=["data", *map(str, args)])
     db.reset_engines()
