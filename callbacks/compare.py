@@ -158,7 +158,8 @@ def download_funnel(n_clicks=None, metric=None, period=None, region=None, level=
     if not n_clicks:
         return None
     state = checked(selections(metric, period, region, None, level, highlight))
-    spec, points, _, benchmark, _, _ = funnel_data(state)
+    data = funnel_data(state)
+    spec, points, benchmark = data.spec, data.points, data.benchmark
     if points is None:
         return None
     csv = funnel_download_frame(points, spec, period=state.period, benchmark=benchmark, level=state.level,

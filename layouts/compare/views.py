@@ -9,7 +9,7 @@ checks (``checked``) are shared with the table and the downloads.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -61,27 +61,38 @@ def funnel_points(spec: MetricSpec, points: pd.DataFrame, *, level: str, names: 
     return out
 
 
-def funnel_data(state: CompareState) -> tuple[MetricSpec, pd.DataFrame | None, pd.DataFrame | None, Any, int, str]:
-    """(spec, labelled points, limits, England value, partnerships not plotted, reason when there is no funnel)."""
+class FunnelData(NamedTuple):
+    """The funnel plot's data for a checked selection; ``points`` is None, with the ``reason``, when there is none."""
+
+    spec: MetricSpec
+    points: pd.DataFrame | None
+    limits: pd.DataFrame | None
+    benchmark: float | None
+    dropped: int
+    reason: str
+
+
+def funnel_data(state: CompareState) -> FunnelData:
+    """The labelled points, the limits, England's value and how many partnerships are not plotted (suppressed)."""
     spec = get_catalogue().metric(state.metric)
     if spec.measure not in SUPPORTED:
-        return spec, None, None, None, 0, NOT_AVAILABLE.get(spec.measure, "A funnel plot is not available here.")
+        return FunnelData(spec, None, None, None, 0, NOT_AVAILABLE.get(spec.measure, "A funnel plot is not available here."))
     frame = area_values(spec.id, area_type="partnership", period=state.period)
     parts = partnerships()
     if state.region:
         frame = frame[frame["area_code"].isin(parts.loc[parts["region_code"] == state.region, "code"])]
     known = frame["england_value"].dropna()
     if known.empty or frame.empty:
-        return spec, None, None, None, 0, "There is no England value or no partnership value for this selection."
+        return FunnelData(spec, None, None, None, 0, "There is no England value or no partnership value for this selection.")
     benchmark = float(known.iloc[0])
     usable = frame[~frame["suppressed"]]
     try:
         points, limits = funnel_limits(usable, measure=spec.measure, multiplier=spec.multiplier, benchmark=benchmark)
     except ValueError as error:
-        return spec, None, None, None, 0, f"A funnel plot cannot be drawn for this selection: {error}."
+        return FunnelData(spec, None, None, None, 0, f"A funnel plot cannot be drawn for this selection: {error}.")
     labelled = funnel_points(spec, points, level=state.level, names=parts.set_index("code")["name"],
                               benchmark=benchmark)
-    return spec, labelled, limits, benchmark, len(frame) - len(labelled), ""
+    return FunnelData(spec, labelled, limits, benchmark, len(frame) - len(labelled), "")
 
 
 def _source_line(spec: MetricSpec, period: str | None) -> str:
