@@ -8,9 +8,10 @@ import pandas as pd
 from sqlalchemy import select
 
 from data_access.db import get_engine
+from data_access.geography import ENGLAND
 from data_access.models import Area, FootprintVersion, Membership
 
-ENGLAND = "E92000001"
+__all__ = ["ENGLAND", "areas_frame", "memberships_frame", "partnerships_table", "valid_on"]
 
 
 def areas_frame() -> pd.DataFrame:
