@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from data_access.ingest.report import Problem  # one problem type for every file the app checks
+
 SCHEDULE_FILE = Path(__file__).with_name("release_schedule.csv")
 COLUMNS = ("metric_id", "release_date", "date_precision", "covers", "source", "recorded_on")
 PRECISIONS = ("day", "month", "season", "year")
@@ -68,20 +70,6 @@ class NextRelease:
     @property
     def is_scheduled(self) -> bool:
         return self.state == SCHEDULED
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a schedule file; ``row`` is the file line (header = 1), 0 for the whole file."""
-
-    row: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"line {self.row}" if self.row else "file"
-        column = f", column {self.column}" if self.column else ""
-        return f"{where}{column}: {self.message}"
 
 
 class ScheduleError(Exception):
