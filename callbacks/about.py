@@ -7,16 +7,13 @@ from typing import Any
 import dash
 from dash import Input, Output
 
-from data_access.read import partnerships, releases
-from data_access.read.footprints import current_footprint, partnership_sources
-from layouts.about.data import footprint_section, releases_section
+from layouts.about.views import about_data_view
 from presentation import ids
 
 
 def update_about(_load: Any = None) -> dict[str, Any]:
     """The footprint in force and the data releases, for the About page."""
-    return {"footprint": footprint_section(current_footprint(), partnerships(), partnership_sources()),
-            "releases": releases_section(releases())}
+    return about_data_view()._asdict()
 
 
 dash.callback(

@@ -11,13 +11,10 @@ import dash
 from dash import Input, Output, State, dcc
 
 from data_access.geography import ENGLAND
-from data_access.read import partnerships
-from data_access.read.csv_safety import safe_csv
 from layouts._shared.links import partnership_href
-from layouts.partnership.data import find_partnership, load_profile, profile_csv
-from layouts.partnership.listing import filter_partnerships, partnership_list_table
+from layouts.partnership.data import find_partnership
+from layouts.partnership.views import partnership_list_view, profile_csv_view
 from presentation import ids
-from presentation.figures import export_filename
 
 
 @dash.callback(
@@ -28,12 +25,11 @@ from presentation.figures import export_filename
 )
 def download_profile(n_clicks: int | None, code: str | None) -> dict | None:
     """The profile table and the members' values as one tidy CSV."""
-    row, _ = find_partnership(code)
-    if not n_clicks or row is None:
+    csv = profile_csv_view(code) if n_clicks else None
+    if csv is None:
         return dash.no_update
-    data = load_profile(row)
-    return dcc.send_string(safe_csv(profile_csv(data)), f"{export_filename(data.code, 'profile')}.csv",
-                           type="text/csv")
+    text, file_name = csv
+    return dcc.send_string(text, file_name, type="text/csv")
 
 
 @dash.callback(
@@ -54,5 +50,4 @@ def go_to_partnership(value: str | None) -> str:
 @dash.callback(Output(ids.PARTNERSHIP_LIST, "children"), Input(ids.PARTNERSHIP_LIST_FILTER, "value"))
 def render_list(text: str | None) -> list:
     """All partnerships (or those matching the filter) as a table."""
-    table = partnerships()
-    return partnership_list_table(filter_partnerships(table, text), total=len(table))
+    return partnership_list_view(text)

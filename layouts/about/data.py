@@ -1,6 +1,6 @@
 """The About page's data sections, built from the read layer's frames: footprint version and data releases.
 
-Pure functions; ``callbacks.compare.update_about`` reads the store and passes the frames in.
+Pure functions; ``layouts.about.views.about_data_view`` reads the frames and passes them in.
 The counts sentence is computed from the footprint in force, so it stays true when an
 authoritative list replaces the default one.
 """

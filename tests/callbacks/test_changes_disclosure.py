@@ -124,7 +124,7 @@ def test_every_revision_prints_what_the_releases_publish(revised):
 
 
 def test_the_page_shows_suppressed_never_the_raw_values(revised):
-    from callbacks.changes import changes_sections
+    from layouts.changes.views import changes_sections
     from data_access import read
     from layouts.changes.parts import revisions_section
 
