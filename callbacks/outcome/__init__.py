@@ -9,8 +9,8 @@ Callback graph (inputs → outputs):
 - measure → definition, national-only note, which sections show                  (``show_measure``)
 - every selection → the page's URL-state store (the query string)                (clientside)
 - measure, chosen period, level, colouring, map kind, area (+ geometry key, picker period) → map (a Patch
-  after the first draw), geometry key, legend                                     (``map.update_map``)
-- measure, chosen period, level, area → map summary, table, provenance, download  (``map.describe_map``)
+  after the first draw), geometry key, legend, the sentence under the map         (``map.update_map``)
+- measure, chosen period, level, area → map table, provenance, download         (``map.describe_map``)
 - measure, area → trend chart, summary, table, provenance, download link         (``charts.update_trend``)
 
 The definition and the trend come with the page: its layout builds them with the same view functions
@@ -35,7 +35,6 @@ from dash import Input, Output, State, callback, clientside_callback, set_props
 from callbacks import picker_gate  # noqa: F401  (registers the picker gate)
 from callbacks.outcome import charts, map  # noqa: F401  (register the chart callbacks)
 from data_access.geography import ENGLAND
-from data_access.read import metric_periods
 from layouts._shared.url_state import url_state_id
 from layouts.outcome.checks import (
     area_options,
@@ -44,6 +43,7 @@ from layouts.outcome.checks import (
     metric_spec,
     page_request,
     page_slug,
+    period_options,
     triggered_id,
 )
 from layouts.outcome.parts import status_alerts
@@ -84,8 +84,7 @@ def period_choice(metric_id, period, page, *, first_call: bool) -> tuple[list[di
         chosen = checked_period(spec, page_request(page, "period") or period, messages)
     else:
         chosen = checked_period(spec, period, [])
-    periods = metric_periods(spec.id)
-    options = [{"label": p + (" (latest)" if i == 0 else ""), "value": p} for i, p in enumerate(reversed(periods))]
+    options = period_options(spec)
     return options, chosen or "", status_alerts(messages)
 
 

@@ -180,3 +180,9 @@ def chart_title(spec: MetricSpec, level: str, period: str | None) -> str:
 def with_messages(messages: list[str], sentence: str) -> str:
     """A chart summary preceded by any fallback messages, so a reader learns why the view differs."""
     return " ".join([*messages, sentence])
+
+
+def period_options(spec: MetricSpec) -> list[dict[str, str]]:
+    """The period picker's options for ``spec``: periods with data, newest first, the newest marked."""
+    periods = metric_periods(spec.id)
+    return [{"label": p + (" (latest)" if i == 0 else ""), "value": p} for i, p in enumerate(reversed(periods))]

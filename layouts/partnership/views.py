@@ -14,13 +14,16 @@ from typing import Any, NamedTuple
 from dash import html
 
 from data_access.read import authorities, current_release, partnerships
+from data_access.read.csv_safety import safe_csv
 from layouts._shared.links import area_options, release_line
 from layouts._shared.views import remembered_view
-from layouts.partnership.data import find_partnership, footprint_shapes, load_profile
+from layouts.partnership.data import find_partnership, footprint_shapes, load_profile, profile_csv
 from layouts.partnership.header import footprint, header, unknown_partnership
+from layouts.partnership.listing import filter_partnerships, partnership_list_table
 from layouts.partnership.member_map import member_map
 from layouts.partnership.profile import members_table, outcome_links, profile_table
 from presentation import blocks
+from presentation.figures import export_filename
 
 
 class Profile(NamedTuple):
@@ -70,3 +73,18 @@ def build_profile(code: str | None) -> Profile:
         release,
         options,
     )
+
+
+def partnership_list_view(text: str | None) -> Any:
+    """All partnerships, or those whose name or code matches ``text``, as the list page's table."""
+    table = partnerships()
+    return partnership_list_table(filter_partnerships(table, text), total=len(table))
+
+
+def profile_csv_view(code: str | None) -> tuple[str, str] | None:
+    """The profile table and the members' values as one spreadsheet-safe CSV, with its file name."""
+    row, _ = find_partnership(code)
+    if row is None:
+        return None
+    data = load_profile(row)
+    return safe_csv(profile_csv(data)), f"{export_filename(data.code, 'profile')}.csv"
