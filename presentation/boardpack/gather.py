@@ -18,6 +18,7 @@ from data_access.geography import ENGLAND
 from data_access.read import partnership_members, partnerships, resolve_area
 from data_access.read.footprints import current_footprint
 from data_access.read.pinned import metric_table_as_of, release_record, summary_as_of
+from data_access.read.status import StatusSummary, status_summary
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,8 @@ class PackData:
     footprint: dict[str, Any] | None
     release: dict[str, Any]
     outcomes: tuple[OutcomeData, ...]
+    #: Page 1: every headline measure's status as of the release (None: no status page).
+    summary: StatusSummary | None = None
 
 
 def find_partnership(text: str | None) -> dict[str, Any] | None:
@@ -114,4 +117,4 @@ def gather_pack(code: str, release_id: int) -> PackData:
     )
     return PackData(code=str(row["code"]), name=str(row["name"]), region_name=row.get("region_name"),
                     status=str(row["status"]), members=members, footprint=current_footprint(), release=release,
-                    outcomes=outcomes)
+                    outcomes=outcomes, summary=status_summary(str(row["code"]), release_id=release_id))

@@ -31,6 +31,7 @@ from data_access.geography import ENGLAND
 from presentation.boardpack import compose, styles
 from presentation.boardpack.charts import trend_drawing
 from presentation.boardpack.gather import MetricData, OutcomeData, PackData
+from presentation.boardpack.status_page import status_page
 
 log = logging.getLogger(__name__)
 WIDTH = A4[0] - 2 * styles.PAGE_MARGIN
@@ -229,7 +230,11 @@ def render_pack(pack: PackData, *, meeting: date | None = None, pack_url: str = 
                             topMargin=styles.PAGE_MARGIN, bottomMargin=styles.PAGE_MARGIN + 4 * mm, title=title,
                             author="Combating Drugs Outcomes Dashboard", subject="Combating Drugs Partnership board pack",
                             creator="Combating Drugs Outcomes Dashboard", lang="en-GB", invariant=1)
-    story = _cover(pack, meeting, pack_url)
+    story = [] if pack.summary is None else [
+        Bookmark("status", "Status summary"),
+        *status_page(pack.summary, title=f"{pack.name}: status summary", width=WIDTH),
+        PageBreak()]
+    story += _cover(pack, meeting, pack_url)
     for index, outcome in enumerate(pack.outcomes, start=1):
         story += _outcome(outcome, pack, index)
     furniture = _furniture(pack)
