@@ -17,9 +17,11 @@ from data_access.catalogue import MetricSpec, get_catalogue
 from data_access.geography import ENGLAND
 from data_access.read import authorities, baseline_summary, current_release, partnerships, resolve_area, series
 from data_access.read.schedule import next_release, schedule_key
+from data_access.read.status import status_summary
 from layouts._shared.links import area_options
 from layouts._shared.views import remembered_view
 from layouts.home.tiles import TileData, area_summary, outcome_card, outcome_groups, overview_tile
+from presentation.blocks.status_summary import status_static
 
 
 class OverviewView(NamedTuple):
@@ -104,4 +106,6 @@ def overview_view(value: str | None, state: dict | None) -> OverviewView:
     options = area_options(partnerships(), authorities()) if loading else dash.no_update
     # Six cards, twelve tiles with sparklines: built once per worker, release and schedule for each area.
     cards = remembered_view(("overview", code, schedule_key()), lambda: overview_cards(code))
+    if code:  # a partnership's status summary leads, as on its profile, slide 1 and page 1 of its pack
+        cards = [status_static(status_summary(code)), *cards]
     return OverviewView(cards, summary, message, options, code or ENGLAND, {"area": code} if code else {})

@@ -15,6 +15,7 @@ from dash import html
 
 from data_access.read import authorities, current_release, partnerships
 from data_access.read.csv_safety import safe_csv
+from data_access.read.status import status_summary
 from layouts._shared.links import area_options, release_line
 from layouts._shared.views import remembered_view
 from layouts.partnership.data import find_partnership, footprint_shapes, load_profile, profile_csv
@@ -23,6 +24,7 @@ from layouts.partnership.listing import filter_partnerships, partnership_list_ta
 from layouts.partnership.member_map import member_map
 from layouts.partnership.profile import members_table, outcome_links, profile_table
 from presentation import blocks
+from presentation.blocks.status_summary import status_static
 from presentation.figures import export_filename
 
 
@@ -59,7 +61,7 @@ def build_profile(code: str | None) -> Profile:
     release = [html.P(release_line(current_release()), className="text-secondary"),
                blocks.provenance_footer(source="the publisher of each measure (see its definition)", pooled=True)]
     return Profile(
-        header(data.name, region=data.region, n_members=len(data.current)),
+        [*header(data.name, region=data.region, n_members=len(data.current)), status_static(status_summary(data.code))],
         status,
         False,
         # Read-only parts as HTML (``blocks.static``): ~1,200 components of table kept the page blank for

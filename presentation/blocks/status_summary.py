@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from dash import html
 
 from presentation import theme
+from presentation.blocks.static import static_html
 from presentation.status_words import HEADERS, Cell, headline_sentence, row_cells
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ def _chip(cell: Cell) -> html.Span:
 def _cell(cell: Cell, *, header: bool = False, judged: bool = False) -> Any:
     body: list[Any] = [_chip(cell) if judged else html.Span(cell.text, className="fw-bold")]
     if cell.note:
-        body.append(html.Div(cell.note, className="small text-secondary status-summary__note"))
+        body.append(html.Div(cell.note, className="small text-secondary fw-normal status-summary__note"))
     return html.Th(body, scope="row") if header else html.Td(body)
 
 
@@ -74,3 +75,11 @@ def status_block(summary: StatusSummary, *, heading_level: int = 2, title: str =
         html.Div(status_table(summary), className="table-scroll", tabIndex=0, role="region",
                  style={"position": "relative"}, **{"aria-label": f"{title}: table"}),
     ], className=BLOCK_CLASS, **{"aria-label": title})
+
+
+def status_static(summary: StatusSummary | None, *, heading_level: int = 2) -> html.Div | None:
+    """The block as one static piece of HTML (``blocks.static``): a read-only table of some 200 components
+    the renderer need not track. None when there is no summary (no partnership chosen)."""
+    if summary is None:
+        return None
+    return static_html(status_block(summary, heading_level=heading_level), class_name=f"{BLOCK_CLASS}-frame mb-4")
