@@ -79,11 +79,3 @@ def test_a_bad_window_is_refused_at_start(monkeypatch):
             config.get_settings()
     finally:
         config.get_settings.cache_clear()
-
-
-def test_the_old_private_name_is_the_same_memory():
-    """Outside modules still importing ``data_access.read._local`` share the public module's memory."""
-    from data_access.read import _local
-
-    assert _local.ANSWERS is memory.ANSWERS and _local.VIEWS is memory.VIEWS and _local.clear is memory.clear
-    assert _local.remembered is memory.remembered and _local.active is memory.active
