@@ -20,6 +20,7 @@ MAIN_PAGES = (
     ("Overview", "/", "headline measures for England and each partnership"),
     ("Compare partnerships", "/compare", "every partnership against England, with a funnel plot"),
     ("Metric definitions", "/metric", "what each measure means and where it comes from"),
+    ("Download data", "/download", "every measure's figures as CSV files"),
     ("About", "/about", "sources, methods and the partnership footprint"),
     ("Accessibility statement", "/accessibility", "how accessible this site is"),
 )

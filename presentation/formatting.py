@@ -53,6 +53,10 @@ def unit_words(spec: MetricLike) -> str:
 
 
 def _decimals(spec: MetricLike) -> int:
+    """The catalogue's published precision (``MetricSpec.published_decimals``), which CSV downloads round to too."""
+    published = getattr(spec, "published_decimals", None)
+    if isinstance(published, int):
+        return published
     return 0 if spec.measure == "count" else 1
 
 

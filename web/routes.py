@@ -1,45 +1,53 @@
-"""Plain Flask routes beside the Dash pages: CSV downloads, the readiness probe, and caching of fingerprinted assets."""
+"""Plain Flask routes beside the Dash pages: CSV downloads (their parameters and help: ``routes_download``), the
+readiness probe, the status of addresses no page has, and caching of fingerprinted assets."""
 
 from __future__ import annotations
 
 import logging
 
+import dash
+import pandas as pd
 from flask import Flask, Response, jsonify, request
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
-from data_access.catalogue import UnknownMetric, get_catalogue
 from data_access.db import get_engine
-from data_access.read import AREA_TYPES, metric_periods
 from data_access.read.csv_safety import safe_csv
-from data_access.read.downloads import observations_download
+from data_access.read.downloads import footprint_download, observations_download
+from data_access.read.precision import at_published_precision
+from layouts._shared.download_scheme import FOOTPRINT_PATH, OBSERVATIONS_PATH
+from layouts._shared.page_head import registered_page
 from web.routes_boundaries import CACHE_CONTROL as IMMUTABLE
+from web.routes_download import BadParameter, checked_request, help_response
 
 log = logging.getLogger(__name__)
 
 
-def _bad_request(message: str) -> Response:
-    return Response(message + "\n", status=400, mimetype="text/plain")
+def csv_response(frame: pd.DataFrame, name: str) -> Response:
+    return Response(safe_csv(frame), mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
 
 
 def download_observations() -> Response:
-    """``/download/observations.csv?metric=…&area_type=…&period=…`` — a tidy CSV of one metric."""
-    metric_id = request.args.get("metric", "")
-    area_type = request.args.get("area_type") or None
-    period = request.args.get("period") or None
+    """``/download/observations.csv?metric=…&area_type=…&period=…&area=…&precision=…`` — one metric as CSV."""
+    if not request.args:
+        return help_response(None, 200)
     try:
-        spec = get_catalogue().metric(metric_id)
-    except UnknownMetric:
-        known = ", ".join(sorted(get_catalogue().metrics))
-        return _bad_request(f"Unknown metric {metric_id!r}. Use one of: {known}.")
-    if area_type is not None and area_type not in AREA_TYPES:
-        return _bad_request(f"Unknown area_type {area_type!r}. Use one of: {', '.join(AREA_TYPES)}.")
-    if period is not None and period not in metric_periods(spec.id):
-        return _bad_request(f"No period {period!r} for {spec.id}. Periods with data: {', '.join(metric_periods(spec.id))}.")
-    frame = observations_download(spec.id, area_type=area_type, period=period)
-    name = "_".join(part for part in (spec.id, area_type, (period or "").replace("/", "-")) if part)
-    return Response(safe_csv(frame), mimetype="text/csv",
-                    headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
+        asked = checked_request()
+    except BadParameter as problem:
+        return help_response(str(problem), 400)
+    spec = asked["spec"]
+    frame = observations_download(spec.id, area_type=asked["area_type"], period=asked["period"],
+                                  area_codes=asked["areas"])
+    parts = (spec.id, asked["area_type"], (asked["period"] or "").replace("/", "-"),
+             "-".join(asked["areas"]) if 0 < len(asked["areas"]) <= 3 else "", "full" if asked["full"] else "")
+    return csv_response(at_published_precision(frame, full=asked["full"], metric_id=spec.id),
+                        "_".join(part for part in parts if part))
+
+
+def download_footprint() -> Response:
+    """``/download/footprint.csv`` — each partnership's member authorities, sourced or assumed, and the source."""
+    return csv_response(footprint_download(), "partnership_footprint")
 
 
 def ready() -> Response:
@@ -55,6 +63,14 @@ def ready() -> Response:
 
 #: Dash's route for the files in ``assets/``.
 ASSETS_ENDPOINT = "_dash_assets.static"
+#: Dash's routes that answer with its HTML shell: the app's root and the catch-all for every other path. Dash
+#: names each route's endpoint after its rule, under the app's ``routes_pathname_prefix``.
+DASH_PAGE_RULES = ("", "<path:path>")
+
+
+def dash_page_endpoints() -> set[str]:
+    prefix = dash.get_app().config.routes_pathname_prefix or "/"
+    return {prefix + rule for rule in DASH_PAGE_RULES}
 
 
 def cache_fingerprinted_assets(response: Response) -> Response:
@@ -71,7 +87,34 @@ def cache_fingerprinted_assets(response: Response) -> Response:
     return response
 
 
+#: The module name Dash gives its "page not found" page (``layouts/not_found_404.py``).
+NOT_FOUND_MODULE = "not_found_404"
+
+
+def is_page_address(path: str) -> bool:
+    """True when a registered page (other than "page not found") answers ``path``, as Dash's router finds it."""
+    page, _ = registered_page(path)
+    return bool(page) and page.get("module", "").rpartition(".")[2] != NOT_FOUND_MODULE
+
+
+def not_found_status(response: Response) -> Response:
+    """Answer 404 for an address no page has, keeping the page Dash serves for it.
+
+    Dash answers every path with its HTML shell (status 200), and its router then shows the friendly
+    "page not found" page. The status is what search engines, link checkers and monitoring read, so
+    it is set here, after Dash has built the response; the HTML, and so the first view of a real page
+    (``layouts/_shared/first_view``), is left as Dash made it. Only Dash's own catch-all addresses
+    are looked at, never the app's API, assets or Flask routes.
+    """
+    if (response.status_code == 200 and request.method == "GET" and request.endpoint in dash_page_endpoints()
+            and not is_page_address(request.path)):
+        response.status_code = 404
+    return response
+
+
 def register_routes(server: Flask) -> None:
-    server.add_url_rule("/download/observations.csv", "download_observations", download_observations)
+    server.add_url_rule(OBSERVATIONS_PATH, "download_observations", download_observations)
+    server.add_url_rule(FOOTPRINT_PATH, "download_footprint", download_footprint)
     server.add_url_rule("/ready", "ready", ready)
     server.after_request(cache_fingerprinted_assets)
+    server.after_request(not_found_status)

@@ -61,6 +61,8 @@ class MetricSpec:
     confidence: str
     demo: dict[str, Any]
     extra: dict[str, Any] = field(default_factory=dict)
+    #: Decimal places the publisher prints values with (``decimals`` in the file); None: the measure's usual.
+    decimals: int | None = None
 
     @property
     def is_local(self) -> bool:
@@ -70,6 +72,17 @@ class MetricSpec:
     @property
     def has_interval(self) -> bool:
         return self.ci_method != "none"
+
+    @property
+    def published_decimals(self) -> int:
+        """Decimal places of the published figures: the entry's ``decimals``, else 0 for a count and 1 otherwise
+        (OHID's Fingertips and the framework's tables print rates, percentages and means to one place).
+
+        Screens and downloads both round to it, so a CSV cell reads as the figure on the page.
+        """
+        if self.decimals is not None:
+            return self.decimals
+        return 0 if self.measure == "count" else 1
 
     @property
     def baseline_periods(self) -> tuple[str, ...]:
@@ -146,6 +159,8 @@ def _metric(entry: dict[str, Any]) -> MetricSpec:
         problems.append(f"measure {spec.measure!r}")
     if spec.ci_method not in CI_METHODS:
         problems.append(f"ci_method {spec.ci_method!r}")
+    if spec.decimals is not None and (type(spec.decimals) is not int or not 0 <= spec.decimals <= 6):
+        problems.append(f"decimals {spec.decimals!r} (a whole number from 0 to 6)")
     if problems:
         raise ValueError(f"catalogue metric {spec.id}: unknown " + ", ".join(problems))
     return spec

@@ -6,11 +6,14 @@ the publisher's note, and names the geography vintage its period is drawn on, as
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 
 from data_access.catalogue import get_catalogue
+from data_access.read.footprints import current_footprint
 from data_access.read.releases import current_release
-from data_access.read.tables import metric_table
+from data_access.read.tables import metric_table, shared_geography
 from data_access.vintages import label as vintage_label
 
 DOWNLOAD_COLUMNS = ["metric_id", "metric_name", "area_code", "area_name", "area_type", "period", "value", "unit",
@@ -20,14 +23,21 @@ DOWNLOAD_COLUMNS = ["metric_id", "metric_name", "area_code", "area_name", "area_
                     "estimated", "note", "geography", "geography_label", "release_id", "release_extracted_date", "demonstration_data"]
 
 
-def observations_download(metric_id: str, *, area_type: str | None = None, period: str | None = None) -> pd.DataFrame:
-    """Rows for one metric, optionally one area type and one period (DOWNLOAD_COLUMNS)."""
+def observations_download(metric_id: str, *, area_type: str | None = None, period: str | None = None,
+                          area_codes: Sequence[str] = ()) -> pd.DataFrame:
+    """Rows for one metric, optionally one area type, one period and chosen areas (DOWNLOAD_COLUMNS).
+
+    ``area_codes`` gives a chart's lines: the trend chart's CSV names the chosen area, its region and
+    England, so the file holds those lines and no other area's.
+    """
     spec = get_catalogue().metric(metric_id)
     table = metric_table(metric_id)
     if area_type:
         table = table[table["area_type"] == area_type]
     if period:
         table = table[table["period"] == period]
+    if area_codes:
+        table = table[table["area_code"].isin(list(area_codes))]
     release = current_release() or {}
     out = pd.DataFrame({
         "metric_id": spec.id, "metric_name": spec.name, "area_code": table["area_code"], "area_name": table["area_name"],
@@ -44,3 +54,30 @@ def observations_download(metric_id: str, *, area_type: str | None = None, perio
         "release_extracted_date": release.get("extracted_date"), "demonstration_data": bool(release.get("any_demo")),
     }, columns=DOWNLOAD_COLUMNS)
     return out.sort_values(["area_type", "area_name", "period"], ignore_index=True)
+
+
+FOOTPRINT_COLUMNS = ["partnership_code", "partnership_name", "member_code", "member_name", "sourced_or_assumed",
+                     "source", "member_valid_to", "footprint_version", "footprint_label"]
+
+
+def footprint_download() -> pd.DataFrame:
+    """The footprint in force: one row per member authority of each partnership (FOOTPRINT_COLUMNS).
+
+    ``sourced_or_assumed`` says whether the grouping comes from a published list (``sourced``) or is the
+    default of an authority standing alone (``assumed``); ``source`` names that list. Authorities
+    abolished since keep their row, with the date they ended (``member_valid_to``), because their
+    history still counts towards the partnership.
+    """
+    geo = shared_geography()
+    members, areas = geo["members"], geo["areas"].set_index("code")
+    version = current_footprint() or {}
+    known = members["member_code"].isin(areas.index)
+    out = pd.DataFrame({
+        "partnership_code": members["partnership_code"], "partnership_name": members["partnership_name"],
+        "member_code": members["member_code"],
+        "member_name": members["member_code"].map(areas["name"]).where(known, members["member_code"]),
+        "sourced_or_assumed": members["status"], "source": members["source"].fillna(""),
+        "member_valid_to": members["member_code"].map(areas["valid_to"]),
+        "footprint_version": version.get("id"), "footprint_label": version.get("label"),
+    }, columns=FOOTPRINT_COLUMNS)
+    return out.sort_values(["partnership_name", "member_name"], ignore_index=True)

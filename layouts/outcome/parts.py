@@ -8,15 +8,15 @@ as text for the callbacks to check.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlencode
 
 from dash import html
 
 from data_access.catalogue import MetricSpec, OutcomeSpec, UnknownOutcome, get_catalogue
 from data_access.catalogue.schedule import NextRelease
+from layouts._shared.download_scheme import observations_href
 from layouts._shared.url_state import choose, unknown_parameters
 from presentation.blocks import definition_panel
 from presentation.blocks.static import static_html
@@ -26,7 +26,6 @@ QUERY_KEYS = ("metric", "period", "area", "level", "colour", "map")
 DEFAULT_LEVEL = "partnership"
 DEFAULT_COLOUR = "comparison"
 DEFAULT_MAP = "boundaries"
-DOWNLOAD_PATH = "/download/observations.csv"
 #: Longest free text (period, area) echoed back in a message or carried to a callback.
 MAX_TEXT = 60
 
@@ -129,10 +128,11 @@ def metric_tier_label(spec: MetricSpec) -> str:
     return "Headline measure" if spec.tier == "headline" else "Supporting measure"
 
 
-def download_href(metric_id: str, area_type: str | None = None, period: str | None = None) -> str:
-    """A stable link to the CSV of what a chart shows (``web.routes.download_observations``)."""
-    params = {"metric": metric_id, "area_type": area_type, "period": period}
-    return f"{DOWNLOAD_PATH}?{urlencode({k: v for k, v in params.items() if v})}"
+def download_href(metric_id: str, area_type: str | None = None, period: str | None = None, *,
+                  areas: Sequence[str] = ()) -> str:
+    """A stable link to the CSV of what a chart shows (``layouts._shared.download_scheme``): one level and
+    period for the map and the comparison chart, the lines drawn (``areas``) for the trend chart."""
+    return observations_href(metric_id, area_type=area_type, period=period, areas=areas)
 
 
 def status_alerts(messages: list[str]) -> list[html.Div]:

@@ -76,12 +76,13 @@ def trend_view(metric_id: Any, area: Any, page: Any) -> TrendView:
 def build_trend(spec: MetricSpec, chosen: dict) -> TrendView:
     """Figure, summary sentence, table, provenance lines and download link of one area's trend."""
     source, updated, footer = provenance(spec)
-    rows = series(spec.id, area_codes=comparator_codes(chosen) if spec.is_local else [ENGLAND])
+    codes = comparator_codes(chosen) if spec.is_local else [ENGLAND]
+    rows = series(spec.id, area_codes=codes)
     summary = baseline_summary(spec.id, chosen["code"], area_type=chosen["type"])
     title = f"{spec.short_name}: {chosen['name']}"
     shown = rows[rows["area_code"] == chosen["code"]]
     meta = chart_meta_lines(source, updated, geography_line(shown) if spec.is_local else None)
-    href = download_href(spec.id, chosen["type"])
+    href = download_href(spec.id, areas=codes)  # the chart's lines: the area, its region and England
     if shown.empty:
         text = f"There is no data for {spec.short_name} in {chosen['name']}."
         return TrendView(message_figure(f"No data for {chosen['name']}", title=title), text, None, meta, href)
