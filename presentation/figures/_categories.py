@@ -2,7 +2,8 @@
 
 Both map kinds (boundaries and tiles) and the HTML legend read these, so a class has one colour,
 one glyph and one wording wherever it appears. Suppressed and missing areas always land in the
-last, "not compared" class — never in a class a 0 would fall into.
+last, "not compared" class — never in a class a 0 would fall into. So does a rate from fewer than
+10 events that OHID would not publish (``gaps.small_count_flags``): it is not coloured as a value.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from presentation import theme
+from presentation.figures.gaps import FEWER_THAN_10, small_count_flags
 from presentation.formatting import (
     SUPPRESSED,
     estimate_marker,
@@ -108,11 +110,13 @@ def categorise(area_values: pd.DataFrame, colour_by: str, spec: MetricSpec) -> p
         frame = frame[~frame["area_type"].isin(["country", "region"])]
     frame = frame.reset_index(drop=True)
     suppressed = frame["suppressed"].map(_flag) if "suppressed" in frame else pd.Series(False, index=frame.index)
-    usable = ~suppressed & frame["value"].map(lambda v: not is_missing(v))
+    small = pd.Series(small_count_flags(frame, spec), index=frame.index, dtype=bool)
+    usable = ~suppressed & ~small & frame["value"].map(lambda v: not is_missing(v))
     quintiles = _quintiles(frame, usable) if colour_by == "value" else None
     records = frame.to_dict("records")  # plain dicts: ~20× faster to walk than ``iterrows`` Series
     usable_flags = usable.tolist()
     suppressed_flags = suppressed.tolist()
+    small_flags = small.tolist()
     quintile_list = quintiles.tolist() if quintiles is not None else None
     rows = []
     for i, row in enumerate(records):
@@ -130,18 +134,23 @@ def categorise(area_values: pd.DataFrame, colour_by: str, spec: MetricSpec) -> p
             "area_name": row["area_name"],
             "index": index,
             "key": categories[index].key,
-            "hover": hover_text(row, spec, suppressed=bool(suppressed_flags[i]),
+            "hover": hover_text(row, spec, suppressed=bool(suppressed_flags[i]), small=bool(small_flags[i]),
                                 category=categories[index].text if colour_by != "comparison" else None),
         })
     return pd.DataFrame(rows, columns=["area_code", "area_name", "index", "key", "hover"])
 
 
-def hover_text(row: Mapping[str, Any], spec: MetricSpec, *, suppressed: bool, category: str | None = None) -> str:
+def hover_text(row: Mapping[str, Any], spec: MetricSpec, *, suppressed: bool, category: str | None = None,
+               small: bool = False) -> str:
     """Hover lines: name; value (marked when an estimate) and period; interval; comparison with England;
-    colour class; the publisher's note or the estimate's method."""
+    colour class; the publisher's note or the estimate's method. A rate from fewer than 10 events says so
+    instead of its value."""
     period = row.get("period")
     lines = [f"<b>{row['area_name']}</b>"]
-    if suppressed:
+    if small and not suppressed:
+        lines.append(f"Not shown: {FEWER_THAN_10.lower()}" + (f" ({period})" if not is_missing(period) else ""))
+        suppressed = True
+    elif suppressed:
         lines.append(SUPPRESSED + (f" ({period})" if not is_missing(period) else ""))
     elif is_missing(row.get("value")):
         lines.append(NO_DATA + (f" ({period})" if not is_missing(period) else ""))

@@ -7,7 +7,7 @@ title, the source and the "data up to" line (image files leave the page and its 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import pandas as pd
@@ -23,6 +23,14 @@ EXPORT_HEIGHT = 675
 TITLE_WRAP = 45
 SUBTITLE_WRAP = 70
 SOURCE_WRAP = 80
+#: Footnotes under a chart (what a mark means, the change since baseline) stay visible on a phone, where
+#: the card hides the source (it says it in HTML), so they are broken to fit a 320 px wide chart.
+NOTE_WRAP = 50
+#: Height of one line of footer text (12 px font) and the room kept under the last line.
+FOOTER_LINE = 16
+FOOTER_PAD = 12
+#: The bottom room (below ``footer_offset``) a figure's ``height`` already allows for: two lines of source.
+FOOTER_ROOM = 2 * FOOTER_LINE + FOOTER_PAD
 
 _REMOVED_BUTTONS = [
     "select2d", "lasso2d", "autoScale2d", "toggleSpikelines", "hoverClosestCartesian",
@@ -79,13 +87,15 @@ def finish_figure(
     footer_offset: int = 48,
     legend_on_top: bool = False,
     legend_rows: int = 1,
+    notes: Sequence[tuple[str, str]] = (),
 ) -> go.Figure:
-    """Apply the template, the (wrapped) title, an optional subtitle and the source/date footer.
+    """Apply the template, the (wrapped) title, an optional subtitle, footnotes and the source/date footer.
 
     The title block is pinned to the top of the figure and the top margin sized to hold it (and a
     horizontal legend of ``legend_rows`` rows under it when ``legend_on_top``), so nothing overlaps.
-    The footer sits ``footer_offset`` px below the plotting area (beneath the tick labels); the
-    bottom margin is sized to hold it.
+    The footer sits ``footer_offset`` px below the plotting area (beneath the tick labels): first the
+    ``notes`` (``(name, text)`` pairs: what a mark means, the change since baseline), then the source.
+    The bottom margin is sized from the wrapped lines, so a long source is never cut off.
     """
     title_text = wrap(title, TITLE_WRAP)
     title_spec: dict[str, Any] = {"text": title_text, "y": 1, "yref": "container", "yanchor": "top",
@@ -99,21 +109,32 @@ def finish_figure(
         fig.update_layout(legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom",
                                   "yref": "paper"})
         top += 32 * legend_rows + 4
-    fig.update_layout(
-        template=theme.TEMPLATE_NAME,
-        title=title_spec,
-        margin={"l": 12, "r": 24, "t": top, "b": footer_offset + 40},
-    )
+    below = footer_offset
+    footnotes = []
+    for name, text in notes:
+        wrapped = wrap(text, NOTE_WRAP)
+        footnotes.append(_footer_line(wrapped, name, below))
+        below += FOOTER_LINE * (wrapped.count("<br>") + 1) + 4
+    source_text = wrap(source_line, SOURCE_WRAP)
+    lines = source_text.count("<br>") + 1 if source_text else 0
+    bottom = below + FOOTER_LINE * max(lines, 1) + FOOTER_PAD
+    fig.update_layout(template=theme.TEMPLATE_NAME, title=title_spec,
+                      margin={"l": 12, "r": 24, "t": top, "b": bottom})
     if height is not None:
-        fig.update_layout(height=height)
+        # The plot keeps its height: footer lines beyond the usual two lines of source are added below it.
+        fig.update_layout(height=height + max(0, bottom - (footer_offset + FOOTER_ROOM)))
     # Always present (possibly empty) and always first, so a Patch can address annotations[0].
-    source = go.layout.Annotation(
-        text=wrap(source_line, SOURCE_WRAP), xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
-        yshift=-footer_offset, showarrow=False, align="left",
-        font={"size": 12, "color": theme.SECONDARY_TEXT}, name="source",
-    )
-    fig.layout.annotations = (source, *fig.layout.annotations)
+    source = _footer_line(source_text, "source", below)
+    fig.layout.annotations = (source, *fig.layout.annotations, *footnotes)
     return fig
+
+
+def _footer_line(text: str, name: str, offset: int) -> go.layout.Annotation:
+    """One block of footer text, ``offset`` px below the plotting area, left-aligned with the figure."""
+    return go.layout.Annotation(
+        text=text, xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top", yshift=-offset,
+        showarrow=False, align="left", font={"size": 12, "color": theme.SECONDARY_TEXT}, name=name,
+    )
 
 
 def gap_values(values: Iterable[Any], suppressed: Iterable[Any] | None = None) -> list[float | None]:

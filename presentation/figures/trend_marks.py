@@ -1,0 +1,117 @@
+"""What the trend chart marks besides its lines: gaps and their reasons, the baseline, provisional periods,
+and the footnote lines under the chart (change since baseline, estimates, small numbers, provisional).
+
+Labels sit where they cover no data, legend or other label: the baseline's label in a band of headroom
+kept above every value (``headroom``), gap labels inside their gap (where the area's line has no value),
+and sentences (the change since baseline, what the open markers and the shading mean) under the chart,
+above its source, instead of in a box over the lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import plotly.graph_objects as go
+
+from presentation import theme
+from presentation.figures.gaps import Gap
+from presentation.figures.timeline import PeriodSlot
+from presentation.formatting import format_change, format_value, is_missing
+from presentation.summaries import significance_phrase
+
+if TYPE_CHECKING:
+    from data_access.catalogue import MetricSpec
+
+#: Share of the value axis kept empty above the highest value, for the baseline label.
+HEADROOM = 0.2
+GAP_FILL = "rgba(177, 180, 182, 0.18)"
+_LABEL_FONT = {"size": 12, "color": theme.SECONDARY_TEXT}
+
+
+def headroom(values: Sequence[float]) -> list[float] | None:
+    """A value-axis range from zero (or the lowest negative value) with ``HEADROOM`` free above the highest value."""
+    numbers = [float(v) for v in values if v is not None and not is_missing(v)]
+    if not numbers:
+        return None
+    low, high = min(0.0, min(numbers)), max(0.0, max(numbers))
+    span = (high - low) or 1.0
+    return [low, high + span * HEADROOM / (1 - HEADROOM)]
+
+
+def mark_gaps(fig: go.Figure, gaps: Sequence[Gap], slots: Sequence[PeriodSlot]) -> None:
+    """Each gap shaded across its periods (or a dotted line for a boundary break) with its reason, upright, at
+    the foot of the gap."""
+    for gap in gaps:
+        if gap.stop > gap.start:
+            x0, x1 = slots[gap.start].lo, slots[gap.stop - 1].hi
+            fig.add_shape(type="rect", x0=x0, x1=x1, yref="paper", y0=0, y1=1, fillcolor=GAP_FILL,
+                          line={"width": 0}, layer="below", name="gap")
+        else:
+            x0 = x1 = slots[gap.start].lo
+            fig.add_shape(type="line", x0=x0, x1=x1, yref="paper", y0=0, y1=1, layer="below", name="gap",
+                          line={"color": theme.BORDER, "dash": "dot", "width": 1.5})
+        fig.add_annotation(x=x0 + (x1 - x0) / 2, y=0, yref="paper", yanchor="bottom", showarrow=False,
+                           text=gap.reason.replace("; ", "<br>"), textangle=-90, font=_LABEL_FONT, name="gap")
+
+
+def _top_label(fig: go.Figure, x: Any, text: str, slots: Sequence[PeriodSlot]) -> None:
+    """A label in the headroom band at ``x``, reaching left instead of right in the last third of the axis."""
+    span = slots[-1].hi - slots[0].lo
+    late = (x - slots[0].lo) > span * 2 / 3
+    fig.add_annotation(x=x, y=1, yref="paper", yanchor="top", xanchor="right" if late else "left",
+                       xshift=-4 if late else 4, text=text, showarrow=False, name="baseline",
+                       font={"color": theme.TEXT, "size": 13})
+
+
+def mark_baseline(fig: go.Figure, spec: MetricSpec, summary: Mapping[str, Any], slots: Sequence[PeriodSlot]) -> None:
+    """The baseline period as a dotted line (or, for an average baseline, a segment across its periods)."""
+    by_label = {slot.label: slot for slot in slots}
+    periods = [p for p in spec.baseline_periods if p in by_label]
+    value = summary.get("baseline_value")
+    if spec.baseline_rule == "average" and len(periods) > 1:
+        x0, x1 = by_label[periods[0]].mid, by_label[periods[-1]].mid
+        if is_missing(value):
+            fig.add_shape(type="rect", x0=x0, x1=x1, yref="paper", y0=0, y1=1, layer="below", name="baseline",
+                          line={"color": theme.BASELINE, "dash": "dot"})
+        else:
+            fig.add_shape(type="line", x0=x0, x1=x1, y0=float(value), y1=float(value), name="baseline",
+                          line={"color": theme.BASELINE, "width": 3})
+        _top_label(fig, x0, f"Baseline: average {periods[0]} to {periods[-1]}", slots)
+        return
+    period = summary.get("baseline_period")
+    if period not in by_label:
+        period = periods[0] if periods else None
+    if period is None:
+        return
+    x = by_label[period].mid
+    fig.add_shape(type="line", x0=x, x1=x, yref="paper", y0=0, y1=1, name="baseline",
+                  line={"color": theme.BASELINE, "dash": "dot", "width": 2})
+    _top_label(fig, x, f"Baseline {period}", slots)
+    if not is_missing(value):
+        fig.add_trace(go.Scatter(
+            x=[x], y=[float(value)], mode="markers", name="Baseline value", showlegend=False,
+            marker={"symbol": "diamond-open", "size": 14, "line": {"width": 2, "color": theme.BASELINE}},
+            hovertemplate=f"Baseline {period}: {format_value(value, spec)}<extra></extra>",
+        ))
+
+
+def change_line(spec: MetricSpec, summary: Mapping[str, Any]) -> str | None:
+    """The change since baseline, in the summaries' words, for the line under the chart (None when untold)."""
+    latest, value = summary.get("latest_period"), summary.get("latest_value")
+    if latest is None or is_missing(value) or is_missing(summary.get("baseline_value")):
+        return None
+    if latest == summary.get("baseline_period"):
+        return None
+    change = format_change(summary.get("change"), spec, change_pct=summary.get("change_pct"))
+    words = significance_phrase(summary.get("significance"), capitalise=False)
+    return f"Change since baseline ({summary.get('baseline_period')} to {latest}): {change}, {words}"
+
+
+def shade_provisional(fig: go.Figure, flags: Sequence[bool], slots: Sequence[PeriodSlot]) -> bool:
+    """Provisional periods shaded behind the data; True when any was."""
+    for slot, flag in zip(slots, flags, strict=True):
+        if flag:
+            fig.add_shape(type="rect", x0=slot.lo, x1=slot.hi, yref="paper", y0=0, y1=1, fillcolor=theme.PROVISIONAL,
+                          line={"width": 0}, layer="below", name="provisional")
+    return any(flags)
