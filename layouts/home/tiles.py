@@ -73,7 +73,7 @@ def overview_tile(data: TileData, slug: str, *, area_code: str | None) -> html.A
     usable = not history.empty and history["value"].notna().any()
     tile = blocks.headline_tile(
         spec, latest, summary, summary.get("comparison") if compared else None,
-        sparkline_svg(history) if usable else None, data.next_release,
+        sparkline_svg(history, spec=spec) if usable else None, data.next_release,
         href=outcome_href(slug, area=area_code, metric=spec.id), heading_level=4,
     )
     children = list(tile.children)
