@@ -10,7 +10,7 @@ export CDP_BOUNDARIES ?= $(if $(wildcard $(SHARED_BOUNDARIES)),$(abspath $(SHARE
 AXE_VERSION = 4.10.3
 AXE_DIR     = .cache/node
 
-.PHONY: install install-dev data run serve test lint bench soak clean
+.PHONY: install install-dev data run serve test lint bench soak clean plotly-bundle
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,11 @@ bench: install-dev
 
 soak: install-dev
 	$(BIN)/python -m pytest -q -m soak tests/soak
+
+# The app's plotly.js (scatter, bar, choropleth only) from the pinned npm packages in build/plotly; commit
+# assets/plotly-cdp.min.js and build/plotly/plotly-cdp.min.js.sha256 together.
+plotly-bundle:
+	cd build/plotly && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && npm run build
 
 clean:
 	rm -rf instance .pytest_cache

@@ -26,6 +26,8 @@ app = dash.Dash(
     pages_folder="layouts",
     # Bootstrap's stylesheet is served from assets/ (no CDN: the app works offline and under a strict CSP).
     serve_locally=True,
+    # The app's plotly.js bundle is named only by pages with charts (layouts/_shared/chart_script.py).
+    assets_ignore=r"^plotly-cdp\.min\.js$",
     title="Combating Drugs Outcomes Dashboard",
     update_title=None,
     compress=True,
