@@ -1,4 +1,4 @@
-"""The naive map, for comparison only: a whole ``go.Choroplethmap`` with its GeoJSON embedded, every time.
+"""The naive map, for comparison only: a whole ``go.Choropleth`` with its GeoJSON embedded, every time.
 
 This is what DESIGN §2 "Serving fast" measured and rejected: each metric, period or colour change
 rebuilds the full figure — geometry included — and serialises it to JSON. It reads the same data
@@ -22,7 +22,7 @@ from data_access.catalogue import get_catalogue
 from data_access.read import area_values
 from presentation import ids
 from presentation.figures._common import finish_figure
-from presentation.figures.choropleth import MAP_CENTER, MAP_ZOOM, map_values
+from presentation.figures.choropleth import map_values
 
 LAYER = "partnership"
 
@@ -52,10 +52,10 @@ def naive_map(metric_id: str, period: str | None, colour: str) -> go.Figure:
     """The whole map for the selection, geometry embedded."""
     spec = get_catalogue().metric(metric_id)
     values = area_values(spec.id, area_type="partnership", period=period or None)
-    trace = go.Choroplethmap(geojson=geometry(), featureidkey="id", showscale=False, name="",
-                             **map_values(values, colour, spec))
+    trace = go.Choropleth(geojson=geometry(), featureidkey="id", locationmode="geojson-id", showscale=False,
+                          name="", **map_values(values, colour, spec))
     fig = go.Figure(trace)
-    fig.update_layout(map={"style": "white-bg", "center": dict(MAP_CENTER), "zoom": MAP_ZOOM}, uirevision="map",
-                      dragmode="pan")
+    fig.update_layout(geo={"visible": False, "projection": {"type": "mercator"}, "fitbounds": "locations"},
+                      uirevision="map", dragmode="pan")
     return finish_figure(fig, title=f"{spec.name} by partnership, {period}", source_line=f"Source: {spec.source}",
                          height=640, footer_offset=16)

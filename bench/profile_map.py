@@ -37,8 +37,8 @@ PARTS = [
     ("data access (current_release)", "data_access/read/releases.py", "current_release"),
     ("map values (map_values)", "choropleth.py", "map_values"),
     ("map as a table (area_table)", "layouts/outcome/tables.py", "area_table"),
-    ("legend (map_legend)", "choropleth.py", "map_legend"),
-    ("summary (map_summary)", "summaries.py", "map_summary"),
+    ("legend (map_legend)", "map_legend.py", "map_legend"),
+    ("caption (map_caption)", "map_caption.py", "map_caption"),
     ("JSON encoding (to_json)", "dash/_utils.py", "to_json"),
 ]
 

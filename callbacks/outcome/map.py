@@ -11,18 +11,13 @@ geometry in the browser is remembered in a store as a key, so the decision never
 from __future__ import annotations
 
 import dash
-import pandas as pd
 from dash import Input, Output, State, callback
 
 from callbacks.outcome.tiles import tile_patch, tile_positions
 from data_access.boundaries.access import layer_url
-from data_access.catalogue import MetricSpec
-from data_access.periods import PeriodError, parse_period
-from data_access.read import area_values, release_key
-from data_access.read.memory import ANSWERS, remembered
-from data_access.vintages import CURRENT
 from layouts._shared.views import remembered_view
 from layouts.outcome.checks import (
+    AREA_TYPE_WORDS,
     chart_title,
     checked_choice,
     checked_local_view,
@@ -34,49 +29,28 @@ from layouts.outcome.checks import (
     triggered_id,
     with_messages,
 )
-from layouts.outcome.parts import DEFAULT_COLOUR, DEFAULT_LEVEL, DEFAULT_MAP, download_href, status_alerts
-from layouts.outcome.tables import area_table
+from layouts.outcome.map_views import (
+    categorised,
+    geometry_layer,
+    legend,
+    london_codes,
+    map_description,
+    map_rows,
+)
+from layouts.outcome.parts import DEFAULT_COLOUR, DEFAULT_LEVEL, DEFAULT_MAP, status_alerts
 from presentation import ids
-from presentation.blocks import chart_meta_lines
-from presentation.figures import map_figure, map_legend, map_patch, message_figure, tile_map_figure
-from presentation.figures._categories import categorise
-from presentation.formatting import geography_line
-from presentation.summaries import map_summary
+from presentation.figures import map_figure, map_patch, message_figure, tile_map_figure
+from presentation.figures.map_caption import map_caption, nothing_to_colour
 
 #: Inputs whose change replaces the geometry, so they always get a whole figure.
 GEOMETRY_INPUTS = (ids.OUTCOME_AREA_TYPE, ids.OUTCOME_MAP_KIND)
-
-
-def geometry_layer(spec: MetricSpec, level: str, period: str | None) -> str:
-    """The boundary layer a period is drawn on: partnerships, or the authorities of the geography
-    vintage its figures are on (today's layer for April 2023 authorities, else the December 2021 one)."""
-    if level == "partnership":
-        return "partnership"
-    if not period:
-        return "utla"
-    try:
-        parse_period(period, spec.period_type)
-    except PeriodError:
-        return "utla"
-    vintages = area_values(spec.id, area_type="utla", period=period)["geography"].dropna()
-    return "utla" if vintages.empty or vintages.iloc[0] == CURRENT.code else "utla_2021"
-
-
-def categorised(spec: MetricSpec, level: str, period: str, colour: str) -> pd.DataFrame:
-    """Each mapped area's colour class and hover text, kept per worker for the release.
-
-    Building hover text for ~150 areas is most of a recolour's cost; the answer depends only on
-    the arguments and the release, so each worker builds it once per view.
-    """
-    key = ("map_classes", spec.id, level, period, colour, release_key())
-    return remembered(ANSWERS, key, lambda: categorise(area_values(spec.id, area_type=level, period=period),
-                                                       colour, spec))
 
 
 @callback(
     Output(ids.OUTCOME_MAP, "figure"),
     Output(ids.OUTCOME_MAP_GEOMETRY, "data"),
     Output(ids.OUTCOME_MAP_LEGEND, "children"),
+    Output(ids.chart_summary(ids.OUTCOME_MAP), "children"),
     inputs=dict(metric_id=Input(ids.OUTCOME_METRIC, "value"), chosen=Input(ids.OUTCOME_PERIOD_CHOSEN, "data"),
                 level=Input(ids.OUTCOME_AREA_TYPE, "value"), colour=Input(ids.OUTCOME_COLOUR_BY, "value"),
                 map_kind=Input(ids.OUTCOME_MAP_KIND, "value"), area=Input(ids.OUTCOME_AREA, "value")),
@@ -84,12 +58,13 @@ def categorised(spec: MetricSpec, level: str, period: str, colour: str) -> pd.Da
                page=State(ids.OUTCOME_PAGE, "data")),
 )
 def update_map(metric_id, period, level, colour, map_kind, area, geometry, page, chosen=None):
-    """The map (whole on the first call or a new geometry, else a value patch), its geometry key and its key."""
+    """The map (whole on the first call or a new geometry, else a value patch), its geometry key, its key and
+    the sentence under it, counted from the colour classes the map is drawn with."""
     messages: list[str] = []
     spec = metric_spec(metric_id, page_slug(page), messages)
     if not spec.is_local:
         # Hidden for a national-only measure; the map keeps its geometry for the next local one.
-        return (dash.no_update,) * 3
+        return (dash.no_update,) * 4
     level = checked_choice(level, ids.AREA_TYPE_VALUES, DEFAULT_LEVEL, "area level", messages)
     colour = checked_choice(colour, ids.COLOUR_BY_VALUES, DEFAULT_COLOUR, "map colouring", messages)
     map_kind = checked_choice(map_kind, ids.MAP_KIND_VALUES, DEFAULT_MAP, "map type", messages)
@@ -103,31 +78,35 @@ def update_map(metric_id, period, level, colour, map_kind, area, geometry, page,
     kind = "boundaries" if url else "tiles"
     key = f"{kind}:{url or layer}"
     full = triggered_id() in (None, *GEOMETRY_INPUTS) or geometry != key
+    noun = AREA_TYPE_WORDS[level]
+    notice = nothing_to_colour(classes, colour, spec, period=period, noun=noun) if period is not None else None
+    inset = london_codes(level) if kind == "boundaries" else ()
     if period is None:
         figure, key = message_figure(f"No data has been loaded for {spec.short_name} yet."), None
     elif kind == "boundaries" and full:
         figure = remembered_view(("map", spec.id, level, period, colour, selected, url), lambda: map_figure(
-            geojson_url=url, area_values=area_values(spec.id, area_type=level, period=period), colour_by=colour,
-            spec=spec, selected_code=selected, title=title, source_line=footer, categorised=classes))
+            geojson_url=url, area_values=map_rows(spec, level, period), colour_by=colour,
+            spec=spec, selected_code=selected, title=title, source_line=footer, categorised=classes,
+            inset_codes=inset, notice=notice))
     elif kind == "boundaries":
         # Only the classes are read: the rows themselves are not copied out of the cache for a patch.
         figure = map_patch(None, colour_by=colour, spec=spec, selected_code=selected, title=title,
-                           source_line=footer, categorised=classes)
+                           source_line=footer, categorised=classes, inset_codes=inset, notice=notice)
     elif full:
         figure = remembered_view(("tile_map", spec.id, level, period, colour, selected, layer), lambda: tile_map_figure(
-            tiles=tile_positions(layer), area_values=area_values(spec.id, area_type=level, period=period),
+            tiles=tile_positions(layer), area_values=map_rows(spec, level, period),
             colour_by=colour, spec=spec, selected_code=selected, title=title, source_line=footer,
             categorised=classes))
     else:
-        figure = tile_patch(tile_positions(layer), area_values(spec.id, area_type=level, period=period),
+        figure = tile_patch(tile_positions(layer), map_rows(spec, level, period),
                             colour_by=colour, spec=spec, selected_code=selected, title=title, source_line=footer,
                             categorised=classes)
-    legend = remembered(ANSWERS, ("map_legend", spec.id, colour), lambda: map_legend(colour, spec))
-    return figure, key, [*status_alerts(messages), legend]
+    caption = (f"No data has been loaded for {spec.short_name} yet." if period is None
+               else map_caption(classes, colour, spec, period=period, noun=noun))
+    return figure, key, [*status_alerts(messages), legend(spec, colour)], with_messages(messages, caption)
 
 
 @callback(
-    Output(ids.chart_summary(ids.OUTCOME_MAP), "children"),
     Output(ids.chart_table(ids.OUTCOME_MAP), "children"),
     Output(ids.chart_meta(ids.OUTCOME_MAP), "children"),
     Output(ids.OUTCOME_MAP_DOWNLOAD, "href"),
@@ -136,21 +115,10 @@ def update_map(metric_id, period, level, colour, map_kind, area, geometry, page,
     state=dict(period=State(ids.OUTCOME_PERIOD, "value"), page=State(ids.OUTCOME_PAGE, "data")),
 )
 def describe_map(metric_id, period, level, area, page, chosen=None):
-    """The map's summary sentence, table, provenance and download link (not re-sent when only colours change)."""
-    messages: list[str] = []
-    checked = checked_local_view(metric_id, period, level, area, page, messages)
+    """The map's table, provenance and download link (not re-sent when only colours change; the sentence under
+    the map follows the colouring, so ``update_map`` sends it)."""
+    checked = checked_local_view(metric_id, period, level, area, page, [])
     if checked is None:  # a national-only measure: the map section is hidden
-        return (dash.no_update,) * 4
+        return (dash.no_update,) * 3
     spec, level, period, selected = checked
-    summary, table, meta, href = remembered_view(("map_description", spec.id, level, period, selected),
-                                                 lambda: _map_description(spec, level, period, selected))
-    return with_messages(messages, summary), table, meta, href
-
-
-def _map_description(spec: MetricSpec, level: str, period: str | None, selected: str | None) -> tuple:
-    """The map's summary sentence, its table, provenance lines and download link."""
-    values = area_values(spec.id, area_type=level, period=period)
-    source, updated, _ = provenance(spec)
-    caption = f"{chart_title(spec, level, period)} (the map as a table)"
-    return (map_summary(spec, values, period), area_table(values, spec, caption, highlight_code=selected),
-            chart_meta_lines(source, updated, geography_line(values)), download_href(spec.id, level, period))
+    return map_description(spec, level, period, selected)

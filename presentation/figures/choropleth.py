@@ -1,63 +1,86 @@
-"""The boundary map: a MapLibre choropleth whose geometry is sent once and whose values are patched.
+"""The boundary map: SVG shapes (no WebGL) whose geometry is sent once and whose values are patched.
 
 ``map_figure`` draws the whole map; ``map_values`` returns only the trace properties that change
 with metric, period, colour mode or selected area, and ``map_patch`` wraps them in a ``dash.Patch``
 so a callback updates colours without resending the boundaries (≈1 KB instead of ≈1 MB). The
 figure is built *from* ``map_values`` so the two can never disagree.
 
+The trace is Plotly's geo ``choropleth``: d3 draws each area as an SVG path, so the map draws,
+colours and answers hover and click in a browser without WebGL (council laptops, remote desktops).
+The basemap is hidden (``visible=False``: no land, coast or country lines) and ``fitbounds``
+frames the areas themselves, so the whole of England is in view at any width, a phone's included.
+London's boroughs are a few pixels each at that scale, so a second geo subplot shows London's areas
+enlarged, placed over Wales, which an England map leaves empty; every London area can be hovered
+and clicked there.
+
 The GeoJSON is given as a URL string: plotly.js fetches it once and the browser caches it. Each
-feature's ``id`` must be the area code. The ``white-bg`` style needs no tiles and no internet.
+feature's ``id`` must be the area code; exterior rings are clockwise, as d3 needs
+(``data_access.boundaries.coverage.orient``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import dash
 import pandas as pd
 import plotly.graph_objects as go
-from dash import html
 
 from presentation import theme
 from presentation.figures._categories import categorise, discrete_colorscale, map_categories
 from presentation.figures._common import SOURCE_WRAP, TITLE_WRAP, finish_figure, wrap
+from presentation.figures.map_legend import map_legend
 
 if TYPE_CHECKING:
     from data_access.catalogue import MetricSpec
 
-MAP_CENTER = {"lat": 52.8, "lon": -1.6}
-MAP_ZOOM = 5.2
 BOUNDARY_WIDTH = 0.5
 SELECTED_WIDTH = 3.0
 HOVERTEMPLATE = "%{text}<extra></extra>"
+#: Where London's inset sits, in paper coordinates: over Wales, which an England map leaves empty.
+INSET_DOMAIN = {"x": [0.0, 0.34], "y": [0.34, 0.64]}
+INSET_LABEL = "London (enlarged)"
+#: Index of the annotation that says why nothing is coloured (0 is the source line).
+NOTICE = 1
+__all__ = ["clicked_area_code", "map_figure", "map_legend", "map_patch", "map_values"]
+
+
+def _geo(domain: dict[str, list[float]], *, background: str = "rgba(0,0,0,0)") -> dict[str, Any]:
+    """A geo subplot with no basemap, framed on its own areas, in Web Mercator as the tile map is."""
+    return {"visible": False, "projection": {"type": "mercator"}, "fitbounds": "locations", "domain": domain,
+            "bgcolor": background}
 
 
 def map_values(
     area_values: pd.DataFrame | None, colour_by: str, spec: MetricSpec, *, selected_code: str | None = None,
-    categorised: pd.DataFrame | None = None,
+    categorised: pd.DataFrame | None = None, codes: Sequence[str] | None = None,
 ) -> dict[str, Any]:
-    """The trace properties that change between views, ready to assign into ``figure["data"][0]``.
+    """The trace properties that change between views, ready to assign into ``figure["data"][i]``.
 
     Keys: ``locations``, ``z``, ``customdata`` (area codes, for click → select), ``text`` (hover
     lines), ``hovertemplate``, ``colorscale``, ``zmin``, ``zmax``, ``marker`` (outline widths and
     colours; the selected area gets a thick dark outline and is drawn last so neighbours don't
     cover its outline). ``categorised`` is ``categorise(area_values, colour_by, spec)`` when the
     caller already has it (callbacks keep it per release, so a recolour does not rebuild hover text).
+    ``codes`` keeps only those areas (the London inset).
     """
     categories = map_categories(colour_by, spec)
     frame = categorise(area_values, colour_by, spec) if categorised is None else categorised
-    codes = frame["area_code"].astype(str).tolist()
+    if codes is not None:
+        frame = frame[frame["area_code"].astype(str).isin(set(codes))]
+    codes_shown = frame["area_code"].astype(str).tolist()
     z = [int(i) for i in frame["index"]]
     text = frame["hover"].tolist()
-    if selected_code in codes:
-        at = codes.index(selected_code)
-        order = [*range(at), *range(at + 1, len(codes)), at]
-        codes, z, text = [codes[i] for i in order], [z[i] for i in order], [text[i] for i in order]
-    is_selected = [code == selected_code for code in codes]
+    if selected_code in codes_shown:
+        at = codes_shown.index(selected_code)
+        order = [*range(at), *range(at + 1, len(codes_shown)), at]
+        codes_shown, z, text = [codes_shown[i] for i in order], [z[i] for i in order], [text[i] for i in order]
+    is_selected = [code == selected_code for code in codes_shown]
     return {
-        "locations": codes,
+        "locations": codes_shown,
         "z": z,
-        "customdata": codes,
+        "customdata": codes_shown,
         "text": text,
         "hovertemplate": HOVERTEMPLATE,
         "colorscale": discrete_colorscale(categories),
@@ -81,6 +104,14 @@ def map_title(spec: MetricSpec, area_values: pd.DataFrame) -> str:
     return f"{spec.name} by {kind}{suffix}"
 
 
+def _notice(text: str | None) -> go.layout.Annotation:
+    """The note over the map saying why nothing is coloured (hidden while something is)."""
+    return go.layout.Annotation(
+        text=wrap(text or "", SOURCE_WRAP), visible=bool(text), xref="paper", yref="paper", x=0.5, y=0.5,
+        xanchor="center", yanchor="middle", showarrow=False, align="left", bgcolor=theme.BACKGROUND,
+        bordercolor=theme.BORDER, borderpad=6, font={"size": 13, "color": theme.TEXT}, name="notice")
+
+
 def map_figure(
     *,
     geojson_url: str,
@@ -92,21 +123,33 @@ def map_figure(
     source_line: str = "",
     height: int = 640,
     categorised: pd.DataFrame | None = None,
+    inset_codes: Sequence[str] = (),
+    notice: str | None = None,
 ) -> go.Figure:
     """The whole map: geometry by URL, values from ``map_values``, fitted to England.
 
+    With ``inset_codes`` (London's areas) a second trace draws those areas again, enlarged, in
+    their own framed subplot. ``notice`` is shown over the map when nothing can be coloured.
     ``uirevision`` is fixed so a user's zoom and pan survive value patches.
     """
+    common = {"geojson": geojson_url, "featureidkey": "id", "locationmode": "geojson-id", "showscale": False}
     values = map_values(area_values, colour_by, spec, selected_code=selected_code, categorised=categorised)
-    trace = go.Choroplethmap(geojson=geojson_url, featureidkey="id", showscale=False, name="", **values)
-    fig = go.Figure(trace)
-    fig.update_layout(
-        map={"style": "white-bg", "center": dict(MAP_CENTER), "zoom": MAP_ZOOM},
-        uirevision="map",
-        dragmode="pan",
-    )
-    return finish_figure(fig, title=title or map_title(spec, area_values), source_line=source_line,
-                         height=height, footer_offset=16)
+    fig = go.Figure(go.Choropleth(name="", geo="geo", **common, **values))
+    fig.update_layout(geo=_geo({"x": [0.0, 1.0], "y": [0.0, 1.0]}), uirevision="map", dragmode="pan")
+    fig = finish_figure(fig, title=title or map_title(spec, area_values), source_line=source_line,
+                        height=height, footer_offset=16)
+    fig.add_annotation(_notice(notice))
+    if inset_codes:
+        inset = map_values(area_values, colour_by, spec, selected_code=selected_code, categorised=categorised,
+                           codes=inset_codes)
+        fig.add_trace(go.Choropleth(name="London", geo="geo2", **common, **inset))
+        fig.update_layout(geo2=_geo(INSET_DOMAIN, background=theme.BACKGROUND))
+        (x0, x1), (y0, y1) = INSET_DOMAIN["x"], INSET_DOMAIN["y"]
+        fig.add_shape(type="rect", xref="paper", yref="paper", x0=x0, x1=x1, y0=y0, y1=y1, layer="below",
+                      line={"color": theme.BORDER, "width": 1}, fillcolor=theme.BACKGROUND)
+        fig.add_annotation(text=INSET_LABEL, xref="paper", yref="paper", x=x0, y=y1, xanchor="left",
+                           yanchor="bottom", showarrow=False, font={"size": 12, "color": theme.SECONDARY_TEXT})
+    return fig
 
 
 def map_patch(
@@ -118,18 +161,28 @@ def map_patch(
     title: str | None = None,
     source_line: str | None = None,
     categorised: pd.DataFrame | None = None,
+    inset_codes: Sequence[str] = (),
+    notice: str | None = None,
 ) -> dash.Patch:
-    """A ``dash.Patch`` for a figure made by ``map_figure``: new values, title and source, no geometry.
+    """A ``dash.Patch`` for a figure made by ``map_figure``: new values, title, source and notice, no geometry.
 
+    ``inset_codes`` must be what the figure was drawn with (the inset is the second trace).
     ``area_values`` may be None when ``categorised`` and ``title`` are given (nothing else reads it).
     """
     patch = dash.Patch()
     for key, value in map_values(area_values, colour_by, spec, selected_code=selected_code,
                                  categorised=categorised).items():
         patch["data"][0][key] = value
+    if inset_codes:
+        inset = map_values(area_values, colour_by, spec, selected_code=selected_code, categorised=categorised,
+                           codes=inset_codes)
+        for key in ("locations", "z", "customdata", "text", "colorscale", "zmax", "marker"):
+            patch["data"][1][key] = inset[key]
     patch["layout"]["title"]["text"] = wrap(title or map_title(spec, area_values), TITLE_WRAP)
     if source_line is not None:
         patch["layout"]["annotations"][0]["text"] = wrap(source_line, SOURCE_WRAP)
+    patch["layout"]["annotations"][NOTICE]["text"] = wrap(notice or "", SOURCE_WRAP)
+    patch["layout"]["annotations"][NOTICE]["visible"] = bool(notice)
     return patch
 
 
@@ -142,20 +195,3 @@ def clicked_area_code(click_data: dict | None) -> str | None:
     if isinstance(code, list):
         code = code[0] if code else None
     return str(code) if code else None
-
-
-def map_legend(colour_by: str, spec: MetricSpec, *, component_id: str | dict | None = None) -> html.Div:
-    """The map key as HTML: swatch, glyph and words for each class, so it reads without colour."""
-    items = []
-    for category in map_categories(colour_by, spec):
-        swatch_style = {"backgroundColor": category.colour, "color": category.text_colour,
-                        "borderColor": theme.NOT_COMPARED_OUTLINE}
-        items.append(html.Li([
-            html.Span(category.symbol, className="map-legend__swatch", style=swatch_style, **{"aria-hidden": "true"}),
-            html.Span(category.text, className="map-legend__text"),
-        ], className="map-legend__item"))
-    heading = {"value": "quintile of value", "comparison": "compared with England",
-               "change": "change since baseline"}[colour_by]
-    kwargs = {"id": component_id} if component_id is not None else {}
-    return html.Div([html.P(f"Key: {heading}", className="map-legend__title"),
-                     html.Ul(items, className="map-legend__list")], className="map-legend", **kwargs)
