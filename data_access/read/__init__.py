@@ -17,10 +17,12 @@ from __future__ import annotations
 from data_access.read.areas import ENGLAND
 from data_access.read.places import authorities, partnership_members, partnerships, regions, resolve_area
 from data_access.read.releases import current_release, release_key, releases
+from data_access.read.similar import similar_groups, similar_inputs, similar_partnerships
 from data_access.read.summary import area_profile, baseline_summary
 from data_access.read.tables import metric_periods, metric_table
 from data_access.read.values import AREA_TYPES as AREA_TYPES  # imported by name by the CSV route
 from data_access.read.values import area_values, series
 
 __all__ = ["ENGLAND", "area_profile", "area_values", "baseline_summary", "authorities", "current_release", "metric_periods", "metric_table",
-           "partnership_members", "partnerships", "regions", "release_key", "releases", "resolve_area", "series"]
+           "partnership_members", "partnerships", "regions", "release_key", "releases", "resolve_area", "series",
+           "similar_groups", "similar_inputs", "similar_partnerships"]

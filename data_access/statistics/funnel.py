@@ -7,6 +7,14 @@ are the Wilson-score funnel (``utils_funnel.sigma_adjustment``); for crude rates
 Poisson limits of the expected count; an area's rate is flagged when its own interval (Byar,
 exact below 10) excludes the benchmark, as in ``assign_funnel_significance``.
 
+Directly standardised rates (DSRs) follow the documented Fingertips method of PHStatsMethods
+(``calculate_funnel_points`` / ``calculate_funnel_limits`` / ``assign_funnel_significance`` with
+``rate_type="dsr"``): each area's *equivalent denominator* is ``multiplier × events ÷ DSR`` (the
+population whose crude rate with the same events equals the DSR), and the crude-rate funnel is
+drawn on it: exact Poisson limits around the benchmark, and a point flagged when the Byar interval
+of its events over its equivalent denominator excludes the benchmark. Areas with fewer than 10
+events are not plotted ("not applicable" in PHStatsMethods), as OHID does not judge them.
+
 Why not call ``calculate_funnel_limits`` / ``assign_funnel_significance`` directly: they centre
 the funnel on the pooled average of the rows passed in, while the dashboard centres it on the
 benchmark it compares against everywhere else (England), which differs from the pooled average
@@ -26,7 +34,9 @@ from PHStatsMethods.utils_funnel import signif_ceiling, signif_floor
 
 from ._intervals import byar, z_value
 
-SUPPORTED = ("proportion", "crude_rate")
+SUPPORTED = ("proportion", "crude_rate", "dsr")
+#: Fewer events than this and a DSR is not placed on a funnel (PHStatsMethods, Fingertips).
+DSR_MIN_EVENTS = 10
 WITHIN = "within 95% limits"
 BETWEEN = "between 95% and 99.8%"
 OUTSIDE = "outside 99.8%"
@@ -80,8 +90,25 @@ def rate_limits(
         return x_lower / n * multiplier, x_upper / n * multiplier
 
 
+def dsr_points(frame: pd.DataFrame, multiplier: float) -> pd.DataFrame:
+    """DSR rows a funnel can place: at least ``DSR_MIN_EVENTS`` events and a positive rate.
+
+    Columns ``area_code, numerator, population, value, denominator``, where ``denominator`` is the
+    equivalent denominator ``multiplier × events ÷ DSR`` (PHStatsMethods' ``denom_derived``).
+    """
+    data = pd.DataFrame({
+        "area_code": frame["area_code"],
+        "numerator": pd.to_numeric(frame["numerator"], errors="coerce").astype(float),
+        "population": pd.to_numeric(frame["denominator"], errors="coerce").astype(float),
+        "value": pd.to_numeric(frame["value"], errors="coerce").astype(float),
+    })
+    data = data[(data["numerator"] >= DSR_MIN_EVENTS) & (data["value"] > 0)].reset_index(drop=True)
+    data["denominator"] = multiplier * data["numerator"] / data["value"]
+    return data
+
+
 def _limits_at(measure: str, denominator: np.ndarray, average: float, confidence: float, multiplier: float):
-    fn = proportion_limits if measure == "proportion" else rate_limits
+    fn = proportion_limits if measure == "proportion" else rate_limits  # a DSR uses the rate funnel
     return fn(denominator, average, confidence, multiplier)
 
 
@@ -98,10 +125,11 @@ def funnel_limits(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Funnel points and control limits for ``frame``, centred on ``benchmark``.
 
-    ``frame`` columns: ``area_code``, ``numerator``, ``denominator``. ``benchmark`` is in the
-    metric's units (per ``multiplier``), e.g. England's value. Only ``measure`` "proportion" and
-    "crude_rate" are supported; anything else raises ValueError (a DSR or count funnel needs
-    methods this module does not implement).
+    ``frame`` columns: ``area_code``, ``numerator``, ``denominator`` (and ``value`` for a DSR).
+    ``benchmark`` is in the metric's units (per ``multiplier``), e.g. England's value. ``measure``
+    "proportion", "crude_rate" and "dsr" are supported; anything else raises ValueError. For a DSR
+    the points' ``denominator`` is the equivalent denominator (see the module note) and the
+    population is kept as ``population``.
 
     Returns ``(points, limits)``:
 
@@ -120,15 +148,19 @@ def funnel_limits(
     if average < 0 or (measure == "proportion" and average > 1):
         raise ValueError(f"benchmark {benchmark} is out of range for a {measure} per {multiplier}")
 
-    data = frame[["area_code", "numerator", "denominator"]].copy()
-    data["numerator"] = pd.to_numeric(data["numerator"], errors="coerce").astype(float)
-    data["denominator"] = pd.to_numeric(data["denominator"], errors="coerce").astype(float)
-    points = data[data["numerator"].notna() & (data["denominator"] > 0)].reset_index(drop=True)
+    if measure == "dsr":
+        points = dsr_points(frame, multiplier)
+    else:
+        data = frame[["area_code", "numerator", "denominator"]].copy()
+        data["numerator"] = pd.to_numeric(data["numerator"], errors="coerce").astype(float)
+        data["denominator"] = pd.to_numeric(data["denominator"], errors="coerce").astype(float)
+        points = data[data["numerator"].notna() & (data["denominator"] > 0)].reset_index(drop=True)
     x = points["numerator"].to_numpy()
     n = points["denominator"].to_numpy()
     if measure == "proportion" and (x > n).any():
         raise ValueError("a proportion's numerator exceeds its denominator")
-    points["value"] = x / n * multiplier
+    if measure != "dsr":
+        points["value"] = x / n * multiplier
 
     above = {}
     below = {}

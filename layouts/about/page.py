@@ -13,6 +13,7 @@ from dash import dcc, html
 
 from layouts._shared.shell import SERVICE_NAME
 from layouts.about.sections import attribution, contents, licence, methods, placeholder, sources, what_it_is
+from layouts.about.similar import similar_method
 from presentation import ids
 
 dash.register_page(
@@ -36,6 +37,7 @@ def layout(**_query: Any) -> html.Div:
         sources(),
         attribution(),
         methods(),
+        similar_method(),
         placeholder("footprint", "Partnership footprint", ids.ABOUT_FOOTPRINT),
         placeholder("releases", "Data releases", ids.ABOUT_RELEASES,
                     html.P("Every load of data is one release; a new release never deletes an old one.")),

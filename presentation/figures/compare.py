@@ -3,6 +3,11 @@
 Bars are sorted from highest to lowest and coloured by the comparison with England; each area's
 label also carries the comparison glyph (✓ ≈ ✗ …) so the chart reads without colour. Suppressed and
 missing areas are listed at the end with the words "Suppressed" / "No data" and no bar.
+
+Each bar's value and interval are printed in a column at its right (a second y axis, so the
+numbers never sit on a bar or a whisker), England is a dashed line named in the legend (a label
+on the plot would cover the top bar), and a long chart repeats its value axis along the top so
+the scale is in view wherever the reader is.
 """
 
 from __future__ import annotations
@@ -14,13 +19,19 @@ import plotly.graph_objects as go
 
 from presentation import theme
 from presentation.figures._categories import NO_DATA, hover_text
-from presentation.figures._common import finish_figure, suppressed_flags
+from presentation.figures._common import finish_figure, suppressed_flags, wrap
+from presentation.figures._narrow import narrow_text
 from presentation.formatting import SUPPRESSED, axis_title, format_value, is_missing
 
 if TYPE_CHECKING:
     from data_access.catalogue import MetricSpec
 
 ROW_HEIGHT = 22
+#: Labels wrapped over several lines (names on narrow screens) need this much height per line.
+LINE_HEIGHT = 16
+#: More rows than this and the value axis is repeated along the top.
+TOP_AXIS_ROWS = 12
+MIN_PLOT_HEIGHT = 140
 _CATEGORY_ORDER = ("better", "lower", "similar", "worse", "higher", "not_compared")
 
 
@@ -48,6 +59,41 @@ def _error(rows: pd.DataFrame, spec: MetricSpec) -> dict[str, Any] | None:
     return {"type": "data", "array": upper, "arrayminus": lower, "color": theme.TEXT, "thickness": 1.5, "width": 3}
 
 
+def interval_text(row: pd.Series, spec: MetricSpec) -> str:
+    """ "5.5 (4.8–6.2)": the value and, when it has one, its interval, as printed beside the bar."""
+    if row["_state"] != 1:
+        return ""
+    text = format_value(row["_value"], spec, short=True)
+    low, high = row.get("lower_ci"), row.get("upper_ci")
+    if spec.has_interval and not is_missing(low) and not is_missing(high):
+        text += f" ({format_value(low, spec, short=True)}–{format_value(high, spec, short=True)})"
+    return text
+
+
+def _label(name: str, glyph: str, width: int | None) -> str:
+    """The y-axis label: the name (wrapped at ``width`` characters when given) and the comparison glyph."""
+    text = wrap(name, width) if width else name
+    return f"{text} {glyph}".rstrip()
+
+
+def _value_axes(fig: go.Figure, rows: pd.DataFrame, spec: MetricSpec, codes: list[str], top_axis: bool) -> None:
+    """The right-hand column of values and intervals and, for a long chart, the value axis along the top.
+
+    One invisible trace on the second axes makes Plotly draw both; the axes match the first ones,
+    so they scroll and zoom together.
+    """
+    values = rows["_value"].where(rows["_state"] == 1)
+    fig.add_trace(go.Scatter(x=values.fillna(0).tolist(), y=codes, xaxis="x2", yaxis="y2", mode="markers",
+                             marker={"opacity": 0}, hoverinfo="skip", showlegend=False, name="values"))
+    fig.update_layout(
+        yaxis2={"overlaying": "y", "side": "right", "matches": "y", "type": "category", "tickvals": codes,
+                "ticktext": [interval_text(r, spec) for _, r in rows.iterrows()], "showgrid": False,
+                "tickfont": {"size": 12, "color": theme.TEXT}, "automargin": True, "title_text": None},
+        xaxis2={"overlaying": "x", "side": "top", "matches": "x", "showgrid": False, "visible": top_axis,
+                "automargin": True},
+    )
+
+
 def compare_figure(
     area_values: pd.DataFrame,
     *,
@@ -57,11 +103,13 @@ def compare_figure(
     title: str | None = None,
     source_line: str = "",
     level: str = "95",
+    label_width: int | None = None,
 ) -> go.Figure:
     """Sorted horizontal bars with ``level``% intervals, an England line and the selected area highlighted.
 
     The y axis is keyed by area code (names can repeat across boundary sets) and labelled with
-    names; the selected area's label is bold and its bar outlined and starred.
+    names; the selected area's label is bold and its bar outlined and starred. ``label_width``
+    wraps names at that many characters, so the bars keep their width on a phone.
     """
     rows = compare_order(area_values)
     valued = rows[rows["_state"] == 1]
@@ -97,25 +145,38 @@ def compare_figure(
                     "line": {"color": theme.BACKGROUND, "width": 1}},
         ))
     if not is_missing(england_value):
-        # Labelled inside the plot (top) so it never collides with the legend above it.
-        fig.add_vline(x=float(england_value), line={"color": theme.ENGLAND, "dash": "dash", "width": 2})
-        fig.add_annotation(x=float(england_value), y=1, yref="paper", yanchor="top", xanchor="left", xshift=4,
-                           text=f"England {format_value(england_value, spec, short=True)}", showarrow=False,
-                           font={"size": 13, "color": theme.TEXT}, bgcolor=theme.BACKGROUND, name="england")
+        # Named in the legend, not on the plot, where a label would cover the top bar.
+        line = {"color": theme.ENGLAND, "dash": "dash", "width": 2}
+        fig.add_vline(x=float(england_value), line=line)
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", line=line, hoverinfo="skip", legendrank=1,
+                                 name=f"England {format_value(england_value, spec, short=True)}"))
     codes = rows["area_code"].astype(str).tolist()
     # The comparison glyph follows each name, so the ranking reads without colour.
     glyphs = [theme.comparison_style(k)["symbol"] if state == 1 else "" for k, state in
               zip(rows["_comparison"], rows["_state"], strict=True)]
-    labels = [f"<b>{n} {g}</b>" if c == selected_code else f"{n} {g}".rstrip()
-              for c, n, g in zip(codes, rows["area_name"], glyphs, strict=True)]
+    labels = [_label(n, g, label_width) for n, g in zip(rows["area_name"], glyphs, strict=True)]
+    labels = [f"<b>{text}</b>" if c == selected_code else text for c, text in zip(codes, labels, strict=True)]
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=codes, tickvals=codes, ticktext=labels,
                      autorange="reversed", title_text=None, tickfont={"size": 13})
     fig.update_xaxes(title_text=axis_title(spec), rangemode="tozero")
+    top_axis = len(rows) > TOP_AXIS_ROWS
+    _value_axes(fig, rows, spec, codes, top_axis)
     fig.update_layout(barmode="overlay", bargap=0.25, hovermode="closest", showlegend=True)
     periods = rows["period"].dropna().unique().tolist() if "period" in rows else []
     default_title = f"{spec.name}, {periods[0]}" if len(periods) == 1 else spec.name
-    return finish_figure(fig, title=title or default_title, source_line=source_line,
-                         height=max(360, ROW_HEIGHT * len(rows) + 240), legend_on_top=True, footer_offset=72,
-                         legend_rows=-(-sum(1 for t in fig.data if t.showlegend is not False) // 4),
-                         subtitle=f"Bars show values with {level}% confidence intervals; dashed line: England"
-                         if spec.has_interval else "Dashed line: England")
+    lines = max((t.count("<br>") + 1 for t in labels), default=1)
+    row_height = ROW_HEIGHT if lines == 1 else LINE_HEIGHT * lines + 8
+    legend_rows = -(-sum(1 for t in fig.data if t.showlegend is not False) // 3)
+    fig = finish_figure(fig, title=title or default_title, source_line=source_line,
+                        legend_on_top=True,
+                        footer_offset=72, legend_rows=legend_rows,
+                        subtitle=f"Bars show values with {level}% confidence intervals (printed on the right); "
+                        "dashed line: England" if spec.has_interval else "Values printed on the right; dashed line: England")
+    fig = narrow_text(fig, footer_offset=72)
+    if top_axis:  # room for the top axis's numbers between the legend and the bars
+        fig.update_layout(margin={"t": fig.layout.margin.t + 26})
+    # The bars get their rows whatever the title, legend and footer above and below them take.
+    plot = max(MIN_PLOT_HEIGHT, row_height * len(rows))
+    fig.update_layout(height=plot + fig.layout.margin.t + fig.layout.margin.b,
+                      legend={"y": 1 + (26 / plot if top_axis else 0), "yanchor": "bottom"})
+    return fig
