@@ -32,7 +32,8 @@ class Parameter(NamedTuple):
 
 PARAMETERS = (
     Parameter("metric", "a metric id, e.g. drug_misuse_deaths (required)",
-              "The measure. Its id is listed on this page and on its definition page, and never changes."),
+              "The measure. Its id is listed on the Download data page and on its definition page, and never "
+              "changes."),
     Parameter("area_type", "utla, partnership, region or country",
               "Only areas of this kind: upper-tier local authorities, partnerships (their members' counts pooled), "
               "the nine regions, or England."),

@@ -43,8 +43,11 @@ FOOTPRINT_COLUMNS_TEXT = ("partnership_code, partnership_name, member_code, memb
                           "authority abolished since), footprint_version and footprint_label")
 
 
-def metric_row(spec: MetricSpec) -> html.Tr:
-    """A metric's name (linking to its definition), its id, and its CSV links: all areas, then by level."""
+def metric_item(spec: MetricSpec) -> html.Li:
+    """A metric's name (linking to its definition), its id and unit, and its CSV links: all areas, then by level.
+
+    A list rather than a table, so that at phone width nothing scrolls sideways.
+    """
     if not spec.is_local:
         links: list[Any] = [html.A("England (the only figures)", href=observations_href(spec.id))]
     else:
@@ -52,26 +55,22 @@ def metric_row(spec: MetricSpec) -> html.Tr:
         links += [item for area_type, words in LOCAL_LEVELS
                   for item in (" · ", html.A(words.capitalize(), href=observations_href(spec.id, area_type=area_type)))]
         links += [" · ", html.A("England", href=observations_href(spec.id, area_type="country"))]
-    return html.Tr([
-        html.Th(html.A(spec.name, href=f"/metric/{spec.id}"), scope="row"),
-        html.Td(html.Code(spec.id)),
-        html.Td(spec.value_unit),
-        html.Td(links),
-    ])
+    return html.Li([
+        html.A(spec.name, href=f"/metric/{spec.id}", className="fw-bold"),
+        html.Div(["metric=", html.Code(spec.id), f" · {spec.value_unit}"], className="small text-secondary"),
+        html.Div(["CSV: ", *links]),
+    ], className="mb-3")
 
 
-def metric_tables() -> list[Any]:
-    """One table per outcome, listing each of its metrics with its CSV links."""
+def metric_lists() -> list[Any]:
+    """One list per outcome, each of its metrics with its CSV links."""
     catalogue = get_catalogue()
-    tables: list[Any] = []
+    lists: list[Any] = []
     for outcome in catalogue.outcomes:
-        head = html.Thead(html.Tr([html.Th("Measure", scope="col"), html.Th("Id (metric=)", scope="col"),
-                                   html.Th("Unit", scope="col"), html.Th("CSV", scope="col")]))
-        body = html.Tbody([metric_row(spec) for spec in catalogue.outcome_metrics(outcome.id)])
-        tables += [html.H3(outcome.name),
-                   html.Div(html.Table([head, body], className="table table-sm data-table"),
-                            className="table-responsive")]
-    return tables
+        lists += [html.H3(outcome.name),
+                  html.Ul([metric_item(spec) for spec in catalogue.outcome_metrics(outcome.id)],
+                          className="list-unstyled")]
+    return lists
 
 
 def scheme() -> list[Any]:
@@ -106,13 +105,14 @@ def layout(**_query: Any) -> html.Div:
     return html.Div([
         html.H1("Download data"),
         html.P(f"Every one of the {len(catalogue.metrics)} measures on this site can be downloaded as a CSV file, "
-               "for every area and period or for one level of geography. Files open in any spreadsheet.",
+               "for every area and period or for one level of geography. Files open in any spreadsheet, and "
+               "their addresses are stable: how to build them is explained at the end of this page.",
                className="lead"),
         html.H2("Partnership footprint"),
         html.P([html.A("Partnership footprint (CSV)", href=FOOTPRINT_PATH),
                 f": which authorities make up each partnership in the footprint in force. Columns: "
                 f"{FOOTPRINT_COLUMNS_TEXT}."]),
         html.H2("Measures"),
-        static_html(html.Div(metric_tables()), class_name="downloads-list"),
+        static_html(html.Div(metric_lists()), class_name="downloads-list"),
         *scheme(),
     ], className="download-page")
