@@ -38,6 +38,7 @@ from presentation.boardpack.chart_axes import (
 )
 from presentation.figures.gaps import SMALL_NUMBERS_NOTE, Gap, hidden_flags, line_gaps, small_count_flags
 from presentation.figures.timeline import period_slots
+from presentation.figures.trend_marks import label_at_top
 from presentation.formatting import axis_title, is_missing
 
 __all__ = ["nice_ticks", "tick_labels", "trend_drawing"]
@@ -122,8 +123,9 @@ def _baseline(group: Group, frame: Frame, order: list[str], baseline_periods: Se
                      fillColor=styles.TEXT, textAnchor="end" if late else "start"))
 
 
-def _gaps(group: Group, frame: Frame, gaps: Sequence[Gap]) -> None:
-    """Each gap of the area's line tinted across its periods with its reasons, upright, at its foot."""
+def _gaps(group: Group, frame: Frame, gaps: Sequence[Gap], others: Sequence[Sequence[float | None]]) -> None:
+    """Each gap of the area's line tinted across its periods with its reasons, upright, at its foot or hanging
+    from the top, whichever the other lines leave freer (``trend_marks.label_at_top``)."""
     for gap in gaps:
         slots = frame.slots
         if gap.stop > gap.start:
@@ -134,9 +136,12 @@ def _gaps(group: Group, frame: Frame, gaps: Sequence[Gap]) -> None:
             group.add(Line(x0, frame.bottom, x0, frame.bottom + frame.height, strokeColor=BASELINE_COLOUR,
                            strokeWidth=0.6, strokeDashArray=[1, 1.5]))
         reasons = gap.reason.split("; ")
+        hang = label_at_top(gap, others, frame.top_value)
         for k, reason in enumerate(reasons):
-            holder = Group(String(0, 0, reason, fontName=styles.FONT, fontSize=6.5, fillColor=styles.SECONDARY))
-            holder.translate((x0 + x1) / 2 + 2.5 + 7.5 * (k - (len(reasons) - 1) / 2), frame.bottom + 3)
+            holder = Group(String(0, 0, reason, fontName=styles.FONT, fontSize=6.5, fillColor=styles.SECONDARY,
+                                  textAnchor="end" if hang else "start"))
+            x = (x0 + x1) / 2 + 2.5 + 7.5 * (k - (len(reasons) - 1) / 2)
+            holder.translate(x, frame.bottom + frame.height - 14 if hang else frame.bottom + 3)
             holder.rotate(90)
             group.add(holder)
 
@@ -174,7 +179,7 @@ def trend_drawing(series: pd.DataFrame, *, spec: Any, selected_code: str, select
         if not is_missing(flag) and bool(flag):
             x0, x1 = frame.at(slot.lo), frame.at(slot.hi)
             plot.add(Rect(x0, frame.bottom, x1 - x0, frame.height, fillColor=PROVISIONAL_COLOUR, strokeColor=None))
-    _gaps(plot, frame, gaps)
+    _gaps(plot, frame, gaps, [england_values] if england is not None else [])
     axes(plot, frame, ticks, rotate, axis_title(spec))
     if spec.has_interval:
         _band(plot, frame, lower, upper, breaks)

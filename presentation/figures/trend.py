@@ -215,10 +215,12 @@ def trend_figure(
             drawn.append(rows)
             fig.add_trace(_line(rows, spec, slots, name="England", colour=theme.ENGLAND, dash="dash", symbol="square",
                                 width=2))
+    y_range = headroom(_drawn_values(drawn, spec, baseline_summary))
     if not chosen.empty:
         fig.add_trace(_line(aligned, spec, slots, name=area_name, colour=theme.SELECTED, dash="solid",
                             symbol="circle", width=3, breaks=breaks))
-        mark_gaps(fig, gaps, slots)
+        others = [gap_values(rows["value"], hidden_flags(rows, spec)) for rows in drawn[1:]]
+        mark_gaps(fig, gaps, slots, others, y_range[1] if y_range else 0.0)
         if any(is_estimate(row) for _, row in aligned.iterrows()):
             notes.append(("estimate", ESTIMATES_NOTE))
         if any(small_count_flags(aligned, spec)):
@@ -231,8 +233,7 @@ def trend_figure(
     ticks, labels = tick_positions(slots)
     fig.update_xaxes(type="date", tickmode="array", tickvals=ticks, ticktext=labels, range=axis_range(slots),
                      title_text=None, tickangle=-45 if len(labels) > 6 else 0, showgrid=False)
-    fig.update_yaxes(title_text=axis_title(spec), rangemode="tozero",
-                     range=headroom(_drawn_values(drawn, spec, baseline_summary)))
+    fig.update_yaxes(title_text=axis_title(spec), rangemode="tozero", range=y_range)
     fig.update_layout(hovermode="closest", meta={"selected_code": selected_code})
     return finish_figure(
         fig, title=title or f"{spec.name}: {area_name}", source_line=source_line, height=height,

@@ -39,9 +39,21 @@ def headroom(values: Sequence[float]) -> list[float] | None:
     return [low, high + span * HEADROOM / (1 - HEADROOM)]
 
 
-def mark_gaps(fig: go.Figure, gaps: Sequence[Gap], slots: Sequence[PeriodSlot]) -> None:
-    """Each gap shaded across its periods (or a dotted line for a boundary break) with its reason, upright, at
-    the foot of the gap."""
+def label_at_top(gap: Gap, others: Sequence[Sequence[float | None]], top: float) -> bool:
+    """True when a gap's upright label should hang from the top of the plot rather than stand on its foot:
+    the other lines (England, the region) pass closer to the foot than to the top across the gap."""
+    first, last = max(gap.start - 1, 0), gap.stop if gap.stop > gap.start else gap.start
+    values = [v for line in others for v in line[first:last + 1] if v is not None]
+    if not values or not top:
+        return False
+    low, high = min(values), max(values)
+    return low / top < 1 - high / top
+
+
+def mark_gaps(fig: go.Figure, gaps: Sequence[Gap], slots: Sequence[PeriodSlot],
+              others: Sequence[Sequence[float | None]] = (), top: float = 0.0) -> None:
+    """Each gap shaded across its periods (or a dotted line for a boundary break) with its reason, upright,
+    on the side of the plot (foot or top) the other lines leave freer, so the words cross no line."""
     for gap in gaps:
         if gap.stop > gap.start:
             x0, x1 = slots[gap.start].lo, slots[gap.stop - 1].hi
@@ -51,8 +63,11 @@ def mark_gaps(fig: go.Figure, gaps: Sequence[Gap], slots: Sequence[PeriodSlot]) 
             x0 = x1 = slots[gap.start].lo
             fig.add_shape(type="line", x0=x0, x1=x1, yref="paper", y0=0, y1=1, layer="below", name="gap",
                           line={"color": theme.BORDER, "dash": "dot", "width": 1.5})
-        fig.add_annotation(x=x0 + (x1 - x0) / 2, y=0, yref="paper", yanchor="bottom", showarrow=False,
-                           text=gap.reason.replace("; ", "<br>"), textangle=-90, font=_LABEL_FONT, name="gap")
+        # Hanging from the top, the label starts below the row the baseline label uses.
+        placed = ({"y": 1, "yanchor": "top", "yshift": -22} if label_at_top(gap, others, top)
+                  else {"y": 0, "yanchor": "bottom"})
+        fig.add_annotation(x=x0 + (x1 - x0) / 2, yref="paper", showarrow=False, text=gap.reason.replace("; ", "<br>"),
+                           textangle=-90, font=_LABEL_FONT, name="gap", **placed)
 
 
 def _top_label(fig: go.Figure, x: Any, text: str, slots: Sequence[PeriodSlot]) -> None:

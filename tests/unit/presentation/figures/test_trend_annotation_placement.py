@@ -112,3 +112,27 @@ def go_figure():
     import plotly.graph_objects as go
 
     return go.Figure(go.Scatter(x=[1, 2], y=[np.nan, 1.0]))
+
+
+def gap_label(area_values, england_values):
+    frame = series()
+    for code, values in (("P1", area_values), (ENGLAND, england_values)):
+        mask = frame["area_code"] == code
+        frame.loc[mask, "value"] = values
+        frame.loc[mask, ["lower_ci", "upper_ci"]] = np.nan
+    frame.loc[(frame["area_code"] == "P1") & (frame["period"] == "2019-21"), "suppressed"] = True
+    fig = trend_figure(frame, spec=get_catalogue().metric(DEATHS), selected_code="P1")
+    (label,) = named(fig, "gap")
+    return label
+
+
+def test_gap_label_stands_on_its_foot_when_the_other_lines_run_high():
+    label = gap_label([7.0, 7.5, 7.7, 8.9, 9.8], [8.0, 8.2, 8.4, 8.6, 8.8])
+    assert (label.y, label.yanchor, label.textangle) == (0, "bottom", -90)
+
+
+def test_gap_label_hangs_from_the_top_when_the_other_lines_run_low():
+    """Given England near zero across the gap, then the label hangs from the top (below the baseline label's row)
+    instead of standing on England's line."""
+    label = gap_label([7.0, 7.5, 7.7, 8.9, 9.8], [0.4, 0.5, 0.5, 0.6, 0.6])
+    assert (label.y, label.yanchor) == (1, "top") and label.yshift < 0
