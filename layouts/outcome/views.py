@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 from data_access.catalogue import MetricSpec, get_catalogue
 from data_access.geography import ENGLAND
 from data_access.read import baseline_summary, series
+from data_access.read.ambition import england_ambition
 from data_access.read.schedule import next_release
 from layouts._shared.views import remembered_view
 from layouts.outcome.checks import (
@@ -29,6 +30,7 @@ from layouts.outcome.parts import ambition_text, definition_block, download_href
 from layouts.outcome.tables import trend_table
 from presentation.blocks import chart_meta_lines
 from presentation.figures import message_figure, national_figure, trend_figure
+from presentation.figures.ambition import add_ambition
 from presentation.formatting import geography_line
 from presentation.summaries import national_summary, trend_summary
 
@@ -96,5 +98,6 @@ def build_trend(spec: MetricSpec, chosen: dict) -> TrendView:
         figure = national_figure(rows, spec=spec, baseline_summary=summary, ambition_text=ambition, title=title,
                                  source_line=footer)
         sentence = national_summary(spec, summary, ambition_text=ambition)
+    figure = add_ambition(figure, england_ambition(spec.id), spec)  # England's trajectory, where one can be drawn
     table = trend_table(rows, spec, chosen["code"], f"{title}, by period (the trend chart as a table)")
     return TrendView(figure, sentence, table, meta, href)

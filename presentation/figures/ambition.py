@@ -41,7 +41,7 @@ def _is_date_axis(fig: go.Figure) -> bool:
 
 def _middle(point: TrajectoryPoint) -> pd.Timestamp:
     start, end = pd.Timestamp(point.period_start), pd.Timestamp(point.period_end)
-    return start + (end - start) / 2
+    return (start + (end - start) / 2).normalize()  # the day ``timeline`` puts the period's data on
 
 
 def _widen_dates(fig: go.Figure, points: tuple[TrajectoryPoint, ...]) -> None:
@@ -63,6 +63,14 @@ def _widen_categories(fig: go.Figure, points: tuple[TrajectoryPoint, ...]) -> No
         fig.update_xaxes(categoryarray=order + missing)
 
 
+def _widen_values(fig: go.Figure, points: tuple[TrajectoryPoint, ...]) -> None:
+    """A fixed value range (the trend chart sets one, with headroom for its labels) grows to hold the line."""
+    span = fig.layout.yaxis.range
+    top = max(p.value for p in points)
+    if span and span[1] is not None and top > span[1]:
+        fig.update_yaxes(range=[span[0], top * 1.08])
+
+
 def trace_name(status: AmbitionStatus) -> str:
     """The legend's words: the ambition itself, and "even pace" when the line is a yearly share of a total."""
     label = status.target.label if status.target else ""
@@ -82,6 +90,7 @@ def add_ambition(fig: go.Figure, status: AmbitionStatus | None, spec: MetricSpec
     else:
         x = [p.period for p in points]
         _widen_categories(fig, points)
+    _widen_values(fig, points)
     text = [f"{p.period}: {format_value(p.value, spec)} on the ambition's trajectory" for p in points]
     fig.add_trace(go.Scatter(
         x=x, y=[p.value for p in points], name=trace_name(status), mode="lines+markers",

@@ -40,8 +40,15 @@ def test_date_axis_places_each_period_at_its_middle_and_widens_the_range():
     fig.update_xaxes(type="date", range=[pd.Timestamp("2021-03-01"), pd.Timestamp("2023-05-01")])
     add_ambition(fig, STATUS, SPEC)
     (trace,) = ambition_traces(fig)
-    assert pd.Timestamp(trace.x[0]).date() == date(2021, 9, 30)  # the middle of 2021/22, where the data sits
+    assert pd.Timestamp(trace.x[0]) == pd.Timestamp("2021-09-30")  # the middle of 2021/22, where the data sits
     assert pd.Timestamp(fig.layout.xaxis.range[1]) > pd.Timestamp("2025-03-31")
+
+
+def test_a_fixed_value_range_grows_to_hold_the_trajectory():
+    fig = go.Figure(go.Scatter(x=["2021/22"], y=[1.0]))
+    fig.update_yaxes(range=[0, 7.5])
+    add_ambition(fig, STATUS, SPEC)
+    assert fig.layout.yaxis.range[1] >= max(p.value for p in POINTS)
 
 
 def test_nothing_to_draw_leaves_the_figure_alone():
