@@ -92,9 +92,23 @@ NOT_FOUND_MODULE = "not_found_404"
 
 
 def is_page_address(path: str) -> bool:
-    """True when a registered page (other than "page not found") answers ``path``, as Dash's router finds it."""
-    page, _ = registered_page(path)
-    return bool(page) and page.get("module", "").rpartition(".")[2] != NOT_FOUND_MODULE
+    """True when a registered page (other than "page not found") answers ``path``, as Dash's router finds it.
+
+    A page with a path template may register ``path_exists`` (a function of its path variables): then
+    ``/metric/<metric_id>`` is a page only for a metric the catalogue has. Should that check fail, the
+    address counts as a page; the page itself says what it can.
+    """
+    page, variables = registered_page(path)
+    if not page or page.get("module", "").rpartition(".")[2] == NOT_FOUND_MODULE:
+        return False
+    exists = page.get("path_exists")
+    if not callable(exists) or not variables:
+        return True
+    try:
+        return bool(exists(**variables))
+    except Exception:  # noqa: BLE001 - a status is not worth an error page
+        log.warning("could not check whether %s exists", page.get("module"), exc_info=True)
+        return True
 
 
 def not_found_status(response: Response) -> Response:

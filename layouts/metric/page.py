@@ -4,7 +4,7 @@ What is measured, how the dashboard computes it (pooling, interval, comparison, 
 since baseline, suppression), the baseline and published England values, where the data comes
 from and how sure the catalogue entry is, and the next release as the release schedule says today. No
 callback is needed: the catalogue is a file and the schedule a few rows.
-An unknown id gets a friendly message and the list of metrics (Dash still answers 200).
+An unknown id gets a friendly message and the list of metrics, with status 404.
 """
 
 from __future__ import annotations
@@ -50,10 +50,16 @@ def _title(metric_id: str | None = None) -> str:
         return f"Metric definitions – {SERVICE_NAME}"
 
 
+def metric_exists(metric_id: str) -> bool:
+    """Whether ``/metric/<metric_id>`` names a metric: the server answers 404 for one that does not."""
+    return metric_id in get_catalogue().metrics
+
+
 dash.register_page(
     __name__,
     path="/metric",
     path_template="/metric/<metric_id>",
+    path_exists=metric_exists,
     name="Metric definitions",
     nav="Metrics",
     title=_title,

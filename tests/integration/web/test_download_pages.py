@@ -170,6 +170,11 @@ class TestLinksAndStatus:
         page = routed_page(client, path)
         assert "Page not found" in page and '"/download"' in page and '"/"' in page
 
+    def test_a_metric_page_for_no_metric_answers_404_with_the_list_of_metrics(self, client, catalogue):
+        assert client.get("/metric/no-such-metric").status_code == 404
+        page = routed_page(client, "/metric/no-such-metric")
+        assert "Metric not found" in page and all(f"/metric/{m}" in page for m in catalogue.metrics)
+
     @pytest.mark.parametrize("path", ["/", "/about", "/compare", "/outcome/drug-use", "/metric",
                                       "/metric/drug_misuse_deaths", "/partnership", "/definitions", "/download"])
     def test_known_pages_still_answer_200_with_their_first_view(self, client, path):
