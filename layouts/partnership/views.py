@@ -15,6 +15,7 @@ from dash import html
 
 from data_access.read import authorities, current_release, partnerships
 from data_access.read.csv_safety import safe_csv
+from data_access.read.precision import at_published_precision
 from data_access.read.status import status_summary
 from layouts._shared.links import area_options, release_line
 from layouts._shared.views import remembered_view
@@ -84,9 +85,10 @@ def partnership_list_view(text: str | None) -> Any:
 
 
 def profile_csv_view(code: str | None) -> tuple[str, str] | None:
-    """The profile table and the members' values as one spreadsheet-safe CSV, with its file name."""
+    """The profile table and the members' values as one spreadsheet-safe CSV at the published precision, and its
+    file name."""
     row, _ = find_partnership(code)
     if row is None:
         return None
     data = load_profile(row)
-    return safe_csv(profile_csv(data)), f"{export_filename(data.code, 'profile')}.csv"
+    return safe_csv(at_published_precision(profile_csv(data))), f"{export_filename(data.code, 'profile')}.csv"

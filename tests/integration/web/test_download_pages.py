@@ -268,6 +268,23 @@ class TestPrecision:
         assert both["numerator_full"][both["numerator_full"] != ""].str.fullmatch(r"\d+").all()
 
 
+    def test_the_profile_csv_is_at_each_metrics_published_precision(self, client, catalogue):
+        from data_access.read import partnerships
+        from layouts.partnership.views import profile_csv_view
+
+        code = str(partnerships()["code"].iloc[0])
+        text, _ = profile_csv_view(code)
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+        checked = 0
+        for row in frame[frame["value"] != ""].itertuples():
+            places = catalogue.metric(row.metric_id).published_decimals
+            pattern = r"-?\d+" + (rf"\.\d{{{places}}}" if places else "")
+            for cell in (row.value, row.lower_ci, row.upper_ci, row.england_value, row.change_since_baseline):
+                assert cell == "" or re.fullmatch(pattern, cell), (row.metric_id, cell)
+                checked += cell != ""
+        assert checked > 50
+
+
 class TestChartCsv:
     def test_the_trend_csv_holds_the_lines_the_trend_draws(self, client):
         from data_access.read import partnerships
