@@ -53,6 +53,10 @@ class Settings:
     # Failed sign-ins one client address may make (CDP_SIGNIN_LIMIT, Flask-Limiter's notation), on top of the
     # per-name lock-out; counted in Redis when CACHE_REDIS_URL is set, else per worker.
     signin_limit: str = "10 per minute;50 per hour"
+    # Who runs this instance (CDP_OPERATOR) and how the public contacts them (CDP_CONTACT), as the accessibility
+    # statement names them; unset, the statement says so in general words instead of printing a placeholder.
+    operator: str | None = None
+    contact: str | None = None
 
     # Bounds on every store call, in seconds, so a store that stops answering costs a request seconds, not minutes:
     # connecting (CDP_STORE_CONNECT_TIMEOUT), one statement while serving (CDP_STORE_STATEMENT_TIMEOUT; `flask`
@@ -113,6 +117,8 @@ def get_settings() -> Settings:
         upload_dir=Path(env.get("CDP_UPLOAD_DIR") or INSTANCE / "uploads"),
         upload_slots=max(1, int(env.get("CDP_UPLOAD_SLOTS") or "2")),
         signin_limit=(env.get("CDP_SIGNIN_LIMIT") or "").strip() or "10 per minute;50 per hour",
+        operator=(env.get("CDP_OPERATOR") or "").strip() or None,
+        contact=(env.get("CDP_CONTACT") or "").strip() or None,
     )
 
 

@@ -73,10 +73,21 @@ def short_name(evidence_name: str) -> str:
     return head.replace("&", "and").strip()
 
 
+#: The finder's asides inside an evidence grouping's name: "(presumed X CDP)", "(and Isles of Scilly?)", "- inferred".
+FINDER_ASIDES = re.compile(r"\s*\((?:[^()]*\b(?:presumed|inferred|hypothesis)\b[^()]*|[^()]*\?)\)"
+                           r"|\s*-\s*(?:presumed|inferred|hypothesis)\b", re.IGNORECASE)
+
+
+def public_title(evidence_name: str) -> str:
+    """The grouping's name as a page title, without the finder's asides (the sourced/assumed status says how sure
+    the grouping is; the asides are research notes, never published in the footprint's source column)."""
+    return re.sub(r"\s{2,}", " ", FINDER_ASIDES.sub("", evidence_name)).strip()
+
+
 def citation(title: str, url: str) -> str:
     """One page as 'title (site) — URL'; ';' separates citations, so it never appears inside one."""
     site = urlparse(url).netloc.removeprefix("www.")
-    return f"{title.replace(';', ',')} ({site}) — {url}"
+    return f"{public_title(title).replace(';', ',')} ({site}) — {url}"
 
 
 def _join(parts: Iterable[str]) -> str:

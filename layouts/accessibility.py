@@ -1,8 +1,9 @@
 """/accessibility — the accessibility statement, in the shape of the UK public-sector model statement.
 
 Required for public-sector websites (Public Sector Bodies Accessibility Regulations 2018, monitored
-against WCAG 2.2 AA). Known issues are listed honestly; contact details are a placeholder to be
-filled by the organisation that runs the published instance.
+against WCAG 2.2 AA). Known issues are listed honestly. Who runs the instance and how to contact them
+are settings (``CDP_OPERATOR``, ``CDP_CONTACT``); unset, the statement says so in general words, never with a
+placeholder.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 import dash
 from dash import html
 
+from config import get_settings
 from layouts._shared.shell import SERVICE_NAME
 
 dash.register_page(
@@ -50,14 +52,27 @@ def _section(title: str, *children: Any) -> html.Section:
     return html.Section([html.H2(title), *children])
 
 
+def run_by(operator: str | None) -> str:
+    """ "This website is run by <operator>. ", or nothing when the instance does not name one."""
+    return f"This website is run by {operator}. " if operator else ""
+
+
+def contact_words(contact: str | None, operator: str | None) -> str:
+    """How to ask for help: the configured contact, else the organisation that runs the site, in words."""
+    if contact:
+        return f"contact: {contact}"
+    return f"contact {operator}" if operator else "contact the organisation that runs this website"
+
+
 def layout(**_query: Any) -> html.Div:
+    settings = get_settings()
     return html.Div([
         html.H1("Accessibility statement"),
         html.P(f"This accessibility statement applies to the {SERVICE_NAME} dashboard."),
         _section(
             "Using this website",
-            html.P("This website is run by [organisation to be confirmed for the published instance]. We want as "
-                   "many people as possible to be able to use it. For example, that means you should be able to:"),
+            html.P(f"{run_by(settings.operator)}We want as many people as possible to be able to use it. For "
+                   "example, that means you should be able to:"),
             html.Ul([
                 html.Li("change colours, contrast levels and fonts using browser or device settings"),
                 html.Li("zoom in up to 400% without the text spilling off the screen"),
@@ -76,8 +91,8 @@ def layout(**_query: Any) -> html.Div:
         _section(
             "Feedback and contact information",
             html.P("If you find any problems not listed on this page, or you need information on this website in a "
-                   "different format such as accessible PDF, large print, easy read or audio, contact: "
-                   "[contact details to be confirmed for the published instance]."),
+                   "different format such as accessible PDF, large print, easy read or audio, "
+                   f"{contact_words(settings.contact, settings.operator)}."),
             html.P("We'll consider your request and get back to you within 10 working days."),
         ),
         _section(

@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from data_access.catalogue.public_text import check_public_text
+
 CATALOGUE_FILE = Path(__file__).with_name("metrics.yaml")
 POLARITIES = ("lower_is_better", "higher_is_better", "no_judgement")
 MEASURES = ("proportion", "crude_rate", "dsr", "count", "mean")
@@ -92,6 +94,27 @@ class MetricSpec:
     def baseline_rule(self) -> str:
         return str(self.baseline.get("rule", "none"))
 
+    @property
+    def source_status(self) -> str:
+        """ "confirmed", "unconfirmed" (named but not confirmed) or "inferred" (read from the title); pages
+        word it plainly beside the source."""
+        return str(self.extra.get("source_status", "confirmed"))
+
+    @property
+    def frequency_confirmed(self) -> bool:
+        """False when the publication frequency is the compilers' reading rather than a stated fact."""
+        return self.extra.get("frequency_confirmed", True) is not False
+
+    @property
+    def former_names(self) -> tuple[str, ...]:
+        """Earlier names of the measure in framework documents."""
+        return tuple(self.extra.get("former_names") or ())
+
+    @property
+    def editor_note(self) -> str:
+        """The compilers' research note: for editors of the catalogue only, never shown or exported."""
+        return str(self.extra.get("editor_note") or "")
+
 
 @dataclass(frozen=True)
 class OutcomeSpec:
@@ -167,7 +190,8 @@ def _metric(entry: dict[str, Any]) -> MetricSpec:
 
 
 def parse_catalogue(data: dict[str, Any]) -> Catalogue:
-    """Build and check a catalogue from the YAML structure."""
+    """Build and check a catalogue from the YAML structure (public text free of editors' notes)."""
+    check_public_text(data)
     metrics = {m["id"]: _metric(m) for m in data["metrics"]}
     outcomes = tuple(
         OutcomeSpec(

@@ -1,8 +1,8 @@
 """Who publishes each metric's data, read from the catalogue's ``source`` text, and how sure the entry is.
 
-The catalogue records a free-text source ("OHID - NDTMS, …", "INFERRED: DfE - …"). The publisher
-is the first known organisation named in it; a source marked INFERRED or UNCONFIRMED keeps that
-flag so the About and metric pages can say so plainly.
+The catalogue records a free-text source ("OHID - NDTMS, …") and, as a separate field, whether it is
+confirmed. The publisher is the first known organisation named in the source; an unconfirmed source
+keeps that status so the About and metric pages can say so plainly.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
+
+from presentation.catalogue_text import confidence_text
 
 if TYPE_CHECKING:
     from data_access.catalogue import MetricSpec
@@ -29,15 +31,13 @@ PUBLISHERS = (
     ("UKHSA", "UK Health Security Agency (UKHSA)"),
 )
 OTHER = "Other or not yet identified"
-CONFIDENCE_REASONS = {
-    "high": "definition and source confirmed from published documents",
-    "medium": "definition published; some details not confirmed",
-    "low": "title only; definition, source and geography inferred",
-}
 
 
-def source_status(source: str) -> str:
-    """ "inferred", "unconfirmed" or "stated" — how the catalogue's compilers got the source."""
+def source_status(source: MetricSpec | str) -> str:
+    """ "inferred", "unconfirmed" or "stated": the catalogue's ``source_status`` of a metric (or, for a bare
+    source text, its old "INFERRED:" / "UNCONFIRMED" prefix)."""
+    if not isinstance(source, str):
+        return "stated" if source.source_status == "confirmed" else source.source_status
     head = source.strip().upper()
     if head.startswith("INFERRED"):
         return "inferred"
@@ -65,11 +65,5 @@ def by_publisher(metrics: Iterable[MetricSpec]) -> dict[str, list[MetricSpec]]:
 
 
 def confidence_sentence(spec: MetricSpec) -> str:
-    """ "Confidence in this entry: low — title only; definition, source and geography inferred"."""
-    reason = CONFIDENCE_REASONS.get(spec.confidence, "not rated")
-    status = source_status(spec.source)
-    if spec.confidence == "medium" and status != "stated":
-        reason = f"definition published; source {status}"
-    elif spec.confidence == "high" and status != "stated":
-        reason = f"definition confirmed; source {status}"
-    return f"Confidence in this entry: {spec.confidence} — {reason}"
+    """The definition's confidence in the same words as every definition panel (``presentation.catalogue_text``)."""
+    return confidence_text(spec)

@@ -22,7 +22,8 @@ from layouts._shared.methods import (
     suppression_rules,
 )
 from layouts._shared.shell import OGL_URL
-from layouts._shared.sources import by_publisher, source_status
+from layouts._shared.sources import by_publisher
+from presentation.catalogue_text import SOURCE_NOT_CONFIRMED, source_confirmed
 
 ONS_BOUNDARIES = ("Source: Office for National Statistics licensed under the Open Government Licence v.3.0. "
                   "Contains OS data © Crown copyright and database right 2024.")
@@ -68,15 +69,14 @@ def sources() -> html.Section:
     for publisher, metrics in by_publisher(get_catalogue().metrics.values()).items():
         items = []
         for spec in metrics:
-            flag = source_status(spec.source)
             items.append(html.Li([html.A(spec.name, href=f"/metric/{spec.id}"), f": {spec.source}",
-                                  html.Strong(f" (source {flag})") if flag != "stated" else None]))
+                                  None if source_confirmed(spec) else html.Strong(f" ({SOURCE_NOT_CONFIRMED})")]))
         groups += [html.H3(publisher), html.Ul(items)]
     return html.Section([
         html.H2("Sources", id="sources"),
-        html.P("Each metric's source as recorded in the framework catalogue, grouped by publisher. Sources marked "
-               "“inferred” or “unconfirmed” were not stated in the framework documents; see the metric's page for "
-               "how sure its entry is."),
+        html.P("Each metric's source as recorded in the framework catalogue, grouped by publisher. Where a source is "
+               f"marked “{SOURCE_NOT_CONFIRMED}”, the framework documents do not name it; see the metric's page "
+               "for how sure its entry is."),
         *groups,
     ])
 

@@ -22,6 +22,7 @@ from layouts._shared.views import remembered_view
 from layouts.compare.funnel import NOT_AVAILABLE, funnel_summary, funnel_table, position_words
 from layouts.compare.state import CompareState, parse_static, resolve
 from presentation.blocks import chart_meta_lines
+from presentation.catalogue_text import source_text
 from presentation.figures import funnel_figure, message_figure
 from presentation.formatting import geography_line
 
@@ -97,7 +98,7 @@ def funnel_data(state: CompareState) -> FunnelData:
 
 def _source_line(spec: MetricSpec, period: str | None) -> str:
     """The in-figure footer, kept to two lines (exported images carry it without the page around them)."""
-    source = spec.source if len(spec.source) <= 120 else spec.source[:119] + "…"
+    source = source_text(spec, limit=120)
     demo = " · demonstration data, not real" if (current_release() or {}).get("any_demo") else ""
     return f"Source: {source} · {period or 'no data'}{demo}"
 
@@ -116,7 +117,7 @@ def build_funnel(state: CompareState) -> dict[str, Any]:
     title = f"{spec.short_name}, {state.period}: partnerships against England" if state.period else spec.short_name
     link = "/download/observations.csv?" + "&".join(
         f"{k}={v}" for k, v in (("metric", spec.id), ("area_type", "partnership"), ("period", state.period)) if v)
-    meta = chart_meta_lines(f"Source: {spec.source}", f"Data up to: {state.period or 'no data'}",
+    meta = chart_meta_lines(f"Source: {source_text(spec)}", f"Data up to: {state.period or 'no data'}",
                             geography_line(area_values(spec.id, area_type="partnership", period=state.period)))
     if points is None:
         return {"figure": message_figure(reason, title=title), "summary": reason, "table": html.P(reason),

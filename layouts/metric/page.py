@@ -26,9 +26,10 @@ from layouts._shared.methods import (
     trend_text,
 )
 from layouts._shared.shell import SERVICE_NAME
-from layouts._shared.sources import confidence_sentence, publisher_of, source_status
+from layouts._shared.sources import confidence_sentence, publisher_of
 from layouts.metric.sources import fingertips_text, loading_text, series_beside, series_sentence
 from presentation.blocks.definitions import MEASURE_WORDS, POLARITY_WORDS, baseline_text
+from presentation.catalogue_text import frequency_text, source_text
 
 TIER_WORDS = {"headline": "Headline metric", "supporting": "Supporting metric", "series": "Published series"}
 TIER_STATUS_WORDS = {
@@ -104,8 +105,6 @@ def metric_detail(spec: MetricSpec) -> html.Article:
     """The full definition page of one metric."""
     catalogue = get_catalogue()
     outcome = catalogue.outcome(spec.outcome)
-    status = source_status(spec.source)
-    source = spec.source + ("" if status == "stated" else f" (the source is {status}, not confirmed)")
     breakdowns = ", ".join(spec.extra.get("breakdowns") or [])
     release = next_release(spec.id)
     what = _definition_list([
@@ -132,9 +131,10 @@ def metric_detail(spec: MetricSpec) -> html.Article:
         ("Latest published England figure", _published(spec.latest_published) or "Not recorded"),
     ])
     source_list = _definition_list([
-        ("Source", source),
+        ("Formerly called", "; ".join(spec.former_names)),
+        ("Source", source_text(spec)),
         ("Publisher", publisher_of(spec.source)),
-        ("Frequency", spec.frequency[:1].upper() + spec.frequency[1:]),
+        ("Frequency", frequency_text(spec)),
         ("Next release", release.text),
         ("Next release announced in", release.source),
         ("Fingertips indicator ids", fingertips_text(spec)),

@@ -1,7 +1,6 @@
 """Where a metric's data comes from and how to load it, for its definition page.
 
-Built from the catalogue only: the Fingertips indicators that feed the metric (with where each id
-was confirmed), narrower published series loaded beside it, candidate ids not yet confirmed, and
+Built from the catalogue only: the Fingertips indicators that feed the metric (with how sure each is), narrower published series loaded beside it, candidate ids not yet confirmed, and
 for a metric Fingertips does not publish, its real source and the long CSV layout to load it with.
 """
 
@@ -41,13 +40,16 @@ def series_sentence(spec: MetricSpec) -> list[Any]:
 
 
 def _related_item(entry: dict[str, Any]) -> html.Li:
-    text = f"{entry.get('id')}: {entry.get('name')} (confidence: {entry.get('confidence', 'not rated')})"
+    """One related indicator: id, title (said when not confirmed), confidence and how it differs.
+
+    Where the compilers found each id is research evidence (``confirmed``, ``editor_note``) and is not shown;
+    for a candidate id, what is not confirmed about it (``unconfirmed``) is."""
+    title = str(entry.get("name")) + (" (title not confirmed)" if entry.get("name_confirmed") is False else "")
+    text = f"{entry.get('id')}: {title} (confidence: {entry.get('confidence', 'not rated')})"
     parts: list[Any] = [text]
     if entry.get("note"):
         parts.append(f". {str(entry['note'])[:1].upper()}{str(entry['note'])[1:]}")
-    if entry.get("confirmed"):
-        parts.append(f". Where the id was confirmed: {entry['confirmed']}")
-    elif entry.get("unconfirmed"):
+    if not entry.get("confirmed") and entry.get("unconfirmed"):
         parts.append(f". Not confirmed: {entry['unconfirmed']}")
     series = get_catalogue().metrics.get(entry.get("series") or "")
     if series is not None:

@@ -20,6 +20,7 @@ from data_access.read import authorities, current_release, metric_periods, partn
 from layouts._shared.views import remembered_view
 from layouts.outcome.parts import DEFAULT_LEVEL, default_metric, shown
 from presentation import ids
+from presentation.catalogue_text import source_text
 
 ENGLAND_AREA = {"code": ENGLAND, "name": "England", "type": "country", "partnership_code": None}
 AREA_TYPE_WORDS = {"partnership": "partnership", "utla": "local authority"}
@@ -155,7 +156,7 @@ def _provenance(spec: MetricSpec) -> tuple[str, str, str]:
     release = current_release() or {}
     demo = bool(release.get("any_demo"))  # any demonstration value shown, not only the newest release's
     beside_real = demo and not release.get("all_demo")
-    source = f"Source: {spec.source}"
+    source = f"Source: {source_text(spec)}"
     periods = metric_periods(spec.id)
     parts = [f"Data up to {periods[-1]}"] if periods else ["No data loaded yet"]
     extracted = release.get("extracted_date")

@@ -18,6 +18,7 @@ from data_access.geography import ENGLAND
 from data_access.read import baseline_summary, current_release, metric_periods, resolve_area, series
 from layouts._shared.views import remembered_view
 from layouts.present.parts import slide, slide_graph
+from presentation.catalogue_text import ambitions_line, source_text
 from presentation.figures import national_figure, trend_figure
 from presentation.summaries import national_summary, trend_summary
 
@@ -46,14 +47,13 @@ def choose_area(code: str | None) -> tuple[dict[str, str] | None, str | None]:
 
 def _source_line(spec: MetricSpec, demo: bool) -> str:
     periods = metric_periods(spec.id)
-    text = f"Source: {spec.source}. Data up to {periods[-1] if periods else 'no period published'}."
+    text = f"Source: {source_text(spec)}. Data up to {periods[-1] if periods else 'no period published'}."
     return text + (" Demonstration data — not real figures." if demo else "")
 
 
 def _ambition(spec: MetricSpec) -> str | None:
     outcome = get_catalogue().outcome_of(spec.id)
-    texts = [str(a.get("text", "")).strip().rstrip(".") for a in outcome.ambitions if a.get("text")]
-    return "; ".join(texts) or None
+    return ambitions_line(outcome.ambitions)
 
 
 def slide_content(spec: MetricSpec, area: dict[str, str]) -> dict[str, Any]:

@@ -1,7 +1,7 @@
 """The metric definition panel: what is measured, how, from where, and how sure we are of it.
 
-The catalogue records a ``confidence`` for each entry because several supporting metrics'
-sources were inferred rather than confirmed; the panel states that plainly.
+The catalogue records a ``confidence`` and a ``source_status`` for each entry because several supporting
+metrics' sources are not yet confirmed; the panel states that plainly (``presentation.catalogue_text``).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from dash import html
 
 from presentation import ids
 from presentation.blocks.cards import heading
+from presentation.catalogue_text import confidence_text, frequency_text, source_text
 
 if TYPE_CHECKING:
     from data_access.catalogue import MetricSpec
@@ -41,20 +42,6 @@ GEOGRAPHY_WORDS = {
 }
 
 
-def confidence_text(spec: MetricSpec) -> str:
-    """ "Confidence in this definition: medium — source inferred"."""
-    source = spec.source.strip().upper()
-    if source.startswith("INFERRED"):
-        reason = "source inferred"
-    elif source.startswith("UNCONFIRMED"):
-        reason = "source unconfirmed"
-    elif spec.confidence == "high":
-        reason = "source and definition confirmed"
-    else:
-        reason = "some details not confirmed"
-    return f"Confidence in this definition: {spec.confidence} — {reason}"
-
-
 def baseline_text(spec: MetricSpec) -> str:
     """The baseline rule in words, with its note."""
     periods = spec.baseline_periods
@@ -80,8 +67,9 @@ def definition_panel(spec: MetricSpec, *, heading_level: int = 2, next_release: 
         ("Polarity", POLARITY_WORDS.get(spec.polarity, spec.polarity)),
         ("Method", method),
         ("Baseline", baseline_text(spec)),
-        ("Source", spec.source),
-        ("Frequency", spec.frequency.replace("_", " ").capitalize()),
+        ("Formerly called", "; ".join(spec.former_names)),
+        ("Source", source_text(spec)),
+        ("Frequency", frequency_text(spec)),
         ("Geography", GEOGRAPHY_WORDS.get(spec.geography, spec.geography)),
         ("Caveats", spec.notes),
         ("Confidence", confidence_text(spec)),

@@ -16,6 +16,7 @@ from data_access.catalogue import OutcomeSpec
 from data_access.geography import ENGLAND
 from presentation.boardpack.gather import MetricData, PackData
 from presentation.boardpack.styles import LICENCE_LINE
+from presentation.catalogue_text import ambitions_line, source_text
 from presentation.formatting import (
     ESTIMATE,
     ESTIMATE_FOOTNOTE,
@@ -106,8 +107,7 @@ def tile(metric: MetricData) -> dict[str, str]:
 
 def ambition(outcome: OutcomeSpec) -> str | None:
     """The outcome's ambitions in one line, or None."""
-    texts = [str(a.get("text", "")).strip().rstrip(".") for a in outcome.ambitions if a.get("text")]
-    return "; ".join(texts) or None
+    return ambitions_line(outcome.ambitions)
 
 
 def sentence(metric: MetricData, area_name: str, outcome: OutcomeSpec) -> str:
@@ -126,7 +126,7 @@ def chart_title(metric: MetricData, area_name: str) -> str:
 def provenance(metric: MetricData, pack: PackData) -> list[str]:
     """The chart's footer: source, data up to, release, licence (and what is derived, what is demonstration)."""
     release = pack.release
-    lines = [f"Source: {metric.spec.source}",
+    lines = [f"Source: {source_text(metric.spec)}",
              f"Data up to: {metric.summary.get('latest_period') or 'no data published'}. Data release "
              f"{release['id']}, extracted {day(release.get('extracted_date')) or 'date not recorded'}.",
              LICENCE_LINE + "."]
