@@ -75,7 +75,7 @@ def metric_entry(spec: MetricSpec) -> html.Section:
             ("Polarity", POLARITY_WORDS.get(spec.polarity, spec.polarity)),
             ("Source", plain_source(spec)),
             ("Publisher", publisher_of(spec.source)),
-            ("Data", html.A(f"CSV of every area and period ({spec.id})", href=observations_href(spec.id))),
+            ("Data", html.A("CSV of every area and period", href=observations_href(spec.id))),
         ]),
     ], className="definition mb-4")
 
