@@ -5,12 +5,13 @@ from __future__ import annotations
 import dash
 
 import callbacks  # noqa: F401  (registers every callback)
-from config import get_settings
+from config import INSTANCE, get_settings
 from data_access.cache import init_cache
 from data_access.cli import data as data_cli
 from layouts._shared.chart_script import with_chart_script
 from layouts._shared.first_view import with_preloads
 from layouts._shared.shell import INDEX_STRING, shell
+from layouts._shared.unused_scripts import without_unused_scripts
 from web.auth import register_auth
 from web.dash_private import set_up_server
 from web.routes import register_routes
@@ -18,6 +19,7 @@ from web.routes_boardpack import register_boardpack_routes
 from web.routes_boundaries import register_boundary_routes
 from web.routes_upload import register_upload_routes
 from web.security import callback_error, register_security
+from web.static_compression import register_static_compression
 from web.users_cli import users as users_cli
 
 settings = get_settings()
@@ -53,9 +55,12 @@ register_security(app)
 register_routes(server)
 register_boundary_routes(server)
 register_boardpack_routes(server)
+# Scripts and stylesheets go out as their best brotli or gzip copy, made once (after Dash's flask-compress).
+register_static_compression(app, INSTANCE / "compressed")
 app.layout = shell
 dash.hooks.index()(with_chart_script)  # pages with charts load plotly.js with the page
 dash.hooks.index()(with_preloads)  # the layout and callback map are fetched while the scripts load
+dash.hooks.index()(without_unused_scripts)  # no dash_table, no polyfill for browsers Dash does not support
 
 
 def set_up_before_serving() -> None:
