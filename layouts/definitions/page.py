@@ -8,7 +8,6 @@ page needs no store and no callback; it goes to the browser as one static block 
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import dash
@@ -17,9 +16,10 @@ from dash import html
 from data_access.catalogue import MetricSpec, get_catalogue
 from layouts._shared.download_scheme import DOWNLOADS_PAGE, observations_href
 from layouts._shared.shell import SERVICE_NAME
-from layouts._shared.sources import publisher_of, source_status
+from layouts._shared.sources import publisher_of
 from presentation.blocks.definitions import POLARITY_WORDS
 from presentation.blocks.static import static_html
+from presentation.catalogue_text import source_text
 
 dash.register_page(
     __name__,
@@ -33,23 +33,6 @@ dash.register_page(
 )
 
 TIER_WORDS = {"headline": "Headline measure", "supporting": "Supporting measure", "series": "Published series"}
-#: "INFERRED: …" and "UNCONFIRMED (likely …)" open catalogue sources whose publisher was not confirmed.
-_UNCONFIRMED_SOURCE = re.compile(r"^\s*(?:INFERRED\s*:\s*|UNCONFIRMED\s*\((?:likely|possibly)?\s*)(.*?)\)?\s*$",
-                                 re.IGNORECASE | re.DOTALL)
-
-
-def plain_source(spec: MetricSpec) -> str:
-    """The source as a reader needs it: the publication, and "not yet confirmed" where the catalogue is unsure
-    (its ``source_status`` field, or an older entry's "INFERRED:" / "UNCONFIRMED" prefix)."""
-    source = spec.source.strip()
-    status = getattr(spec, "source_status", None) or source_status(source)
-    if status in ("confirmed", "stated"):
-        return source
-    match = _UNCONFIRMED_SOURCE.match(source)
-    named = match.group(1).strip() if match else source
-    return f"{named} (source not yet confirmed)" if named else "Not yet confirmed"
-
-
 def _terms(items: list[tuple[str, Any]]) -> html.Dl:
     body: list[Any] = []
     for term, description in items:
@@ -73,7 +56,7 @@ def metric_entry(spec: MetricSpec) -> html.Section:
             ("Definition", spec.definition),
             ("Unit", spec.value_unit),
             ("Polarity", POLARITY_WORDS.get(spec.polarity, spec.polarity)),
-            ("Source", plain_source(spec)),
+            ("Source", source_text(spec)),
             ("Publisher", publisher_of(spec.source)),
             ("Data", html.A("CSV of every area and period", href=observations_href(spec.id))),
         ]),
