@@ -33,6 +33,8 @@ dash.register_page(
 )
 
 TIER_WORDS = {"headline": "Headline measure", "supporting": "Supporting measure", "series": "Published series"}
+
+
 def _terms(items: list[tuple[str, Any]]) -> html.Dl:
     body: list[Any] = []
     for term, description in items:
