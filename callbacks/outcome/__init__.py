@@ -12,6 +12,8 @@ Callback graph (inputs → outputs):
   after the first draw), geometry key, legend, the sentence under the map         (``map.update_map``)
 - measure, chosen period, level, area → map table, provenance, download         (``map.describe_map``)
 - measure, area → trend chart, summary, table, provenance, download link         (``charts.update_trend``)
+- measure, area → the headline above the controls (latest figure against England and baseline)
+                                                                                  (``headline.update_headline``)
 
 The definition and the trend come with the page: its layout builds them with the same view functions
 (``layouts.outcome.views``), so the first chart does not wait for a request, and their callbacks
@@ -33,7 +35,7 @@ import dash
 from dash import Input, Output, State, callback, clientside_callback, set_props
 
 from callbacks import picker_gate  # noqa: F401  (registers the picker gate)
-from callbacks.outcome import charts, map  # noqa: F401  (register the chart callbacks)
+from callbacks.outcome import charts, headline, map  # noqa: F401  (register the chart and headline callbacks)
 from data_access.geography import ENGLAND
 from layouts._shared.url_state import url_state_id
 from layouts.outcome.checks import (

@@ -24,6 +24,7 @@ from data_access.geography import ENGLAND
 from layouts._shared.shell import SERVICE_NAME
 from layouts._shared.url_state import url_state_store
 from layouts._shared.views import first_view
+from layouts.outcome.headline import headline_view
 from layouts.outcome.parts import (
     COLOUR_LABELS,
     LEVEL_LABELS,
@@ -42,11 +43,15 @@ from layouts.outcome.parts import (
 from layouts.outcome.views import TrendView, measure_view, trend_view
 from presentation import ids
 from presentation.blocks import chart_card
+from presentation.catalogue_text import source_text
 from presentation.figures import chart_config, map_legend, message_figure
 
 #: Menu position of the first outcome page; lower numbers are left for the overview pages.
 NAV_ORDER = 10
 LOADING = "Loading…"
+#: Under the local controls (hidden with them for a national-only measure).
+HINT = ("Click an area on the map to see its trend against its region and England. The address of this page keeps "
+        "your choices, so you can share it.")
 
 
 def _field(label: str, control_id: str, control: Any) -> html.Div:
@@ -89,8 +94,8 @@ def controls(state: OutcomeQuery, local_class: str | None = None) -> dbc.Row:
         dbc.Col(_field("Measure", ids.OUTCOME_METRIC,
                        dbc.Select(id=ids.OUTCOME_METRIC, options=metric_options(state.slug), value=state.metric)),
                 xs=12, lg=4),
-        dbc.Col(html.Div(local, id=ids.OUTCOME_LOCAL_CONTROLS, className=local_class),
-                xs=12, lg=8),
+        dbc.Col(html.Div([local, html.P(HINT, className="text-secondary small mb-2")],
+                         id=ids.OUTCOME_LOCAL_CONTROLS, className=local_class), xs=12, lg=8),
     ], className="outcome-controls")
 
 
@@ -107,7 +112,7 @@ def _card(title: str, graph: dcc.Graph, name: str, spec: MetricSpec, download: h
           view: TrendView | None = None):
     """A chart card; ``view`` (its summary, table and provenance lines) fills it when the page has it."""
     summary, table, meta = (LOADING, None, None) if view is None else (view.sentence, view.table, view.meta)
-    return chart_card(title, graph, name=name, summary_text=summary, source_line=f"Source: {spec.source}",
+    return chart_card(title, graph, name=name, summary_text=summary, source_line=f"Source: {source_text(spec)}",
                       download_component=download, definition_link=f"#{ids.OUTCOME_DEFINITION}", extra=extra,
                       table_component=table, meta_lines=meta)
 
@@ -147,6 +152,7 @@ def outcome_layout(slug: str, query: Mapping[str, Any]) -> html.Div:
     definition, note, map_class, compare_class, local_class = measure or (
         definition_block(spec), national_note(spec) if not spec.is_local else [], *[section_class(spec.is_local)] * 3)
     trend = first_view(trend_view, state.metric, asked_area_option(state.area)["value"], page)
+    headline = first_view(headline_view, state.metric, asked_area_option(state.area)["value"], page)
     return html.Div([
         dcc.Store(id=ids.OUTCOME_PAGE, data=page),
         url_state_store(ids.OUTCOME_URL_STATE, {"metric": state.metric, "period": state.period, "area": state.area,
@@ -155,13 +161,14 @@ def outcome_layout(slug: str, query: Mapping[str, Any]) -> html.Div:
         dcc.Store(id=ids.OUTCOME_PERIOD_SEEN, data=state.period or ""),
         dcc.Store(id=ids.OUTCOME_PERIOD_CHOSEN, data=state.period or ""),
         html.P(f"{outcome.group.capitalize()} outcome", className="text-secondary mb-0"),
-        html.H1(outcome.name, className="mt-1"),
-        html.P("Choose a measure, a period and an area. Click an area on the map to see its trend against its "
-               "region and England. The address of this page keeps your choices, so you can share it."),
-        html.P([html.Strong("Ambition: "), ambition]) if ambition else None,
+        html.H1(outcome.name, className="mt-1 outcome-page__title"),
+        # The answer first: the measure's latest figure for the area, above the controls that change it.
+        html.Section(headline or [], id=ids.OUTCOME_HEADLINES, className="outcome-headline",
+                     **{"aria-live": "polite"}),
         html.Div([*status_alerts(messages), html.Div(id=ids.OUTCOME_PERIOD_STATUS),
                   html.Div(id=ids.OUTCOME_AREA_STATUS)], id=ids.OUTCOME_STATUS),
         controls(state, local_class),
+        html.P([html.Strong("Ambition: "), ambition]) if ambition else None,
         html.Div(note, id=ids.OUTCOME_NATIONAL_NOTE),
         dbc.Row([
             dbc.Col(map_card(state, spec), id=ids.OUTCOME_MAP_SECTION, xs=12, xl=5, className=map_class),

@@ -20,6 +20,7 @@ from layouts._shared.download_scheme import observations_href
 from layouts._shared.url_state import choose, unknown_parameters
 from presentation.blocks import definition_panel
 from presentation.blocks.static import static_html
+from presentation.catalogue_text import ambitions_line
 from presentation.ids import AREA_TYPE_VALUES, COLOUR_BY_VALUES, MAP_KIND_VALUES
 
 QUERY_KEYS = ("metric", "period", "area", "level", "colour", "map")
@@ -60,8 +61,11 @@ def outcome_or_first(slug: str | None) -> OutcomeSpec:
 
 
 def default_metric(slug: str | None) -> MetricSpec:
-    """The outcome's first headline metric: what the page shows when no (valid) metric is asked for."""
-    return get_catalogue().outcome_metrics(outcome_or_first(slug).slug)[0]
+    """What the page shows when no (valid) metric is asked for: the outcome's first measure with partnership and
+    local authority figures (headline measures first), so the first screen can answer "how is my area doing?"
+    with a map; the first measure when the outcome has only national figures."""
+    metrics = get_catalogue().outcome_metrics(outcome_or_first(slug).slug)
+    return next((spec for spec in metrics if spec.is_local), metrics[0])
 
 
 def clean_text(value: Any) -> str | None:
@@ -86,7 +90,7 @@ def parse_query(slug: str, query: Mapping[str, Any]) -> tuple[OutcomeQuery, list
     messages: list[str] = []
     unknown_parameters(query, QUERY_KEYS, messages)
     metrics = get_catalogue().outcome_metrics(outcome.slug)
-    metric = metrics[0]
+    metric = default_metric(outcome.slug)
     asked = query.get("metric")
     if asked:
         match = [m for m in metrics if asked in (m.id, m.short_name)]
@@ -150,8 +154,7 @@ def status_alerts(messages: list[str]) -> list[html.Div]:
 
 def ambition_text(outcome: OutcomeSpec) -> str | None:
     """The outcome's ambitions in one line ("…; …"), or None when it has none."""
-    texts = [str(a.get("text", "")).strip().rstrip(".") for a in outcome.ambitions if a.get("text")]
-    return "; ".join(texts) or None
+    return ambitions_line(outcome.ambitions)
 
 
 def national_note(spec: MetricSpec) -> list[Any]:
