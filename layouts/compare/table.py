@@ -16,6 +16,7 @@ import pandas as pd
 from dash import html
 
 from data_access.catalogue import MetricSpec
+from data_access.read.precision import at_published_precision
 from layouts.compare.state import SORT_REGION, sort_metric
 from presentation import theme
 from presentation.formatting import (
@@ -210,7 +211,8 @@ def legend(metrics: Sequence[MetricSpec]) -> html.Div:
 
 def download_frame(frame: pd.DataFrame, metrics: Sequence[MetricSpec], *, periods: Mapping[str, str | None],
                    england: Mapping[str, Any], level: str, release: Mapping[str, Any] | None) -> pd.DataFrame:
-    """The table as a tidy CSV: one row per partnership × metric, in the table's order."""
+    """The table as a tidy CSV: one row per partnership × metric, in the table's order, each value at its metric's
+    published precision (``data_access.read.precision``)."""
     release = release or {}
     rows = []
     for row in frame.to_dict("records"):
@@ -231,4 +233,4 @@ def download_frame(frame: pd.DataFrame, metrics: Sequence[MetricSpec], *, period
                 "note": row.get(f"{spec.id}:note") or "",
                 "release_id": release.get("id"), "demonstration_data": bool(release.get("any_demo")),
             })
-    return pd.DataFrame(rows)
+    return at_published_precision(pd.DataFrame(rows))

@@ -286,6 +286,23 @@ class TestPrecision:
         assert checked > 50
 
 
+    def test_the_compare_tables_csv_is_at_the_published_precision(self, client, catalogue):
+        from data_access.read import area_values, metric_periods, partnerships
+        from layouts.compare.table import compare_frame, download_frame
+
+        period = metric_periods(DEATHS)[-1]
+        values = area_values(DEATHS, area_type="partnership", period=period)
+        frame = compare_frame(partnerships(), {DEATHS: values}, level="95")
+        out = download_frame(frame, [catalogue.metric(DEATHS)], periods={DEATHS: period},
+                             england={DEATHS: 5.123456}, level="95", release=None)
+        shown = out[out["value"].notna()]
+        assert len(shown) > 50
+        for column in ("value", "lower_ci_95", "upper_ci_95", "england_value"):
+            cells = shown[column].dropna().astype(str)
+            assert len(cells) > 50 and cells.str.fullmatch(r"-?\d+\.\d").all(), column
+        assert set(shown["quintile"].dropna().astype(str)) <= {"1", "2", "3", "4", "5"}
+
+
 class TestChartCsv:
     def test_the_trend_csv_holds_the_lines_the_trend_draws(self, client):
         from data_access.read import partnerships
