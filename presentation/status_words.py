@@ -46,10 +46,15 @@ class Cell:
     colour: str | None = None
     text_colour: str | None = None
     note: str | None = None
+    #: The note only says how the judgement was made ("than England (95%)"), not why a cell is empty: a
+    #: screen short of room (a slide) may leave it out.
+    routine: bool = False
 
 
-def _styled(style: dict[str, str], text: str, note: str | None = None, symbol: str | None = None) -> Cell:
-    return Cell(text, style["symbol"] if symbol is None else symbol, style["colour"], style["text_colour"], note)
+def _styled(style: dict[str, str], text: str, note: str | None = None, symbol: str | None = None,
+            routine: bool = False) -> Cell:
+    return Cell(text, style["symbol"] if symbol is None else symbol, style["colour"], style["text_colour"], note,
+                routine)
 
 
 def measure_cell(row: StatusRow) -> Cell:
@@ -91,7 +96,7 @@ def comparison_cell(row: StatusRow) -> Cell:
         return _styled(theme.comparison_style(None), "Not compared", "no value to compare")
     if label in _COMPARISON_WORDS:
         return _styled(theme.comparison_style(label), _COMPARISON_WORDS[label], "than England (95%)"
-                       if label != "similar" else "to England (95%)")
+                       if label != "similar" else "to England (95%)", routine=True)
     return _styled(theme.comparison_style(None), "Not compared", row.comparison_reason)
 
 
@@ -142,7 +147,8 @@ def trend_cell(row: StatusRow) -> Cell:
     if summary.trend_judgement == "not_judged":
         key = "increased" if summary.trend == "increasing" else "decreased"
     note = {"getting_better": "getting better", "getting_worse": "getting worse"}.get(summary.trend_judgement or "")
-    return _styled(theme.change_style(key), words, note or ("latest five periods" if arrow else None), symbol=arrow)
+    return _styled(theme.change_style(key), words, note or ("latest five periods" if arrow else None), symbol=arrow,
+                   routine=note is None)
 
 
 def ambition_sentence(row: StatusRow) -> str:

@@ -15,10 +15,10 @@ from typing import Any
 import dash
 from dash import dcc, html
 
-from data_access.catalogue import get_catalogue
 from layouts._shared.url_state import unknown_parameters, url_state_store
 from layouts._shared.views import first_view
 from layouts.present.parts import nav_bar, slide_number
+from layouts.present.summary_slide import deck_size
 from layouts.present.views import Deck, deck_view
 from presentation import ids
 
@@ -37,7 +37,7 @@ def layout(code: str | None = None, **query: Any) -> html.Div:
     """The presentation frame for ``code`` (a partnership code, an authority or ``england``), at ``?slide=``."""
     messages: list[str] = []
     unknown_parameters(query, QUERY_KEYS, messages)
-    slide = slide_number(query.get("slide"), len(get_catalogue().headline_metrics()), messages)
+    slide = slide_number(query.get("slide"), deck_size(code), messages)
     state = {"slide": slide}
     deck = first_view(deck_view, code, state) or EMPTY
     return html.Div([

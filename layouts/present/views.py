@@ -16,10 +16,14 @@ from dash import html
 from data_access.catalogue import MetricSpec, get_catalogue
 from data_access.geography import ENGLAND
 from data_access.read import baseline_summary, current_release, metric_periods, resolve_area, series
+from data_access.read.ambition import england_ambition
+from data_access.read.status import status_summary
 from layouts._shared.views import remembered_view
 from layouts.present.parts import slide, slide_graph
+from layouts.present.summary_slide import deck_size, summary_slide
 from presentation.catalogue_text import ambitions_line, source_text
 from presentation.figures import national_figure, trend_figure
+from presentation.figures.ambition import add_ambition
 from presentation.summaries import national_summary, trend_summary
 
 ENGLAND_WORDS = ("england", ENGLAND.lower())
@@ -71,6 +75,7 @@ def slide_content(spec: MetricSpec, area: dict[str, str]) -> dict[str, Any]:
     elif usable:
         figure = national_figure(rows, spec=spec, baseline_summary=summary, title=title, height=CHART_HEIGHT)
     if figure is not None:
+        figure = add_ambition(figure, england_ambition(spec.id), spec)
         figure.update_layout(font={"size": FONT_SIZE}, hovermode=False)
         figure.update_xaxes(tickfont={"size": TICK_SIZE})
         figure.update_yaxes(tickfont={"size": TICK_SIZE})
@@ -88,13 +93,17 @@ def build_slides(area: dict[str, str], current: int) -> tuple[list[html.Section]
     catalogue = get_catalogue()
     demo = bool((current_release() or {}).get("any_demo"))
     specs = [(outcome, catalogue.metric(m)) for outcome in catalogue.outcomes for m in outcome.headline_metric_ids]
-    slides, charts = [], []
-    for index, (outcome, spec) in enumerate(specs):
+    # A partnership's deck opens with its status summary (slide 1), as its profile and board pack do.
+    summary = status_summary(area["code"]) if area["type"] == "partnership" else None
+    first = 0 if summary is None else 1
+    count = len(specs) + first
+    slides, charts = ([summary_slide(summary, count, current=current - 1)], [None]) if summary else ([], [])
+    for index, (outcome, spec) in enumerate(specs, start=first):
         content = slide_content(spec, area)
         shown = area["name"] if content["local"] else "England"
         graph = None if content["figure"] is None else slide_graph(content["figure"], spec, shown)
         charts.append(graph)
-        slides.append(slide(index, len(specs), outcome=outcome, spec=spec, summary=content["summary"],
+        slides.append(slide(index, count, outcome=outcome, spec=spec, summary=content["summary"],
                             local=content["local"], area_name=area["name"], sentence=content["sentence"],
                             source_line=_source_line(spec, demo), graph=graph, current=current - 1))
     return slides, charts
@@ -129,7 +138,7 @@ def deck_view(code: Any, state: Any) -> Deck:
         return Deck("Presentation: partnership not found", "/partnership", status, [], 0, [])
     status = html.Div(note, className="alert alert-info") if note else None
     exit_href = "/" if area["type"] == "country" else f"/partnership/{area['code']}"
-    count = len(get_catalogue().headline_metrics())
+    count = deck_size(area["code"])
     current = _slide_from_state(state, count)
     # Twelve figures: built once per worker and release for each partnership and opening slide.
     slides, charts = remembered_view(("present", area["code"], current), lambda: build_slides(area, current))

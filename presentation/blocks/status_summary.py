@@ -14,7 +14,7 @@ from dash import html
 
 from presentation import theme
 from presentation.blocks.static import static_html
-from presentation.status_words import HEADERS, Cell, headline_sentence, row_cells
+from presentation.status_words import HEADERS, NO_TARGET, Cell, headline_sentence, row_cells
 
 if TYPE_CHECKING:
     from data_access.read.status import StatusRow, StatusSummary
@@ -34,7 +34,10 @@ def _chip(cell: Cell) -> html.Span:
 def _cell(cell: Cell, *, header: bool = False, judged: bool = False) -> Any:
     body: list[Any] = [_chip(cell) if judged else html.Span(cell.text, className="fw-bold")]
     if cell.note:
-        body.append(html.Div(cell.note, className="small text-secondary fw-normal status-summary__note"))
+        # A note that repeats its chip's words ("no numeric target") or only says how it was tested ("95%"):
+        # a slide, short of room, leaves it to the chip.
+        extra = " status-summary__note--repeat" if cell.note == NO_TARGET or cell.routine else ""
+        body.append(html.Div(cell.note, className=f"small text-secondary fw-normal status-summary__note{extra}"))
     return html.Th(body, scope="row") if header else html.Td(body)
 
 
@@ -63,7 +66,8 @@ def status_table(summary: StatusSummary) -> html.Table:
     caption = (f"Status of every headline measure for {summary.area_name}: latest value, England, the comparison "
                "with England and the change since baseline (both tested at 95%), the recent trend, and whether "
                "England is on track for the framework's ambition.")
-    return html.Table([html.Caption(caption), head, html.Tbody(body)], className="data-table status-summary__table")
+    return html.Table([html.Caption(caption, className="status-summary__caption"), head, html.Tbody(body)],
+                      className="data-table status-summary__table")
 
 
 def status_block(summary: StatusSummary, *, heading_level: int = 2, title: str = "Status summary") -> html.Section:

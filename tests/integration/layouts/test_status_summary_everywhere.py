@@ -11,8 +11,8 @@ import pytest
 
 from presentation.blocks.static import block_markup
 from presentation.blocks.status_summary import BLOCK_CLASS
-from tests.boardpack.pdf_text import PDFTOTEXT
-from tests.layouts.layout_tree import walk
+from tests.support.layout_tree import walk
+from tests.support.pdf_text import PDFTOTEXT
 
 CODE = "greater-manchester"
 
@@ -116,3 +116,39 @@ def test_page_one_of_the_pack_is_the_summary(app_ready, sentence):
     assert "Greater Manchester: status summary" in text
     assert " ".join(sentence.split()) in text
     assert "Measured for England only" in text and "England's ambition" in text
+
+
+def test_slide_one_is_the_summary_and_the_measures_follow(app_ready, sentence):
+    from data_access.catalogue import get_catalogue
+    from layouts.present.views import deck_view
+    from presentation import ids
+    from tests.support.layout_tree import find
+
+    deck = deck_view(CODE, {})
+    slides = [c for c in find(deck.slides, "Section")
+              if isinstance(getattr(c, "id", None), dict) and c.id.get("type") == ids.PRESENT_SLIDE_TYPE]
+    headline = get_catalogue().headline_metrics()
+    assert deck.count == len(slides) == len(headline) + 1 == len(deck.charts)
+    assert [s.id["index"] for s in slides] == list(range(len(slides)))
+    assert not slides[0].hidden and all(s.hidden for s in slides[1:])
+    (block,) = status_blocks(slides[0])
+    assert sentence in block.replace("&#x27;", "'")
+    assert deck.charts[0] is None and getattr(slides[1], "aria-label").startswith(f"2 of {deck.count}: ")
+
+
+def test_englands_deck_has_no_summary_slide(app_ready):
+    from data_access.catalogue import get_catalogue
+    from layouts.present.views import deck_view
+
+    deck = deck_view("england", {})
+    assert deck.count == len(get_catalogue().headline_metrics()) and not status_blocks(deck.slides)
+
+
+def test_the_trend_on_a_slide_carries_englands_trajectory(app_ready):
+    from data_access.catalogue import get_catalogue
+    from layouts.present.views import slide_content
+    from presentation.figures.ambition import TRACE_NAME_PREFIX
+
+    spec = get_catalogue().metric("numbers_in_treatment")
+    figure = slide_content(spec, {"code": CODE, "name": "Greater Manchester", "type": "partnership"})["figure"]
+    assert any((trace.name or "").startswith(TRACE_NAME_PREFIX) for trace in figure.data)
