@@ -30,6 +30,7 @@ from data_access.read import area_values, current_release, metric_periods, partn
 from data_access.read.csv_safety import safe_csv
 from layouts._shared.url_state import clean_state, url_state_id
 from layouts._shared.views import remembered_view
+from layouts.compare.bars import bars_data, bars_download_frame, bars_view
 from layouts.compare.funnel import funnel_download_frame
 from layouts.compare.state import (
     ALL_REGIONS,
@@ -51,7 +52,8 @@ from presentation.summaries import compare_summary, map_summary
 
 _CONTROLS = {key: Input(component, "value") for key, component in (
     ("metric", ids.COMPARE_METRIC), ("period", ids.COMPARE_PERIOD), ("region", ids.COMPARE_REGION),
-    ("sort", ids.COMPARE_SORT), ("level", ids.COMPARE_CONFIDENCE), ("highlight", ids.COMPARE_HIGHLIGHT))}
+    ("sort", ids.COMPARE_SORT), ("level", ids.COMPARE_CONFIDENCE), ("highlight", ids.COMPARE_HIGHLIGHT),
+    ("show", ids.COMPARE_SHOW))}
 
 
 def _table_values(state: CompareState) -> tuple[list[MetricSpec], dict[str, pd.DataFrame], dict[str, Any],
@@ -110,16 +112,17 @@ def _heat_map(state: CompareState, region_table: pd.DataFrame, parts: pd.DataFra
 
 
 def update_compare(metric=None, period=None, region=None, sort=None, level=None, highlight=None,
-                   query=None) -> dict[str, Any]:
+                   query=None, show=None) -> dict[str, Any]:
     """Check the selections and render the heat-map table, its summary, the options and the link."""
     messages: list[str] = []
-    raw = dict(query) if isinstance(query, dict) and query else selections(metric, period, region, sort, level, highlight)
+    raw = dict(query) if isinstance(query, dict) and query else {
+        **selections(metric, period, region, sort, level, highlight), "show": show}
     state = checked(raw, messages if query else None)
     region_table = regions()
     parts = partnerships()
     # The heat map reads every local measure: built once per worker and release for each selection.
-    table, summary = remembered_view(("compare_page", tuple(sorted(state.query().items()))),
-                                lambda: _heat_map(state, region_table, parts))
+    table_key = tuple(sorted((k, v) for k, v in state.query().items() if k != "show"))
+    table, summary = remembered_view(("compare_page", table_key), lambda: _heat_map(state, region_table, parts))
     return {
         "period_options": [{"label": p, "value": p} for p in reversed(metric_periods(state.metric))],
         "period": state.period or "",
@@ -129,6 +132,7 @@ def update_compare(metric=None, period=None, region=None, sort=None, level=None,
         "sort": state.sort,
         "highlight_options": [NO_HIGHLIGHT_OPTION] + [{"label": p.name, "value": p.code} for p in parts.itertuples()],
         "highlight": state.highlight or NO_HIGHLIGHT,
+        "show": state.show,
         "table": table,
         "summary": summary,
         "status": [html.P(m) for m in messages],
@@ -139,7 +143,7 @@ def update_compare(metric=None, period=None, region=None, sort=None, level=None,
 
 
 def download_table(n_clicks=None, metric=None, period=None, region=None, sort=None, level=None,
-                   highlight=None) -> dict[str, Any] | None:
+                   highlight=None, show=None) -> dict[str, Any] | None:
     """The heat-map table as a tidy CSV (one row per partnership × metric), as currently filtered and sorted."""
     if not n_clicks:
         return None
@@ -153,7 +157,7 @@ def download_table(n_clicks=None, metric=None, period=None, region=None, sort=No
 
 
 def download_funnel(n_clicks=None, metric=None, period=None, region=None, level=None,
-                    highlight=None) -> dict[str, Any] | None:
+                    highlight=None, show=None) -> dict[str, Any] | None:
     """The funnel plot's points with the limits at each partnership's denominator, as CSV."""
     if not n_clicks:
         return None
@@ -190,7 +194,7 @@ def update_national(_load: Any = None) -> html.Table | html.P:
 
 #: Selections the table's callback checks, and the control each is shown in.
 _CHECKED_CONTROLS = {"period": ids.COMPARE_PERIOD, "region": ids.COMPARE_REGION, "sort": ids.COMPARE_SORT,
-                     "highlight": ids.COMPARE_HIGHLIGHT}
+                     "highlight": ids.COMPARE_HIGHLIGHT, "show": ids.COMPARE_SHOW}
 #: The period reaches both callbacks through the picker gate (``callbacks.picker_gate``): a choice
 #: triggers them, a correction does not, and they read the picker's value as state.
 _TRIGGERS = {**{k: v for k, v in _CONTROLS.items() if k != "period"},
@@ -199,14 +203,14 @@ _PERIOD = {"period": State(ids.COMPARE_PERIOD, "value")}
 
 
 def show_compare(metric=None, period=None, region=None, sort=None, level=None, highlight=None, query=None,
-                 chosen=None) -> dict[str, Any]:
+                 chosen=None, show=None) -> dict[str, Any]:
     """``update_compare`` as the page calls it: a checked selection that differs from its control moves it.
 
     The moves are side updates (``set_props``), not outputs, so the funnel plot, which checks the
     selections itself, is asked for at the same time as the table rather than after it.
     """
-    result = update_compare(metric, period, region, sort, level, highlight, query)
-    shown = {"period": period or "", "region": region, "sort": sort, "highlight": highlight}
+    result = update_compare(metric, period, region, sort, level, highlight, query, show)
+    shown = {"period": period or "", "region": region, "sort": sort, "highlight": highlight, "show": show}
     for key, component in _CHECKED_CONTROLS.items():
         value = result.pop(key)
         if value != shown[key]:
@@ -241,10 +245,46 @@ dash.callback(
             "table": Output(ids.chart_table(ids.COMPARE_FUNNEL), "children"),
             "meta": Output(ids.chart_meta(ids.COMPARE_FUNNEL), "children"),
             "href": Output(ids.COMPARE_FUNNEL_LINK, "href")},
-    inputs={k: v for k, v in _TRIGGERS.items() if k != "sort"},
+    inputs={k: v for k, v in _TRIGGERS.items() if k not in ("sort", "show")},
     state=_PERIOD,
     prevent_initial_call=True,  # the first funnel comes with the page (``layouts/compare/page.py``)
 )(update_funnel)
+
+
+def update_bars(metric=None, period=None, region=None, level=None, highlight=None, show=None,
+                chosen=None) -> dict[str, Any]:
+    """The ranked chart of the chosen metric for the shown group (``chosen`` only triggers: see the funnel)."""
+    return bars_view(metric, period, region, level, highlight, show)
+
+
+dash.callback(
+    output={"figure": Output(ids.COMPARE_BARS_CHART, "figure"),
+            "summary": Output(ids.chart_summary(ids.COMPARE_BARS), "children"),
+            "table": Output(ids.chart_table(ids.COMPARE_BARS), "children"),
+            "meta": Output(ids.chart_meta(ids.COMPARE_BARS), "children")},
+    inputs={k: v for k, v in _TRIGGERS.items() if k != "sort"},
+    state=_PERIOD,
+    prevent_initial_call=True,  # the first chart comes with the page (``layouts/compare/page.py``)
+)(update_bars)
+
+
+def download_bars(n_clicks=None, metric=None, period=None, region=None, level=None, highlight=None,
+                  show=None) -> dict[str, Any] | None:
+    """The ranked chart's bars as CSV: exactly the partnerships drawn, in the chart's order."""
+    if not n_clicks:
+        return None
+    state = checked({**selections(metric, period, region, None, level, highlight), "show": show})
+    csv = bars_download_frame(bars_data(state), period=state.period, level=state.level, release=current_release())
+    name = export_filename(state.metric, "ranked", state.show, state.highlight, state.region, state.period)
+    return dcc.send_string(safe_csv(csv), f"{name}.csv", type="text/csv")
+
+
+dash.callback(
+    Output(ids.COMPARE_BARS_DOWNLOAD, "data"),
+    inputs={"n_clicks": Input(ids.COMPARE_BARS_DOWNLOAD_BUTTON, "n_clicks")},
+    state={k: State(v.component_id, "value") for k, v in _CONTROLS.items() if k != "sort"},
+    prevent_initial_call=True,
+)(download_bars)
 
 dash.callback(
     Output(ids.COMPARE_DOWNLOAD, "data"),

@@ -228,6 +228,12 @@ COMPARE_LOAD = "compare-load-store"
 COMPARE_FUNNEL_DOWNLOAD = "compare-funnel-download"
 COMPARE_FUNNEL_DOWNLOAD_BUTTON = "compare-funnel-download-button"
 COMPARE_FUNNEL_LINK = "compare-funnel-link"
+# The compare page's ranked bars: what they show (a group around the chosen partnership, or all).
+COMPARE_SHOW = "compare-show-select"
+COMPARE_BARS = "compare-bars"
+COMPARE_BARS_CHART = "compare-bars-chart"
+COMPARE_BARS_DOWNLOAD = "compare-bars-download"
+COMPARE_BARS_DOWNLOAD_BUTTON = "compare-bars-download-button"
 
 # About page: data-dependent sections filled on load.
 ABOUT_LOAD = "about-load-store"

@@ -27,10 +27,15 @@ EXPLANATION = (
     "in a small partnership may be noise, and a high or low rank on its own is not evidence of a real "
     "difference. A point outside the limits is unlikely to be chance alone."
 )
+DSR_METHOD = (
+    "For directly age-standardised rates, such as deaths related to drug misuse, the funnel follows the method "
+    "of OHID's Fingertips tools (PHStatsMethods): each partnership is placed at its equivalent population — its "
+    "number of events divided by its rate — and the limits are exact Poisson limits around England's rate at "
+    "that population. A partnership with fewer than 10 events is not plotted, as OHID does not compare such rates."
+)
+#: Why a partnership is missing from a DSR funnel.
+DSR_DROPPED = "suppressed, no data or fewer than 10 events"
 NOT_AVAILABLE = {
-    "dsr": "A funnel plot is not drawn for directly age-standardised rates: their limits need each partnership's "
-           "age structure, which this page does not model. Use the table, which compares each partnership's "
-           "confidence interval with England's value.",
     "count": "A funnel plot needs a denominator; this measure is a count.",
     "mean": "A funnel plot is not drawn for averages.",
 }
@@ -49,7 +54,7 @@ def _count(n: int) -> str:
     return "none" if n == 0 else str(n)
 
 
-def funnel_summary(points: pd.DataFrame, *, level: str, dropped: int) -> str:
+def funnel_summary(points: pd.DataFrame, *, level: str, dropped: int, dropped_words: str | None = None) -> str:
     """ "Of 118 partnerships plotted, 9 are above and 6 below the 95% limits …" with what chance alone would give."""
     plotted = len(points)
     if plotted == 0:
@@ -66,7 +71,8 @@ def funnel_summary(points: pd.DataFrame, *, level: str, dropped: int) -> str:
                 f"{_count(within)} {'is' if within == 1 else 'are'} within them. "
                 f"By chance alone {expected_text} would fall outside the {level}% limits.")
     if dropped:
-        sentence += f" {dropped} partnership{'s are' if dropped != 1 else ' is'} not plotted (suppressed or no data)."
+        why = dropped_words or "suppressed or no data"
+        sentence += f" {dropped} partnership{'s are' if dropped != 1 else ' is'} not plotted ({why})."
     return sentence
 
 
@@ -81,7 +87,8 @@ def funnel_table(points: pd.DataFrame, spec: MetricSpec, *, level: str, caption:
                  highlight: str | None = None) -> Any:
     """The funnel plot as a table, largest denominator first (one HTML string: see ``presentation.html``)."""
     head = [tag("th", esc(text), scope="col", class_="num" if numeric else None) for text, numeric in (
-        ("Partnership", False), (f"Value ({spec.value_unit})", True), ("Numerator", True), ("Denominator", True),
+        ("Partnership", False), (f"Value ({spec.value_unit})", True), ("Numerator", True),
+        ("Equivalent population" if spec.measure == "dsr" else "Denominator", True),
         ("Position against the limits", False), (f"Compared with England ({level}%)", False))]
     rows = []
     for row in points.sort_values("denominator", ascending=False, kind="stable").to_dict("records"):
@@ -109,4 +116,7 @@ def funnel_download_frame(points: pd.DataFrame, spec: MetricSpec, *, period: str
         "position": points["position"], f"comparison_with_england_{suffix}": points["comparison"],
         "release_id": release.get("id"), "demonstration_data": bool(release.get("any_demo")),
     })
+    if "population" in points:  # a DSR: the denominator column is the equivalent population
+        out.insert(out.columns.get_loc("denominator"), "population", points["population"])
+        out = out.rename(columns={"denominator": "equivalent_population"})
     return out.sort_values("area_name", ignore_index=True)

@@ -17,13 +17,15 @@ from dash import dcc, html
 
 from layouts._shared.url_state import url_state_store
 from layouts._shared.views import first_view
-from layouts.compare.funnel import EXPLANATION
+from layouts.compare.bars import bars_view
+from layouts.compare.funnel import DSR_METHOD, EXPLANATION
 from layouts.compare.state import (
     ALL_REGIONS,
     ALL_REGIONS_OPTION,
     NO_HIGHLIGHT,
     NO_HIGHLIGHT_OPTION,
     PARAMS,
+    SHOW_OPTIONS,
     local_metrics,
     parse_static,
     sort_options,
@@ -80,6 +82,8 @@ def controls(static: dict[str, Any]) -> html.Form:
                 [NO_HIGHLIGHT_OPTION] + ([{"label": highlight, "value": highlight}] if highlight != NO_HIGHLIGHT else []),
                 highlight),
         level,
+        _select("Show in the ranked chart", ids.COMPARE_SHOW, SHOW_OPTIONS, static["show"],
+                "A group around the highlighted partnership, or all."),
     ]), className="compare-controls", role="search", **{"aria-label": "Compare partnerships: selections"})
 
 
@@ -96,7 +100,22 @@ def _funnel_card(view: dict[str, Any] | None = None) -> html.Section:
     ], className="chart-card__download d-flex flex-wrap gap-3 align-items-center")
     return chart_card("Funnel plot: is a difference more than chance?", graph, name=ids.COMPARE_FUNNEL,
                       summary_text=view["summary"], source_line="", download_component=download,
-                      extra=html.P(EXPLANATION), table_component=view["table"], meta_lines=view["meta"])
+                      extra=html.Div([html.P(EXPLANATION), html.P(DSR_METHOD)]), table_component=view["table"], meta_lines=view["meta"])
+
+
+def _bars_card(view: dict[str, Any] | None) -> html.Section:
+    """The ranked chart's card, with its first view (``bars_view``) when the page has one."""
+    view = view or {"figure": message_figure("Loading the ranked chart…"), "summary": "", "table": None, "meta": None}
+    graph = dcc.Graph(id=ids.COMPARE_BARS_CHART, figure=view["figure"],
+                      config=chart_config("compare_ranked", "Partnerships ranked"))
+    download = html.Div([
+        html.Button("Download this chart's data (CSV)", id=ids.COMPARE_BARS_DOWNLOAD_BUTTON, type="button",
+                    className="btn btn-outline-primary"),
+        dcc.Download(id=ids.COMPARE_BARS_DOWNLOAD),
+    ], className="chart-card__download")
+    return chart_card("Partnerships ranked, with their intervals", graph, name=ids.COMPARE_BARS,
+                      summary_text=view["summary"], source_line="", download_component=download,
+                      table_component=view["table"], meta_lines=view["meta"])
 
 
 def layout(**query: Any) -> html.Div:
@@ -109,6 +128,8 @@ def layout(**query: Any) -> html.Div:
     # The funnel as its callback would answer the controls' first values (``controls``).
     funnel = first_view(funnel_view, static["metric"], static.get("period") or "", static.get("region") or ALL_REGIONS,
                         static["level"], static.get("highlight") or NO_HIGHLIGHT)
+    bars = first_view(bars_view, static["metric"], static.get("period") or "", static.get("region") or ALL_REGIONS,
+                      static["level"], static.get("highlight") or NO_HIGHLIGHT, static["show"])
     return html.Div([
         url_state_store(ids.COMPARE_URL_STATE, state),
         dcc.Store(id=ids.COMPARE_QUERY, data=raw),
@@ -125,6 +146,7 @@ def layout(**query: Any) -> html.Div:
         html.Div([html.P(m) for m in messages], id=ids.COMPARE_STATUS, role="status",
                  className="alert alert-warning" if messages else None),
         controls(static),
+        html.Div(_bars_card(bars), id="compare-bars-section", className="mb-4"),
         html.Section([
             html.H2("Partnerships compared with England"),
             html.Div(id=ids.COMPARE_SUMMARY, **{"aria-live": "polite"}),

@@ -1,4 +1,4 @@
-"""The compare page's state, read from its link and checked: metric, period, region, sort, level, highlight.
+"""The compare page's state, read from its link and checked: metric, period, region, sort, level, highlight, show.
 
 Pure functions. The catalogue (a file) is enough to check the metric, level and sort; periods,
 regions and partnerships live in the store, so the callback reads them and passes them in. Any
@@ -17,7 +17,7 @@ import pandas as pd
 from data_access.catalogue import MetricSpec, UnknownMetric, get_catalogue
 from presentation.ids import CONFIDENCE_LEVEL_VALUES
 
-PARAMS = ("metric", "period", "region", "sort", "level", "highlight")
+PARAMS = ("metric", "period", "region", "sort", "level", "highlight", "show")
 DEFAULT_LEVEL = "95"
 SORT_NAME = "name"
 SORT_REGION = "region"
@@ -28,6 +28,15 @@ NO_HIGHLIGHT = "none"
 ALL_REGIONS_OPTION = {"label": "All regions", "value": ALL_REGIONS}
 NO_HIGHLIGHT_OPTION = {"label": "None", "value": NO_HIGHLIGHT}
 _MAX_SHOWN = 40
+#: What the ranked chart shows: everyone, or a group around the chosen ("highlighted") partnership.
+SHOW_ALL, SHOW_REGION, SHOW_SIMILAR, SHOW_RANK = "all", "region", "similar", "rank"
+SHOW_OPTIONS = [
+    {"label": "The chosen partnership and its neighbours in rank", "value": SHOW_RANK},
+    {"label": "The chosen partnership and its similar partnerships", "value": SHOW_SIMILAR},
+    {"label": "The chosen partnership's region", "value": SHOW_REGION},
+    {"label": "All partnerships", "value": SHOW_ALL},
+]
+SHOW_VALUES = tuple(o["value"] for o in SHOW_OPTIONS)
 
 
 @dataclass(frozen=True)
@@ -40,10 +49,12 @@ class CompareState:
     sort: str
     level: str
     highlight: str | None
+    show: str = SHOW_ALL
 
     def query(self) -> dict[str, str | None]:
-        """The state as query parameters (empty ones are dropped by ``url_state.clean_state``)."""
-        return asdict(self)
+        """The state as query parameters (empty ones are dropped by ``url_state.clean_state``; so is the
+        default "show all", keeping links made before the choice existed unchanged)."""
+        return {**asdict(self), "show": None if self.show == SHOW_ALL else self.show}
 
 
 def local_metrics() -> list[MetricSpec]:
@@ -148,7 +159,12 @@ def parse_static(query: Mapping[str, Any], messages: list[str] | None = None) ->
     if sort is not None and sort not in {o["value"] for o in sort_options(metric)}:
         notes.append(f"Cannot sort by “{_shown(sort)}”. Sorting by partnership name instead.")
         sort = None
-    return {**raw, "metric": metric, "level": level or DEFAULT_LEVEL, "sort": sort or SORT_NAME}
+    show = raw["show"]
+    if show is not None and show not in SHOW_VALUES:
+        notes.append(f"Cannot show “{_shown(show)}”. Showing all partnerships instead.")
+        show = None
+    return {**raw, "metric": metric, "level": level or DEFAULT_LEVEL, "sort": sort or SORT_NAME,
+            "show": show or SHOW_ALL}
 
 
 def _match(text: str | None, table: pd.DataFrame) -> str | None:
@@ -200,4 +216,4 @@ def resolve(
         notes.append(f"There is no partnership called “{_shown(raw_highlight)}”. No partnership is highlighted.")
 
     return CompareState(metric=metric, period=period, region=region, sort=static["sort"], level=static["level"],
-                        highlight=highlight)
+                        highlight=highlight, show=static["show"])

@@ -16,10 +16,17 @@ import pandas as pd
 from dash import html
 
 from data_access.catalogue import MetricSpec, get_catalogue
-from data_access.read import area_values, current_release, metric_periods, partnerships, regions
+from data_access.read import (
+    area_values,
+    current_release,
+    metric_periods,
+    partnerships,
+    regions,
+    similar_partnerships,
+)
 from data_access.statistics.funnel import OUTSIDE, SUPPORTED, WITHIN, funnel_limits, proportion_limits, rate_limits
 from layouts._shared.views import remembered_view
-from layouts.compare.funnel import NOT_AVAILABLE, funnel_summary, funnel_table, position_words
+from layouts.compare.funnel import DSR_DROPPED, NOT_AVAILABLE, funnel_summary, funnel_table, position_words
 from layouts.compare.state import CompareState, parse_static, resolve
 from presentation.blocks import chart_meta_lines
 from presentation.catalogue_text import source_text
@@ -31,6 +38,8 @@ DENOMINATOR_WORDS = {
     "pop_under_18": "Children (under 18)", "numbers_in_treatment": "Adults in treatment",
     "cohort": "People in the cohort", "mental_health_need": "Adults starting treatment with a mental health need",
 }
+#: A DSR's funnel is drawn against its equivalent denominator (``data_access.statistics.funnel``).
+DSR_AXIS = "Equivalent population (events ÷ rate)"
 
 def checked(raw: dict[str, Any], messages: list[str] | None = None) -> CompareState:
     """The checked state for raw selections, reading the facts the check needs from the store."""
@@ -96,7 +105,7 @@ def funnel_data(state: CompareState) -> FunnelData:
     return FunnelData(spec, labelled, limits, benchmark, len(frame) - len(labelled), "")
 
 
-def _source_line(spec: MetricSpec, period: str | None) -> str:
+def source_line(spec: MetricSpec, period: str | None) -> str:
     """The in-figure footer, kept to two lines (exported images carry it without the page around them)."""
     source = source_text(spec, limit=120)
     demo = " · demonstration data, not real" if (current_release() or {}).get("any_demo") else ""
@@ -122,16 +131,21 @@ def build_funnel(state: CompareState) -> dict[str, Any]:
     if points is None:
         return {"figure": message_figure(reason, title=title), "summary": reason, "table": html.P(reason),
                 "meta": meta, "href": link}
-    denominator = DENOMINATOR_WORDS.get(spec.denominator or "", (spec.denominator or "Denominator").replace("_", " "))
+    denominator = DSR_AXIS if spec.measure == "dsr" else DENOMINATOR_WORDS.get(
+        spec.denominator or "", (spec.denominator or "Denominator").replace("_", " "))
+    similar = similar_partnerships(state.highlight)["code"].tolist() if state.highlight else []
     figure = funnel_figure(points.assign(significance=points["comparison"]), limits, spec=spec, benchmark=benchmark,
-                           selected_code=state.highlight, title=title, source_line=_source_line(spec, state.period),
-                           denominator_label=denominator)
+                           selected_code=state.highlight, title=title, source_line=source_line(spec, state.period),
+                           denominator_label=denominator, group_codes=similar)
     # The limits near a denominator of 1 run far off the scale; keep the axis on the partnerships' span.
     low = min(points["value"].min(), points["lower_998"].min())
     high = max(points["value"].max(), points["upper_998"].max())
     top = high * 1.05 if spec.measure != "proportion" else min(high * 1.05, spec.multiplier)
     figure.update_yaxes(range=[max(0.0, low * 0.95), top])
-    summary = funnel_summary(points, level=state.level, dropped=dropped)
+    summary = funnel_summary(points, level=state.level, dropped=dropped,
+                             dropped_words=DSR_DROPPED if spec.measure == "dsr" else None)
+    if similar and state.highlight in set(points["area_code"]):
+        summary += " Its similar partnerships are ringed and named."
     caption = f"{spec.name}, {state.period}: funnel plot data (limits centred on England's value)"
     return {"figure": figure, "summary": summary,
             "table": funnel_table(points, spec, level=state.level, caption=caption, highlight=state.highlight),

@@ -4,8 +4,8 @@ Bars are sorted from highest to lowest and coloured by the comparison with Engla
 label also carries the comparison glyph (✓ ≈ ✗ …) so the chart reads without colour. Suppressed and
 missing areas are listed at the end with the words "Suppressed" / "No data" and no bar.
 
-Each bar's value and interval are printed in a column at its right (a second y axis, so the
-numbers never sit on a bar or a whisker), England is a dashed line named in the legend (a label
+Each bar's value and interval are printed in a column at its right (past the widest whisker, so
+the numbers never sit on a bar or a whisker), England is a dashed line named in the legend (a label
 on the plot would cover the top bar), and a long chart repeats its value axis along the top so
 the scale is in view wherever the reader is.
 """
@@ -32,6 +32,9 @@ LINE_HEIGHT = 16
 #: More rows than this and the value axis is repeated along the top.
 TOP_AXIS_ROWS = 12
 MIN_PLOT_HEIGHT = 140
+TOP_AXIS_SPACE = 56
+#: Room at the right for the printed values and intervals ("18.1 (15.1–21.4)").
+VALUES_MARGIN = 112
 _CATEGORY_ORDER = ("better", "lower", "similar", "worse", "higher", "not_compared")
 
 
@@ -79,19 +82,22 @@ def _label(name: str, glyph: str, width: int | None) -> str:
 def _value_axes(fig: go.Figure, rows: pd.DataFrame, spec: MetricSpec, codes: list[str], top_axis: bool) -> None:
     """The right-hand column of values and intervals and, for a long chart, the value axis along the top.
 
-    One invisible trace on the second axes makes Plotly draw both; the axes match the first ones,
-    so they scroll and zoom together.
+    The values are a text trace placed just past the widest whisker and drawn outside the plotting
+    area (the right margin holds them). A long chart's value axis moves to the top, with its tick
+    marks repeated along the bottom.
     """
-    values = rows["_value"].where(rows["_state"] == 1)
-    fig.add_trace(go.Scatter(x=values.fillna(0).tolist(), y=codes, xaxis="x2", yaxis="y2", mode="markers",
-                             marker={"opacity": 0}, hoverinfo="skip", showlegend=False, name="values"))
-    fig.update_layout(
-        yaxis2={"overlaying": "y", "side": "right", "matches": "y", "type": "category", "tickvals": codes,
-                "ticktext": [interval_text(r, spec) for _, r in rows.iterrows()], "showgrid": False,
-                "tickfont": {"size": 12, "color": theme.TEXT}, "automargin": True, "title_text": None},
-        xaxis2={"overlaying": "x", "side": "top", "matches": "x", "showgrid": False, "visible": top_axis,
-                "automargin": True},
-    )
+    valued = rows["_state"] == 1
+    ends = pd.concat([rows["_value"], pd.to_numeric(rows.get("upper_ci"), errors="coerce")], axis=1).max(axis=1)
+    right = float(ends[valued].max()) if valued.any() else 1.0
+    right = right if right > 0 else 1.0
+    fig.add_trace(go.Scatter(
+        x=[right * 1.03] * int(valued.sum()), y=[c for c, v in zip(codes, valued, strict=True) if v], mode="text",
+        text=[interval_text(r, spec) for _, r in rows[valued].iterrows()], textposition="middle right",
+        textfont={"size": 12, "color": theme.TEXT}, cliponaxis=False, hoverinfo="skip", showlegend=False,
+        name="values"))
+    fig.update_xaxes(range=[0, right * 1.03])
+    if top_axis:  # a long chart's scale is read from the top, where the reader starts
+        fig.update_xaxes(side="top", ticks="outside", mirror="allticks", showline=True)
 
 
 def compare_figure(
@@ -157,7 +163,10 @@ def compare_figure(
     labels = [_label(n, g, label_width) for n, g in zip(rows["area_name"], glyphs, strict=True)]
     labels = [f"<b>{text}</b>" if c == selected_code else text for c, text in zip(codes, labels, strict=True)]
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=codes, tickvals=codes, ticktext=labels,
-                     autorange="reversed", title_text=None, tickfont={"size": 13})
+                     title_text=None, tickfont={"size": 13},
+                     # Top row first, as a fixed range: text traces pad an automatic one, which left a band
+                     # of empty rows above the bars.
+                     range=[len(codes) - 0.5, -0.5], autorange=False)
     fig.update_xaxes(title_text=axis_title(spec), rangemode="tozero")
     top_axis = len(rows) > TOP_AXIS_ROWS
     _value_axes(fig, rows, spec, codes, top_axis)
@@ -173,10 +182,11 @@ def compare_figure(
                         subtitle=f"Bars show values with {level}% confidence intervals (printed on the right); "
                         "dashed line: England" if spec.has_interval else "Values printed on the right; dashed line: England")
     fig = narrow_text(fig, footer_offset=72)
-    if top_axis:  # room for the top axis's numbers between the legend and the bars
-        fig.update_layout(margin={"t": fig.layout.margin.t + 26})
+    fig.update_layout(margin={"r": VALUES_MARGIN})
+    if top_axis:  # room for the top axis's numbers and title between the legend and the bars
+        fig.update_layout(margin={"t": fig.layout.margin.t + TOP_AXIS_SPACE})
     # The bars get their rows whatever the title, legend and footer above and below them take.
     plot = max(MIN_PLOT_HEIGHT, row_height * len(rows))
     fig.update_layout(height=plot + fig.layout.margin.t + fig.layout.margin.b,
-                      legend={"y": 1 + (26 / plot if top_axis else 0), "yanchor": "bottom"})
+                      legend={"y": 1 + (TOP_AXIS_SPACE / plot if top_axis else 0), "yanchor": "bottom"})
     return fig

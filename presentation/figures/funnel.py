@@ -18,7 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from presentation import theme
-from presentation.figures._common import finish_figure
+from presentation.figures._common import finish_figure, wrap
 from presentation.figures._narrow import narrow_text
 from presentation.formatting import axis_title, format_count, format_value, is_missing
 
@@ -30,6 +30,7 @@ _LIMITS = (("95", "lower_95", "upper_95", theme.LIMIT_95, "dash"),
 _ORDER = ("better", "lower", "similar", "worse", "higher", "not_compared")
 #: A denominator spread (largest ÷ smallest) from which the x axis is logarithmic.
 LOG_SPREAD = 10.0
+AXIS_TITLE_CHARS = 34
 
 
 def denominator_axis_type(denominators: pd.Series) -> str:
@@ -121,7 +122,8 @@ def funnel_figure(
     else:
         fig.update_xaxes(rangemode="tozero")
     scale = " (logarithmic scale)" if axis_type == "log" else ""
-    fig.update_xaxes(title_text=(denominator_label or "Denominator") + scale)
+    # Wrapped, so a long title fits under a phone-width chart.
+    fig.update_xaxes(title_text=wrap((denominator_label or "Denominator") + scale, AXIS_TITLE_CHARS))
     fig.update_yaxes(title_text=axis_title(spec))
     fig.update_layout(hovermode="closest")
     entries = sum(1 for t in fig.data if t.showlegend is not False)

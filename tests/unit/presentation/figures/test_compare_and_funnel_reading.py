@@ -24,14 +24,19 @@ def rows(n: int) -> pd.DataFrame:
 
 def test_values_and_intervals_printed_beside_each_bar():
     fig = compare_figure(rows(5), spec=DEATHS, england_value=5.0)
-    assert fig.layout.yaxis2.side == "right" and fig.layout.yaxis2.overlaying == "y"
-    assert list(fig.layout.yaxis2.tickvals) == list(fig.layout.yaxis.categoryarray)
-    assert list(fig.layout.yaxis2.ticktext)[0] == "9.0 (8.5–9.8)"
+    values = next(t for t in fig.data if t.name == "values")
+    assert list(values.y) == list(fig.layout.yaxis.categoryarray)
+    assert values.text[0] == "9.0 (8.5–9.8)" and values.cliponaxis is False
+    widest = 9.0 + 0.75
+    assert all(x >= widest for x in values.x) and fig.layout.xaxis.range[1] >= widest
+    assert fig.layout.margin.r >= 100  # the column sits in the right margin
 
 
 def test_long_charts_repeat_the_axis_on_top_and_short_ones_do_not():
-    assert compare_figure(rows(40), spec=DEATHS, england_value=5.0).layout.xaxis2.visible is True
-    assert compare_figure(rows(6), spec=DEATHS, england_value=5.0).layout.xaxis2.visible is False
+    long = compare_figure(rows(40), spec=DEATHS, england_value=5.0)
+    assert long.layout.xaxis.side == "top" and long.layout.xaxis.mirror == "allticks"
+    short = compare_figure(rows(6), spec=DEATHS, england_value=5.0)
+    assert short.layout.xaxis.side in (None, "bottom")
 
 
 def test_england_is_named_in_the_legend_not_on_the_bars():
