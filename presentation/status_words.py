@@ -174,7 +174,7 @@ def ambition_sentence(row: StatusRow) -> str:
         return f"England's figures do not yet allow a judgement on the ambition of {label}."
     actual = format_count(status.actual)  # a count of people, closures or disruptions, or their total
     expected = format_count(status.expected)
-    what = "in total" if status.basis == "total" else "in"
+    what = "in total by" if status.basis == "total" else "in"
     lead = {"on_track": "England is on track for", "off_track": "England is not on track for",
             "met": "England has met", "missed": "England has not met"}[status.state]
     needed = "on the trajectory" if status.state in ("on_track", "off_track") else "needed"

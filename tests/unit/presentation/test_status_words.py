@@ -79,6 +79,14 @@ class TestAmbition:
         assert ambition_cell(row(TREATMENT, ambition=status)).colour == theme.WORSE
 
 
+    def test_a_total_met_by_the_due_year(self):
+        status = AmbitionStatus(NATIONAL.id, metric_target(NATIONAL.id), "met", "2024/25", 3794, 2000, "total")
+        assert ambition_sentence(row(NATIONAL, local=False, ambition=status)) == (
+            "England has met the ambition of over 2,000 county lines closed from 2022/23 to 2024/25: 3,794 in total "
+            "by 2024/25 against 2,000 needed.")
+        assert ambition_cell(row(NATIONAL, local=False, ambition=status)).text == "Met"
+
+
 def test_the_generated_sentence_counts_local_judgements():
     rows = (row(latest_value=1.0, comparison="worse", significance="improved"),
             row(latest_value=1.0, comparison="worse", significance="improved"),
