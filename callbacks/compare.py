@@ -30,7 +30,7 @@ from data_access.read import area_values, current_release, metric_periods, partn
 from data_access.read.csv_safety import safe_csv
 from layouts._shared.url_state import clean_state, url_state_id
 from layouts._shared.views import remembered_view
-from layouts.compare.bars import bars_data, bars_download_frame, bars_view
+from layouts.compare.bars import bars_csv_view, bars_view
 from layouts.compare.funnel import funnel_download_frame
 from layouts.compare.state import (
     ALL_REGIONS,
@@ -273,10 +273,8 @@ def download_bars(n_clicks=None, metric=None, period=None, region=None, level=No
     """The ranked chart's bars as CSV: exactly the partnerships drawn, in the chart's order."""
     if not n_clicks:
         return None
-    state = checked({**selections(metric, period, region, None, level, highlight), "show": show})
-    csv = bars_download_frame(bars_data(state), period=state.period, level=state.level, release=current_release())
-    name = export_filename(state.metric, "ranked", state.show, state.highlight, state.region, state.period)
-    return dcc.send_string(safe_csv(csv), f"{name}.csv", type="text/csv")
+    content, filename = bars_csv_view(metric, period, region, level, highlight, show)
+    return dcc.send_string(content, filename, type="text/csv")
 
 
 dash.callback(

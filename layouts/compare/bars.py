@@ -14,7 +14,8 @@ from typing import Any, NamedTuple
 import pandas as pd
 
 from data_access.catalogue import MetricSpec, get_catalogue
-from data_access.read import area_values, partnerships, similar_partnerships
+from data_access.read import area_values, current_release, partnerships, similar_partnerships
+from data_access.read.csv_safety import safe_csv
 from layouts._shared.views import remembered_view
 from layouts.compare.groups import ShownGroup, shown_group
 from layouts.compare.state import CompareState
@@ -22,16 +23,12 @@ from layouts.compare.views import checked, source_line
 from presentation import theme
 from presentation.blocks import chart_meta_lines
 from presentation.catalogue_text import source_text
-from presentation.figures import compare_figure, message_figure
+from presentation.figures import export_filename, message_figure
 from presentation.figures.compare import compare_order, interval_text
+from presentation.figures.ranked import ranked_figure
 from presentation.formatting import geography_line
 from presentation.html import esc, html_table, tag
 from presentation.summaries import compare_summary
-
-#: Names wrap at this many characters, so bars keep their width on a 375 px screen.
-LABEL_WIDTH = 16
-#: A longer chart keeps names on one line: wrapped rows would make 120 bars several screens taller.
-WRAP_ROWS = 30
 
 
 class BarsData(NamedTuple):
@@ -87,9 +84,8 @@ def build_bars(state: CompareState) -> dict[str, Any]:
     if data.shown.empty:
         reason = "No partnership has a value for this selection."
         return {"figure": message_figure(reason, title=title), "summary": reason, "table": None, "meta": meta}
-    figure = compare_figure(data.shown, spec=spec, england_value=data.england, selected_code=state.highlight,
-                            title=title, source_line=source_line(spec, state.period), level=state.level,
-                            label_width=LABEL_WIDTH if len(data.shown) <= WRAP_ROWS else None)
+    figure = ranked_figure(data.shown, spec=spec, england_value=data.england, selected_code=state.highlight,
+                           title=title, source_line=source_line(spec, state.period), level=state.level)
     count = len(data.shown)
     lead = f"Showing {count} partnership{'s' if count != 1 else ''} ({group.heading})."
     rank = compare_summary(spec, data.everyone, selected_code=state.highlight, england_value=data.england,
@@ -122,3 +118,13 @@ def bars_download_frame(data: BarsData, *, period: str | None, level: str, relea
         "england_value": data.england, "release_id": release.get("id"),
         "demonstration_data": bool(release.get("any_demo")),
     })
+
+
+def bars_csv_view(metric: Any = None, period: Any = None, region: Any = None, level: Any = None,
+                  highlight: Any = None, show: Any = None) -> tuple[str, str]:
+    """The ranked chart's CSV (exactly the drawn bars) and its file name, for the download button."""
+    state = checked({"metric": metric, "period": period, "region": region, "level": level, "highlight": highlight,
+                     "show": show})
+    frame = bars_download_frame(bars_data(state), period=state.period, level=state.level, release=current_release())
+    name = export_filename(state.metric, "ranked", state.show, state.highlight, state.region, state.period)
+    return safe_csv(frame), f"{name}.csv"

@@ -34,8 +34,9 @@ def read(web_env):
 
 
 def drawn(figure) -> list[str]:
-    """The partnership codes the bars' axis lists, top first."""
-    return list(figure.layout.yaxis.categoryarray)
+    """The partnership codes of the chart's rows, top first (carried by the name lines)."""
+    names = next(t for t in figure.data if t.name == "names")
+    return [code for _, code in sorted(zip(names.y, names.customdata, strict=True))]
 
 
 def bars(cb, show: str, highlight: str = CHOSEN, region: str = "all") -> dict:
@@ -66,6 +67,8 @@ def test_show_all_draws_every_partnership_with_the_top_axis(cb, read):
     figure = bars(cb, "all")["figure"]
     assert len(drawn(figure)) == len(read.partnerships())
     assert figure.layout.xaxis.side == "top"
+    bars_y = sorted(y for t in figure.data if t.type == "bar" for y in t.y)
+    assert len(bars_y) == len(set(bars_y))  # one bar per row
 
 
 def test_show_region_draws_the_chosen_partnerships_region(cb, read):
