@@ -25,6 +25,21 @@ def header(name: str, *, region: str | None, n_members: int) -> list[html.Compon
             html.P(f"Combating Drugs Partnership of {n_members} {noun}{where}.", className="lead")]
 
 
+def similar_line(code: str, similar: Sequence[tuple[str, str]]) -> html.P | None:
+    """ "Similar partnerships: A, B, C…" — each a link to its profile, then a link to compare them.
+
+    ``similar`` holds (code, name) pairs, most similar first (``data_access.read.similar_partnerships``).
+    """
+    if not similar:
+        return None
+    links: list = ["Similar partnerships: "]
+    for i, (other, name) in enumerate(similar):
+        links += [", " if i else "", html.A(name, href=f"{LIST_HREF}/{other}")]
+    links += [". ", html.A("Compare with them", href=f"/compare?highlight={code}&show=similar"),
+              " (how they are chosen: ", html.A("About", href="/about#similar"), ")."]
+    return html.P([part for part in links if part != ""], className="similar-partnerships")
+
+
 def _status_text(status: str, source: str) -> list[html.Component]:
     if status == "sourced":
         return [html.Strong("Sourced footprint. "), "Source: ", *_linked(source)]

@@ -13,14 +13,14 @@ from typing import Any, NamedTuple
 
 from dash import html
 
-from data_access.read import authorities, current_release, partnerships
+from data_access.read import authorities, current_release, partnerships, similar_partnerships
 from data_access.read.csv_safety import safe_csv
 from data_access.read.precision import at_published_precision
 from data_access.read.status import status_summary
 from layouts._shared.links import area_options, release_line
 from layouts._shared.views import remembered_view
 from layouts.partnership.data import find_partnership, footprint_shapes, load_profile, profile_csv
-from layouts.partnership.header import footprint, header, unknown_partnership
+from layouts.partnership.header import footprint, header, similar_line, unknown_partnership
 from layouts.partnership.listing import filter_partnerships, partnership_list_table
 from layouts.partnership.member_map import member_map
 from layouts.partnership.profile import members_table, outcome_links, profile_table
@@ -62,7 +62,9 @@ def build_profile(code: str | None) -> Profile:
     release = [html.P(release_line(current_release()), className="text-secondary"),
                blocks.provenance_footer(source="the publisher of each measure (see its definition)", pooled=True)]
     return Profile(
-        [*header(data.name, region=data.region, n_members=len(data.current)), status_static(status_summary(data.code))],
+        [*header(data.name, region=data.region, n_members=len(data.current)),
+         similar_line(data.code, list(similar_partnerships(data.code)[["code", "name"]].itertuples(index=False))),
+         status_static(status_summary(data.code))],
         status,
         False,
         # Read-only parts as HTML (``blocks.static``): ~1,200 components of table kept the page blank for
