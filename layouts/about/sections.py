@@ -36,7 +36,8 @@ PARTNERSHIP_LIST = ("The list of partnerships and their member authorities was c
 CC_BY_URL = "https://creativecommons.org/licenses/by/4.0/"
 GPL_URL = "https://www.gnu.org/licenses/gpl-3.0.html"
 SECTIONS = (("what", "What this dashboard is"), ("sources", "Sources"), ("attribution", "Attribution"),
-            ("methods", "Methods"), ("footprint", "Partnership footprint"), ("releases", "Data releases"),
+            ("methods", "Methods"), ("similar", "Similar partnerships"),
+            ("footprint", "Partnership footprint"), ("releases", "Data releases"),
             ("licence", "Licence"))
 
 
