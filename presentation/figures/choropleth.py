@@ -43,6 +43,8 @@ INSET_DOMAIN = {"x": [0.0, 0.34], "y": [0.34, 0.64]}
 INSET_LABEL = "London (enlarged)"
 #: Index of the annotation that says why nothing is coloured (0 is the source line).
 NOTICE = 1
+#: Characters per line of that note, so it fits a phone-width map.
+NOTICE_WRAP = 40
 __all__ = ["clicked_area_code", "map_figure", "map_legend", "map_patch", "map_values"]
 
 
@@ -107,7 +109,7 @@ def map_title(spec: MetricSpec, area_values: pd.DataFrame) -> str:
 def _notice(text: str | None) -> go.layout.Annotation:
     """The note over the map saying why nothing is coloured (hidden while something is)."""
     return go.layout.Annotation(
-        text=wrap(text or "", SOURCE_WRAP), visible=bool(text), xref="paper", yref="paper", x=0.5, y=0.5,
+        text=wrap(text or "", NOTICE_WRAP), visible=bool(text), xref="paper", yref="paper", x=0.5, y=0.5,
         xanchor="center", yanchor="middle", showarrow=False, align="left", bgcolor=theme.BACKGROUND,
         bordercolor=theme.BORDER, borderpad=6, font={"size": 13, "color": theme.TEXT}, name="notice")
 
@@ -181,7 +183,7 @@ def map_patch(
     patch["layout"]["title"]["text"] = wrap(title or map_title(spec, area_values), TITLE_WRAP)
     if source_line is not None:
         patch["layout"]["annotations"][0]["text"] = wrap(source_line, SOURCE_WRAP)
-    patch["layout"]["annotations"][NOTICE]["text"] = wrap(notice or "", SOURCE_WRAP)
+    patch["layout"]["annotations"][NOTICE]["text"] = wrap(notice or "", NOTICE_WRAP)
     patch["layout"]["annotations"][NOTICE]["visible"] = bool(notice)
     return patch
 
