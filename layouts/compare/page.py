@@ -106,8 +106,12 @@ def _funnel_card(view: dict[str, Any] | None = None) -> html.Section:
 def _bars_card(view: dict[str, Any] | None) -> html.Section:
     """The ranked chart's card, with its first view (``bars_view``) when the page has one."""
     view = view or {"figure": message_figure("Loading the ranked chart…"), "summary": "", "table": None, "meta": None}
-    graph = dcc.Graph(id=ids.COMPARE_BARS_CHART, figure=view["figure"],
-                      config=chart_config("compare_ranked", "Partnerships ranked"))
+    # All 120 rows would push the table and the funnel several screens down: a long chart scrolls in its
+    # own window (focusable, so the keyboard can scroll it too), and the groups of "Show" fit it whole.
+    graph = html.Div(dcc.Graph(id=ids.COMPARE_BARS_CHART, figure=view["figure"],
+                               config=chart_config("compare_ranked", "Partnerships ranked")),
+                     className="compare-ranked-window", tabIndex=0,
+                     style={"maxHeight": "85vh", "overflowY": "auto", "overflowX": "hidden"})
     download = html.Div([
         html.Button("Download this chart's data (CSV)", id=ids.COMPARE_BARS_DOWNLOAD_BUTTON, type="button",
                     className="btn btn-outline-primary"),

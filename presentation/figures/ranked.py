@@ -31,7 +31,8 @@ ROW_HEIGHT = 34
 #: Where in its row the name line and the bar sit (in rows, from the row's centre).
 NAME_AT, BAR_AT, BAR_WIDTH = -0.2, 0.17, 0.44
 TOP_AXIS_ROWS = 12
-TOP_AXIS_SPACE = 56
+TOP_AXIS_TICKS = 34
+AXIS_TITLE_LINE = 19
 VALUES_MARGIN = 112
 FOOTER = 72
 #: The value axis's title wraps to fit over a phone-width plot.
@@ -106,7 +107,10 @@ def ranked_figure(area_values: pd.DataFrame, *, spec: MetricSpec, england_value:
     fig.update_yaxes(range=[n - 0.5, -0.5], autorange=False, showticklabels=False, showgrid=False, zeroline=False,
                      title_text=None)
     top_axis = len(rows) > TOP_AXIS_ROWS
-    fig.update_xaxes(title_text=wrap(axis_title(spec), AXIS_TITLE_CHARS), range=[0, right], **(
+    axis_text = wrap(axis_title(spec), AXIS_TITLE_CHARS)
+    # The top axis's numbers and its title sit between the legend and the first row.
+    top_space = TOP_AXIS_TICKS + AXIS_TITLE_LINE * (axis_text.count("<br>") + 1) if top_axis else 0
+    fig.update_xaxes(title_text=axis_text, range=[0, right], **(
         {"side": "top", "ticks": "outside", "mirror": "allticks", "showline": True} if top_axis else {}))
     fig.update_layout(barmode="overlay", hovermode="closest", showlegend=True)
     legend_rows = -(-sum(1 for t in fig.data if t.showlegend is not False) // 3)
@@ -115,8 +119,8 @@ def ranked_figure(area_values: pd.DataFrame, *, spec: MetricSpec, england_value:
                         subtitle=f"Bars show values with {level}% confidence intervals (printed on the right); "
                         "dashed line: England" if spec.has_interval else "Values printed on the right; dashed line: England")
     fig = narrow_text(fig, footer_offset=FOOTER)
-    fig.update_layout(margin={"l": 12, "r": VALUES_MARGIN, "t": fig.layout.margin.t + (TOP_AXIS_SPACE if top_axis else 0)})
+    fig.update_layout(margin={"l": 12, "r": VALUES_MARGIN, "t": fig.layout.margin.t + top_space})
     plot = ROW_HEIGHT * n
     fig.update_layout(height=plot + fig.layout.margin.t + fig.layout.margin.b,
-                      legend={"y": 1 + (TOP_AXIS_SPACE / plot if top_axis else 0), "yanchor": "bottom"})
+                      legend={"y": 1 + top_space / plot, "yanchor": "bottom"})
     return fig
