@@ -6,7 +6,8 @@ the figure on the page, so every CSV writer passes its frame through ``at_publis
 
 - value-scale columns (the value, its intervals and limits, England's value, the baseline and the change)
   are written with the metric's ``published_decimals`` (the same rule the pages' formatting uses);
-- count columns (numerator, denominator, quintile, position) are written as whole numbers when whole;
+- count columns (numerator, denominator, quintile, population) are written as whole numbers when whole
+  (an estimate that is not, such as a DSR funnel's equivalent population, at the metric's precision);
 - ``full=True`` keeps every digit of the values (the download route's ``precision=full``), counts still
   written without a trailing ``.0``.
 
@@ -29,7 +30,7 @@ VALUE_COLUMNS = frozenset({"value", "lower_ci", "upper_ci", "england_value", "ba
                            "latest_value"})
 VALUE_PREFIXES = ("lower_ci_", "upper_ci_", "lower_limit_", "upper_limit_")
 #: Columns that count things (events, people, ranks): whole numbers.
-COUNT_COLUMNS = frozenset({"numerator", "denominator", "quintile", "position"})
+COUNT_COLUMNS = frozenset({"numerator", "denominator", "quintile", "population", "equivalent_population"})
 #: Values of the ``precision`` parameter: the published precision (default) or every digit.
 PRECISIONS = ("published", "full")
 _NEGATIVE_ZERO = re.compile(r"-(0(\.0*)?)$")

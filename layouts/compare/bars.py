@@ -16,6 +16,7 @@ import pandas as pd
 from data_access.catalogue import MetricSpec, get_catalogue
 from data_access.read import area_values, current_release, partnerships, similar_partnerships
 from data_access.read.csv_safety import safe_csv
+from data_access.read.precision import at_published_precision
 from layouts._shared.views import remembered_view
 from layouts.compare.groups import ShownGroup, shown_group
 from layouts.compare.state import CompareState
@@ -105,10 +106,11 @@ def bars_view(metric: Any = None, period: Any = None, region: Any = None, level:
 
 
 def bars_download_frame(data: BarsData, *, period: str | None, level: str, release: dict | None) -> pd.DataFrame:
-    """The drawn bars as CSV rows, in the chart's order, with the interval at the chart's level."""
+    """The drawn bars as CSV rows, in the chart's order, with the interval at the chart's level, each value at the
+    metric's published precision (``data_access.read.precision``)."""
     release = release or {}
     rows = data.shown
-    return pd.DataFrame({
+    return at_published_precision(pd.DataFrame({
         "metric_id": data.spec.id, "metric_name": data.spec.name, "period": period, "shown": data.group.heading,
         "area_code": rows["area_code"], "area_name": rows["area_name"], "value": rows["_value"],
         "unit": data.spec.value_unit, f"lower_ci_{level.replace('.', '_')}": rows.get("lower_ci"),
@@ -117,7 +119,7 @@ def bars_download_frame(data: BarsData, *, period: str | None, level: str, relea
                                     for s, c in zip(rows["_state"], rows["_comparison"], strict=True)],
         "england_value": data.england, "release_id": release.get("id"),
         "demonstration_data": bool(release.get("any_demo")),
-    })
+    }), metric_id=data.spec.id)
 
 
 def bars_csv_view(metric: Any = None, period: Any = None, region: Any = None, level: Any = None,

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from data_access.read.precision import at_published_precision
 from presentation import theme
 from presentation.formatting import format_count, format_value
 from presentation.html import esc, html_table, tag
@@ -103,7 +104,8 @@ def funnel_table(points: pd.DataFrame, spec: MetricSpec, *, level: str, caption:
 
 def funnel_download_frame(points: pd.DataFrame, spec: MetricSpec, *, period: str | None, benchmark: Any,
                           level: str, release: dict | None) -> pd.DataFrame:
-    """The plotted data as a tidy CSV: one row per partnership with the limits at its own denominator."""
+    """The plotted data as a tidy CSV: one row per partnership with the limits at its own denominator, values at the
+    metric's published precision and counts as whole numbers (``data_access.read.precision``)."""
     release = release or {}
     suffix = level.replace(".", "_")
     out = pd.DataFrame({
@@ -119,4 +121,4 @@ def funnel_download_frame(points: pd.DataFrame, spec: MetricSpec, *, period: str
     if "population" in points:  # a DSR: the denominator column is the equivalent population
         out.insert(out.columns.get_loc("denominator"), "population", points["population"])
         out = out.rename(columns={"denominator": "equivalent_population"})
-    return out.sort_values("area_name", ignore_index=True)
+    return at_published_precision(out.sort_values("area_name", ignore_index=True), metric_id=spec.id)

@@ -303,6 +303,25 @@ class TestPrecision:
         assert set(shown["quintile"].dropna().astype(str)) <= {"1", "2", "3", "4", "5"}
 
 
+    def test_the_compare_pages_chart_csvs_are_at_the_published_precision(self, client):
+        from callbacks.compare import download_funnel
+        from layouts.compare.bars import bars_csv_view
+
+        bars, _ = bars_csv_view("ocu_prevalence")
+        funnel = download_funnel(n_clicks=1, metric="ocu_prevalence", period="", region="all", level="95",
+                                 highlight="none")["content"]
+        for text, columns, counts in ((bars, ("value", "lower_ci_95", "upper_ci_95", "england_value"), ()),
+                                      (funnel, ("value", "england_value", "lower_limit_95", "upper_limit_99_8"),
+                                       ("numerator", "denominator"))):
+            frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+            for column in columns:
+                cells = frame[column][frame[column] != ""]
+                assert len(cells) > 5 and cells.str.fullmatch(r"-?\d+\.\d").all(), column
+            for column in counts:
+                cells = frame[column][frame[column] != ""]
+                assert len(cells) > 5 and cells.str.fullmatch(r"\d+").all(), column
+
+
 class TestChartCsv:
     def test_the_trend_csv_holds_the_lines_the_trend_draws(self, client):
         from data_access.read import partnerships
