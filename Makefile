@@ -10,7 +10,7 @@ export CDP_BOUNDARIES ?= $(if $(wildcard $(SHARED_BOUNDARIES)),$(abspath $(SHARE
 AXE_VERSION = 4.10.3
 AXE_DIR     = .cache/node
 
-.PHONY: install install-dev data run serve test lint bench soak clean plotly-bundle
+.PHONY: install install-dev data run serve test unit lint bench soak clean plotly-bundle
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,9 @@ run: data
 test: install-dev
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -q
+
+unit: install-dev
+	$(BIN)/python -m pytest -q tests/unit
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -37,7 +37,7 @@ app = dash.Dash(
     meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     index_string=INDEX_STRING,  # declares the page language
     # Otherwise Dash puts every page's layout (~240 KB of JSON) into each page's HTML for the browser
-    # to check callback ids against, on every load; tests/callbacks/test_callback_ids.py checks them once.
+    # to check callback ids against, on every load; tests/integration/callbacks/test_callback_ids.py checks them once.
     suppress_callback_exceptions=True,
     # A callback that raises is logged and answered without a traceback (web.security.callback_error).
     on_error=callback_error,

@@ -29,7 +29,7 @@ import requests
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.security.live import dash_payload, find_dependency, free_port  # noqa: E402
+from tests.support.live import dash_payload, find_dependency, free_port  # noqa: E402
 
 PASSWORD = "a long enough password"
 SETUP = """

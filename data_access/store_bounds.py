@@ -87,7 +87,7 @@ class BoundedConnection(psycopg.Connection):
     psycopg waits for the server in ``Connection.wait``, with no limit unless one is passed; this passes
     one. When it runs out the connection is closed (its protocol state is unknown) and the error says
     so; SQLAlchemy then sees a closed connection, treats the error as a disconnect and replaces every
-    pooled connection. The fault tests (``tests/faults/test_silent_store.py``) hold this to psycopg's
+    pooled connection. The fault tests (``tests/integration/faults/test_silent_store.py``) hold this to psycopg's
     pinned version.
     """
 

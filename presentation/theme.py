@@ -130,7 +130,7 @@ def _as_dict(style: CategoryStyle) -> dict[str, str]:
             "marker": style.marker, "text": style.text}
 
 
-# CSS custom properties mirrored in assets/theme.css (checked by tests/layouts/test_layout_theme.py).
+# CSS custom properties mirrored in assets/theme.css (checked by tests/unit/presentation/test_layout_theme.py).
 CSS_VARIABLES: dict[str, str] = {
     "--cdp-text": TEXT,
     "--cdp-secondary-text": SECONDARY_TEXT,

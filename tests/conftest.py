@@ -25,6 +25,15 @@ from sqlalchemy.exc import OperationalError  # noqa: E402
 from data_access.db import make_engine  # noqa: E402
 from data_access.setup import init_store  # noqa: E402
 
+# Fixtures for particular parts of the suite, registered for all of it so unit and integration tests share them.
+pytest_plugins = [
+    "tests.support.fixtures.boundaries",
+    "tests.support.fixtures.faults",
+    "tests.support.fixtures.ingest",
+    "tests.support.fixtures.read",
+    "tests.support.fixtures.security",
+]
+
 PG_URL = os.environ.get("TEST_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 SHARED_DATA = Path(os.environ.get("CDP_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))
 

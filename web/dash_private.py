@@ -1,7 +1,7 @@
 """The one place the app uses Dash internals, each because Dash has no public way to do what it needs.
 
 Everything else uses Dash's public API only; ruff's ``banned-api`` rule (``pyproject.toml``) refuses
-``dash._…`` imports anywhere but here, and ``tests/test_dash_private.py`` pins each use, so a Dash
+``dash._…`` imports anywhere but here, and ``tests/integration/web/test_dash_private.py`` pins each use, so a Dash
 upgrade that changes one fails loudly in the tests instead of quietly in production.
 
 - ``set_up_server``: Dash sets itself up (scripts, stylesheets, callbacks) during the first request

@@ -21,7 +21,7 @@ Permissions-Policy and HSTS values byte for byte, but (1) it fixes the CSP when 
 and Dash's inline-script hashes are final only after Dash's set-up (2 hashes when ``register_security``
 runs, 3 when a page is served), so a page's own script would be blocked; (2) it sends HSTS whenever
 any client sends ``X-Forwarded-Proto: https``, where this app believes that header only from the
-``CDP_TRUST_PROXY`` proxies (``tests/security/test_web_input.py::test_hsts_only_over_https``); (3) it
+``CDP_TRUST_PROXY`` proxies (``tests/integration/web/test_web_input.py::test_hsts_only_over_https``); (3) it
 has no Cross-Origin-Opener-Policy. Working round all three keeps ``add_security_headers`` and the
 HSTS rule here (the 9 lines it would replace) and adds a dependency.
 """

@@ -3,7 +3,7 @@ the app's path prefix, and adding markup to the head of the page's HTML.
 
 The page for a path is found in the public ``dash.page_registry`` the way Dash's router finds it
 (in registration order, a ``path_template`` before the page's own path), so the page the server
-builds is the one the router would; ``tests/layouts/test_first_view.py`` checks them against each other.
+builds is the one the router would; ``tests/integration/layouts/_shared/test_first_view.py`` checks them against each other.
 """
 
 from __future__ import annotations

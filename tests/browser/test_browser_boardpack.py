@@ -8,7 +8,7 @@ import base64
 import pytest
 
 from data_access.catalogue import get_catalogue
-from tests.boardpack.pdf_text import pdf_text
+from tests.support.pdf_text import pdf_text
 
 pytestmark = pytest.mark.browser
 

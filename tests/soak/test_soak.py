@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.security.live import AppProcess, dash_payload, find_dependency, rss_kib
+from tests.support.live import AppProcess, dash_payload, find_dependency, rss_kib
 
 pytestmark = pytest.mark.soak
 

@@ -1,1 +1,0 @@
-"""Tests of the demonstration dataset (data_access.demo)."""

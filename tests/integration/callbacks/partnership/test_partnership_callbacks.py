@@ -1,0 +1,101 @@
+"""Partnership callbacks as plain functions over the demonstration store: profile, download, picker, list."""
+
+from __future__ import annotations
+
+import io
+
+import dash
+import pandas as pd
+import pytest
+
+from data_access.catalogue import get_catalogue
+from tests.support.layout_tree import find, text
+
+# Parts of profile_view, in order.
+HEADER, STATUS, HIDDEN, FOOTPRINT, MAP, LINKS, PROFILE, MEMBERS, RELEASE, OPTIONS = range(10)
+CLEVELAND_MEMBERS = ["Hartlepool", "Middlesbrough", "Redcar and Cleveland", "Stockton-on-Tees"]
+
+
+@pytest.fixture(scope="module")
+def partnership(web_env):
+    """The callbacks module with the app imported, so the read layer's cache is live."""
+    import app  # noqa: F401
+    from callbacks import partnership
+
+    return partnership
+
+
+@pytest.fixture(scope="module")
+def partnership_views(partnership):
+    from layouts.partnership import views as partnership_views
+
+    return partnership_views
+
+
+@pytest.fixture(scope="module")
+def cleveland(partnership_views):
+    return partnership_views.profile_view("cleveland")
+
+
+class TestProfile:
+
+
+
+
+
+
+
+
+    def test_an_authority_code_opens_its_partnership(self, partnership_views):
+        out = partnership_views.profile_view("E08000001")
+        assert find(out[HEADER], "H1")[0].children == "Greater Manchester"
+        assert "Bolton is part of the Greater Manchester partnership" in text(out[STATUS])
+
+
+class TestUnknown:
+    @pytest.mark.parametrize("code", ["nope", "", None])
+    def test_unknown_partnership_is_a_friendly_message(self, partnership_views, code):
+        out = partnership_views.profile_view(code)
+        assert out[HIDDEN] is True
+        assert "/partnership" in [a.href for a in find(out[HEADER], "A")]
+        if code:
+            assert "There is no partnership called “nope”." in text(out[HEADER])
+        assert len(out[OPTIONS]) > 100  # the picker still works
+
+
+class TestDownload:
+    def test_csv_has_every_metric_and_the_members(self, partnership):
+        sent = partnership.download_profile(1, "cleveland")
+        assert sent["filename"] == "cleveland_profile.csv"
+        frame = pd.read_csv(io.StringIO(sent["content"]))
+        assert set(frame["metric_id"]) == set(get_catalogue().metrics)
+        assert set(frame["area_type"]) == {"partnership", "country", "utla"}
+        suppressed = frame[frame["suppressed"]]
+        assert not suppressed.empty and suppressed["value"].isna().all()
+
+    def test_no_download_without_a_click_or_a_partnership(self, partnership):
+        assert partnership.download_profile(None, "cleveland") is dash.no_update
+        assert partnership.download_profile(1, "nope") is dash.no_update
+
+
+class TestPicker:
+    def test_pick_navigates_to_the_partnership(self, partnership):
+        assert partnership.go_to_partnership("cleveland") == "/partnership/cleveland"
+        assert partnership.go_to_partnership("E08000001") == "/partnership/greater-manchester"
+        assert partnership.go_to_partnership("E92000001") == "/"
+        assert partnership.go_to_partnership(None) is dash.no_update
+
+
+class TestList:
+    def test_lists_every_partnership(self, partnership):
+        out = partnership.render_list(None)
+        rows = find(out, "Tr")[1:]
+        from data_access.read import partnerships
+
+        assert len(rows) == len(partnerships())
+        assert "/partnership/greater-manchester" in [a.href for a in find(out, "A")]
+
+    def test_filter_by_member_authority(self, partnership):
+        out = partnership.render_list("bolton")
+        assert [text(tr.children[0]) for tr in find(out, "Tr")[1:]] == ["Greater Manchester"]
+        assert "No partnership matches" in text(partnership.render_list("zzzz"))

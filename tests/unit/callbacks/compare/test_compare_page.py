@@ -1,0 +1,66 @@
+"""The compare page layout: pure (no store), controls from the link, messages for what the catalogue can judge."""
+
+from __future__ import annotations
+
+import pytest
+
+from presentation import ids
+from tests.support.layout_tree import find, text
+
+
+@pytest.fixture
+def no_store(monkeypatch):
+    """Any attempt to reach the store fails the test: layouts must not read data."""
+    from data_access import db
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("a layout touched the store")
+
+    monkeypatch.setattr(db, "get_engine", refuse)
+
+
+def _compare():
+    import app  # noqa: F401  (registers the pages)
+    from layouts.compare import page as compare
+
+    return compare
+
+
+def _select(page, component_id):
+    return next(c for c in find(page, "Select") if c.id == component_id)
+
+
+def test_layout_without_arguments_is_pure(no_store):
+    page = _compare().layout()
+    assert _select(page, ids.COMPARE_METRIC).value == "ocu_prevalence"
+    assert _select(page, ids.COMPARE_REGION).value == "all"
+    assert _select(page, ids.COMPARE_SORT).value == "name"
+    assert next(c for c in find(page, "RadioItems")).value == "95"
+    assert "Compare partnerships" in text(page) and "funnel" in text(page).lower()
+
+
+def test_layout_takes_its_selections_from_the_link(no_store):
+    page = _compare().layout(metric="treatment_progress", level="99.8", sort="treatment_progress:asc",
+                             region="E12000001", highlight="cleveland", period="2023/24")
+    assert _select(page, ids.COMPARE_METRIC).value == "treatment_progress"
+    assert _select(page, ids.COMPARE_SORT).value == "treatment_progress:asc"
+    assert _select(page, ids.COMPARE_PERIOD).value == "2023/24"
+    assert _select(page, ids.COMPARE_HIGHLIGHT).value == "cleveland"
+    assert next(c for c in find(page, "RadioItems")).value == "99.8"
+    store = next(c for c in find(page, "Store") if c.id == ids.COMPARE_QUERY)
+    assert store.data["region"] == "E12000001"
+
+
+def test_layout_shows_messages_for_nonsense(no_store):
+    page = _compare().layout(metric="banana", level="7", sort="<script>", foo="bar")
+    status = next(c for c in find(page, "Div") if getattr(c, "id", None) == ids.COMPARE_STATUS)
+    words = text(status)
+    assert "banana" in words and "95 or 99.8" in words and "Cannot sort" in words and "foo" in words
+    assert _select(page, ids.COMPARE_METRIC).value == "ocu_prevalence"
+
+
+def test_every_query_parameter_has_a_control():
+    from callbacks.compare import _CONTROLS
+    from layouts.compare.state import PARAMS
+
+    assert set(PARAMS) == set(_CONTROLS)
