@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from types import SimpleNamespace
+from urllib.parse import parse_qs, urlparse
 
 import dash
 import plotly.graph_objects as go
@@ -246,7 +247,9 @@ class TestTrend:
         assert "Change since baseline" in " ".join(a.text for a in figure.layout.annotations)
         assert summary.startswith(f"In {demo.partnership_name},")
         assert demo.region_name in text(table) and "Period" in text(table)
-        assert href == f"/download/observations.csv?metric={DEATHS}&area_type=partnership"
+        query = parse_qs(urlparse(href).query)  # the CSV of the lines drawn: the area, its region, England
+        assert query == {"metric": [DEATHS], "area": [demo.partnership, query["area"][1], ENGLAND]}
+        assert query["area"][1].startswith("E12")
         assert "Source: " in text(meta)
 
     def test_suppressed_values_are_gaps_in_the_line_and_words_in_the_table(self, cb, demo):
@@ -261,7 +264,7 @@ class TestTrend:
         figure, summary, table, meta, href = cb.trend(NATIONAL, "E08000016", PAGE)
         assert figure.layout.title.text.endswith("England")
         assert "Ambition" in summary and "Ambition" in figure.layout.title.subtitle.text
-        assert href.endswith("area_type=country")
+        assert href == f"/download/observations.csv?metric={NATIONAL}&area={ENGLAND}"
 
     def test_nonsense_falls_back_to_england_with_a_message(self, cb):
         figure, summary, *_ = cb.trend("nope", "ZZZ", PAGE)
