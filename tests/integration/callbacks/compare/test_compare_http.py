@@ -1,8 +1,8 @@
 """The compare, metric, About, accessibility and not-found pages over HTTP (Flask test client).
 
-Every address answers 200 (Dash serves the app shell for any path), the page router answers with
-the right page's content (the friendly not-found page for an unknown path), and the compare and
-About callbacks answer through Dash's own endpoint.
+Every page's address answers 200 and an address no page has 404 (Dash serves the app shell for any
+path), the page router answers with the right page's content (the friendly not-found page for an
+unknown path), and the compare and About callbacks answer through Dash's own endpoint.
 """
 
 from __future__ import annotations
@@ -18,10 +18,15 @@ ORIGIN = {"Origin": "http://localhost"}
 
 @pytest.mark.parametrize("path", [
     "/compare", "/compare?metric=banana&region=zz&sort=<script>", "/compare?level=99.8&highlight=cleveland",
-    "/metric", "/metric/drug_misuse_deaths", "/metric/nope", "/about", "/accessibility", "/no-such-page",
+    "/metric", "/metric/drug_misuse_deaths", "/about", "/accessibility",
 ])
 def test_pages_answer_200(client, path):
     assert client.get(path).status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/metric/nope", "/no-such-page"])
+def test_addresses_no_page_has_answer_404(client, path):
+    assert client.get(path).status_code == 404
 
 
 def call(client, output_fragment: str, inputs: list[dict], state: list[dict] | None = None):
