@@ -23,13 +23,24 @@ def annotation_texts(fig, name=None):
     return [a.text for a in fig.layout.annotations if name is None or a.name == name]
 
 
+def place(fig, label):
+    """Where the period ``label`` sits on the date axis (its tick)."""
+    ticks = dict(zip(fig.layout.xaxis.ticktext, fig.layout.xaxis.tickvals, strict=True))
+    return pd.Timestamp(ticks[label])
+
+
+def places(xs):
+    return [pd.Timestamp(x) for x in xs]
+
+
 class TestTrendFigure:
-    def test_periods_in_time_order_on_a_category_axis(self):
-        """Given rows listed newest first, then the x axis runs oldest to newest by period_start."""
+    def test_periods_in_time_order_on_a_date_axis(self):
+        """Given rows listed newest first, then the date axis runs oldest to newest, each period at its middle."""
         fig = trend_figure(series(), spec=spec(DEATHS), selected_code="P1")
-        assert fig.layout.xaxis.type == "category"
-        assert list(fig.layout.xaxis.categoryarray) == ["2017-19", "2018-20", "2019-21", "2020-22", "2021-23"]
-        assert list(trace(fig, "Cleveland").x) == list(fig.layout.xaxis.categoryarray)
+        assert fig.layout.xaxis.type == "date"
+        assert list(fig.layout.xaxis.ticktext) == ["2017-19", "2018-20", "2019-21", "2020-22", "2021-23"]
+        assert places(trace(fig, "Cleveland").x) == places(fig.layout.xaxis.tickvals)
+        assert place(fig, "2019-21") == pd.Timestamp(2020, 7, 1)
 
     def test_suppressed_period_is_a_gap_not_zero(self):
         fig = trend_figure(series(), spec=spec(DEATHS), selected_code="P1")
@@ -37,7 +48,7 @@ class TestTrendFigure:
         assert cleveland.y[1] is None
         assert cleveland.connectgaps is False
         assert 0 not in cleveland.y
-        assert "Suppressed" in annotation_texts(fig, "suppressed")
+        assert annotation_texts(fig, "gap") == ["Suppressed"]
 
     def test_ci_band_present_when_limits_exist(self):
         fig = trend_figure(series(suppressed_period=None), spec=spec(DEATHS), selected_code="P1")
@@ -50,11 +61,11 @@ class TestTrendFigure:
         """Given 2018-20 suppressed, then no band spans it: the isolated 2017-19 gets an error bar instead."""
         fig = trend_figure(series(), spec=spec(DEATHS), selected_code="P1")
         ci = [t for t in fig.data if t.legendgroup == "ci"]
-        assert all("2018-20" not in t.x for t in ci)
-        isolated = [t for t in ci if t.x == ("2017-19",)][0]
+        assert all(place(fig, "2018-20") not in places(t.x) for t in ci)
+        isolated = [t for t in ci if places(t.x) == [place(fig, "2017-19")]][0]
         assert isolated.error_y.array == pytest.approx((0.8,)) and isolated.error_y.arrayminus == pytest.approx((0.8,))
         bands = [t for t in ci if t.fill == "tonexty"]
-        assert len(bands) == 1 and bands[0].x == ("2019-21", "2020-22", "2021-23")
+        assert len(bands) == 1 and places(bands[0].x) == [place(fig, p) for p in ("2019-21", "2020-22", "2021-23")]
         assert sum(1 for t in ci if t.showlegend is not False) == 1
 
     def test_no_ci_band_without_limits(self):
@@ -80,25 +91,29 @@ class TestTrendFigure:
         fig = trend_figure(series(), spec=spec(DEATHS), selected_code="P1", baseline_summary=baseline_summary())
         assert annotation_texts(fig, "baseline") == ["Baseline 2019-21"]
         line = [s for s in fig.layout.shapes if s.name == "baseline"][0]
-        assert line.x0 == line.x1 == "2019-21"
+        assert pd.Timestamp(line.x0) == pd.Timestamp(line.x1) == place(fig, "2019-21")
         assert trace(fig, "Baseline value").y == (7.7,)
 
     def test_change_annotation_uses_significance_words(self):
         fig = trend_figure(series(), spec=spec(DEATHS), selected_code="P1", baseline_summary=baseline_summary())
-        assert annotation_texts(fig, "change") == [
-            "Change since baseline: +2.1 per 100,000 (+27.3%)<br>Statistically significant worsening"]
+        (change,) = annotation_texts(fig, "change")
+        assert change.replace("<br>", " ") == ("Change since baseline (2019-21 to 2021-23): +2.1 per 100,000 (+27.3%), "
+                                               "a statistically significant worsening")
 
     def test_no_significant_change_words(self):
         fig = trend_figure(series(), spec=spec(DEATHS), selected_code="P1",
                            baseline_summary=baseline_summary(significance="no_significant_change"))
-        assert annotation_texts(fig, "change")[0].endswith("No statistically significant change")
+        assert annotation_texts(fig, "change")[0].replace("<br>", " ").endswith("no statistically significant change")
 
     def test_provisional_period_shaded_behind(self):
         fig = trend_figure(series(provisional_period="2021-23"), spec=spec(DEATHS), selected_code="P1")
         rects = [s for s in fig.layout.shapes if s.name == "provisional"]
         assert len(rects) == 1 and rects[0].layer == "below"
-        assert (rects[0].x0, rects[0].x1) == (3.5, 4.5)
-        assert annotation_texts(fig, "provisional") == ["Provisional"]
+        # From halfway after 2020-22 to as far after 2021-23: the shading covers 2021-23 and no neighbour.
+        assert pd.Timestamp(rects[0].x0) > place(fig, "2020-22") and pd.Timestamp(rects[0].x1) > place(fig, "2021-23")
+        assert pd.Timestamp(rects[0].x0) < place(fig, "2021-23")
+        assert [t.replace("<br>", " ") for t in annotation_texts(fig, "provisional")] == [
+            "Shaded: provisional figures, which may be revised."]
 
     def test_title_and_source_footer(self):
         fig = trend_figure(series(), spec=spec(DEATHS), selected_code="P1",
@@ -117,9 +132,10 @@ class TestTrendFigure:
                    "latest_value": 2974, "change": 524, "change_pct": 21.4, "significance": "not_tested"}
         fig = national_figure(pd.DataFrame(rows), spec=spec("ocg_disruptions"), baseline_summary=summary)
         segment = [s for s in fig.layout.shapes if s.name == "baseline"][0]
-        assert (segment.x0, segment.x1, segment.y0) == (-0.4, 2.4, 2450)
+        assert (pd.Timestamp(segment.x0), pd.Timestamp(segment.x1), segment.y0) == (
+            place(fig, "2019/20"), place(fig, "2021/22"), 2450)
         assert annotation_texts(fig, "baseline") == ["Baseline: average 2019/20 to 2021/22"]
-        assert annotation_texts(fig, "change")[0].endswith("Not tested for statistical significance")
+        assert annotation_texts(fig, "change")[0].replace("<br>", " ").endswith("not tested for statistical significance")
 
 
 class TestNationalFigure:
@@ -129,7 +145,8 @@ class TestNationalFigure:
         fig = national_figure(frame, spec=spec(DEATHS), baseline_summary=None, ambition_text="Prevent 1,000 deaths",
                               ambition_value=4.0, source_line="Source: ONS")
         assert [t.name for t in fig.data] == ["95% confidence interval (upper)", "95% confidence interval", "England"]
-        assert fig.data[1].x == ("2017-19", "2018-20", "2019-21", "2020-22", "2021-23")
+        assert list(fig.layout.xaxis.ticktext) == ["2017-19", "2018-20", "2019-21", "2020-22", "2021-23"]
+        assert places(fig.data[1].x) == places(fig.layout.xaxis.tickvals)
         assert trace(fig, "England").line.dash == "solid"
         assert "Ambition: Prevent 1,000 deaths" in fig.layout.title.subtitle.text
         ambition = [s for s in fig.layout.shapes if s.y0 == 4.0]
