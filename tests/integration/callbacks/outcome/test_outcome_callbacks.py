@@ -257,7 +257,10 @@ class TestTrend:
             pytest.skip("no suppressed partnership in the demonstration data")
         figure, _, table, *_ = cb.trend(DEATHS, demo.suppressed, PAGE)
         line = next(t for t in figure.data if t.name == demo.suppressed_name)
-        assert line.x[-1] == demo.latest and line.y[-1] is None
+        # The last period sits at the last tick of the date axis, labelled in its own wording, with no value.
+        assert figure.layout.xaxis.ticktext[-1] == demo.latest and line.y[-1] is None
+        assert str(line.x[-1])[:10] == str(figure.layout.xaxis.tickvals[-1])[:10]
+        assert "Suppressed" in [a.text for a in figure.layout.annotations if a.name == "gap"][-1]
         assert "Suppressed" in text(table)
 
     def test_national_measure_shows_england_with_the_ambition(self, cb):
