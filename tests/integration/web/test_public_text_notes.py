@@ -107,7 +107,7 @@ def test_no_chart_footer_holds_a_note(http):
 
 
 def test_the_board_pack_holds_no_note(http):
-    from tests.boardpack.pdf_text import pdf_text
+    from tests.support.pdf_text import pdf_text
 
     response = http.get(f"/partnership/{PARTNERSHIP}/pack.pdf", follow_redirects=True)
     assert response.status_code == 200

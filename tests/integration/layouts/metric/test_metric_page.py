@@ -26,7 +26,7 @@ def test_every_metric_has_a_page_with_name_source_and_confidence(metric_page, me
     assert spec.name in words
     assert spec.source in words
     assert confidence_sentence(spec) in words
-    assert f"Confidence in this entry: {spec.confidence}" in words
+    assert f"Confidence in this definition: {spec.confidence}" in words
     outcome = get_catalogue().outcome(spec.outcome)
     hrefs = {a.href for a in find(metric_page.layout(metric_id=metric_id), "A")}
     assert f"/outcome/{outcome.slug}" in hrefs
@@ -34,7 +34,9 @@ def test_every_metric_has_a_page_with_name_source_and_confidence(metric_page, me
 
 def test_low_confidence_is_said_plainly(metric_page):
     words = text(metric_page.layout(metric_id="homelessness_drug_dependency_need"))
-    assert "Confidence in this entry: low — title only; definition, source and geography inferred" in words
+    assert ("Confidence in this definition: low — only the title is published; the definition, source and "
+            "geography are not yet confirmed") in words
+    assert "(source not yet confirmed by the publisher)" in words
 
 
 def test_definition_page_explains_the_methods(metric_page):

@@ -71,11 +71,11 @@ class TestLayout:
         words = text(status)
         for fragment in ("“banana”", "“county”", "“rainbow”", "“globe”", "“zoom”"):
             assert fragment in words
-        assert by_id(tree, ids.OUTCOME_METRIC).value == "drug_related_homicides"
+        assert by_id(tree, ids.OUTCOME_METRIC).value == "proven_reoffending"  # the first with local figures
         assert len(by_id(tree, ids.OUTCOME_PAGE).data["period"]) <= 60
 
     def test_national_metric_hides_map_and_comparison(self, page):
-        tree = page.outcome_layout("drug-use", {})
+        tree = page.outcome_layout("drug-use", {"metric": "drug_use_last_year"})
         assert by_id(tree, ids.OUTCOME_MAP_SECTION).className == "d-none"
         assert by_id(tree, ids.OUTCOME_COMPARE_SECTION).className == "d-none"
         assert "only as a national figure" in text(by_id(tree, ids.OUTCOME_NATIONAL_NOTE))

@@ -152,10 +152,11 @@ class TestTileBannerDefinition:
         assert text(banner).startswith("Demonstration data — not real figures.")
 
     def test_definition_panel_confidence(self):
-        assert "Confidence in this definition: low — source inferred" in text(
-            definition_panel(spec("homelessness_drug_dependency_need")))
+        assert ("Confidence in this definition: low — only the title is published; the definition, source and "
+                "geography are not yet confirmed") in text(definition_panel(spec("homelessness_drug_dependency_need")))
         panel = definition_panel(spec(DEATHS))
-        assert "Confidence in this definition: high — source and definition confirmed" in text(panel)
+        assert ("Confidence in this definition: high — the definition and source are confirmed from published "
+                "documents") in text(panel)
         assert "Lower is better" in text(panel) and "2019-21" in text(panel)
         assert panel.id == ids.definition_anchor(DEATHS)
         assert "Next release" not in text(panel)
