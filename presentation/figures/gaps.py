@@ -15,7 +15,7 @@ charts follow it: a DSR from fewer than 10 events is not drawn, nor is a crude r
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -40,11 +40,15 @@ _RATES = ("dsr", "crude_rate")
 
 @dataclass(frozen=True)
 class Gap:
-    """A run of slots ``[start, stop)`` with no value on the line, or a break between two values (start == stop)."""
+    """A run of slots ``[start, stop)`` with no value on the line, or a break between two values (start == stop).
+
+    ``detail`` says it period by period, with the publisher's note on each, for the gap's hover label.
+    """
 
     start: int
     stop: int
     reason: str
+    detail: str = field(default="", compare=False)
 
 
 def _flag(value: Any) -> bool:
@@ -114,9 +118,15 @@ def line_gaps(aligned: pd.DataFrame, slots: list[PeriodSlot], spec: MetricSpec, 
         while stop < len(reasons) and reasons[stop] is not None:
             stop += 1
         words = list(dict.fromkeys(r for r in reasons[i:stop] if r))
-        gaps.append(Gap(i, stop, "; ".join(words)))
+        gaps.append(Gap(i, stop, "; ".join(words), "<br>".join(
+            _detail(slots[k].label, reasons[k], rows.iloc[k].get("note")) for k in range(i, stop))))
         i = stop
     return _with_boundary_breaks(gaps, rows, reasons, area_code)
+
+
+def _detail(period: str, reason: str | None, note: Any) -> str:
+    text = f"{period}: {reason}"
+    return text if is_missing(note) or not str(note).strip() else f"{text} ({str(note).strip()})"
 
 
 def _with_boundary_breaks(gaps: list[Gap], rows: pd.DataFrame, reasons: list[str | None],
@@ -130,7 +140,9 @@ def _with_boundary_breaks(gaps: list[Gap], rows: pd.DataFrame, reasons: list[str
         if str(rows["geography"].iloc[i]) == str(rows["geography"].iloc[j]):
             continue
         if j == i + 1:
-            gaps.append(Gap(j, j, BOUNDARY_CHANGE))
+            gaps.append(Gap(j, j, BOUNDARY_CHANGE, f"{BOUNDARY_CHANGE} between {rows.index[i]} and {rows.index[j]}: "
+                                                   "the area's figures before and after are not comparable"))
         else:
-            gaps = [Gap(g.start, g.stop, f"{g.reason}; {BOUNDARY_CHANGE}") if g.start == i + 1 else g for g in gaps]
+            gaps = [Gap(g.start, g.stop, f"{g.reason}; {BOUNDARY_CHANGE}", f"{g.detail}<br>{BOUNDARY_CHANGE}")
+                    if g.start == i + 1 else g for g in gaps]
     return sorted(gaps, key=lambda g: (g.start, g.stop))

@@ -68,6 +68,20 @@ def mark_gaps(fig: go.Figure, gaps: Sequence[Gap], slots: Sequence[PeriodSlot],
                   else {"y": 0, "yanchor": "bottom"})
         fig.add_annotation(x=x0 + (x1 - x0) / 2, yref="paper", showarrow=False, text=gap.reason.replace("; ", "<br>"),
                            textangle=-90, font=_LABEL_FONT, name="gap", **placed)
+    _gap_hover(fig, gaps, slots, top)
+
+
+def _gap_hover(fig: go.Figure, gaps: Sequence[Gap], slots: Sequence[PeriodSlot], top: float) -> None:
+    """An invisible point at the foot of each gap whose hover label says, period by period, why there is no value
+    (with the publisher's note), so the reason is there for a reader who hovers or taps the gap."""
+    shown = [gap for gap in gaps if gap.detail]
+    if not shown:
+        return
+    xs = [slots[g.start].lo + (slots[g.stop - 1].hi - slots[g.start].lo) / 2 if g.stop > g.start else slots[g.start].lo
+          for g in shown]
+    fig.add_trace(go.Scatter(x=xs, y=[top * 0.04] * len(shown), mode="markers", name="Gaps", showlegend=False,
+                             marker={"size": 18, "opacity": 0, "color": theme.SECONDARY_TEXT},
+                             text=[g.detail for g in shown], hovertemplate="%{text}<extra></extra>"))
 
 
 def _top_label(fig: go.Figure, x: Any, text: str, slots: Sequence[PeriodSlot]) -> None:

@@ -125,3 +125,15 @@ def test_gap_runs_are_reported_as_index_ranges():
     aligned = frame.set_index("period")
     assert line_gaps(aligned, period_slots(frame), get_catalogue().metric(TREATMENT), "P1") == [
         Gap(1, 3, SUPPRESSED)]
+
+
+def test_hovering_a_gap_tells_each_period_and_the_publishers_note():
+    area = {**ENGLAND_YEARS, "2019/20": "suppressed", "2020/21": None}
+    frame = pd.DataFrame(rows("P1", "Cleveland", area, **{"2020/21": {"note": "Not available: a member authority "
+                                                                               "has no published value"}})
+                         + rows(ENGLAND, "England", ENGLAND_YEARS))
+    fig = trend_figure(frame, spec=get_catalogue().metric(TREATMENT), selected_code="P1")
+    (hover,) = [t for t in fig.data if t.name == "Gaps"]
+    assert hover.showlegend is False and hover.marker.opacity == 0
+    assert list(hover.text) == [f"2019/20: {SUPPRESSED}<br>2020/21: {NO_DATA} (Not available: a member authority "
+                                "has no published value)"]
