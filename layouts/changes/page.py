@@ -18,11 +18,13 @@ from dash import dcc, html
 
 from layouts._shared.url_state import unknown_parameters
 from layouts.changes.parts import DEFAULT_DAYS, day_words, parse_since
+from layouts.changes.views import partnership_exists
 from presentation import ids
 
 QUERY_KEYS = ("since",)
 
 dash.register_page(__name__, path_template="/partnership/<code>/changes", order=90, nav=False,
+                   path_exists=partnership_exists,
                    name="What changed", title="What changed since the last board – Combating Drugs Outcomes",
                    description="New periods, revised values, changed judgements and upcoming releases for a "
                                "partnership since a date.")

@@ -42,6 +42,12 @@ class ChangesView(NamedTuple):
     body: Any
 
 
+def partnership_exists(code: str) -> bool:
+    """Whether ``/partnership/<code>/changes`` names a partnership (or an authority in one): 404 if not."""
+    partnership, _ = find_partnership(code)
+    return partnership is not None
+
+
 def find_partnership(code: str | None) -> tuple[dict | None, str | None]:
     """``{"code", "name"}`` of the partnership named by ``code`` (or containing that authority), and a note."""
     hit = resolve_area(code) if isinstance(code, str) and code else None

@@ -17,10 +17,11 @@ from dash import dcc, html
 from layouts._shared.links import area_picker
 from layouts._shared.views import first_view
 from layouts.partnership.listing import list_layout
-from layouts.partnership.views import Profile, profile_view
+from layouts.partnership.views import Profile, partnership_exists, profile_view
 from presentation import ids
 
 dash.register_page(__name__, path_template="/partnership/<code>", name="Partnership profile", nav=False, charts=True,
+                   path_exists=partnership_exists,
                    title="Partnership profile – Combating Drugs Outcomes",
                    description="Every measure of the outcomes framework for one Combating Drugs Partnership.")
 dash.register_page(f"{__name__}_list", path="/partnership", name="Partnerships", nav="Partnerships", order=2,

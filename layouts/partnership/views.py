@@ -86,6 +86,12 @@ def partnership_list_view(text: str | None) -> Any:
     return partnership_list_table(filter_partnerships(table, text), total=len(table))
 
 
+def partnership_exists(code: str) -> bool:
+    """Whether ``/partnership/<code>`` names a partnership (or an authority in one): the server answers 404 if not."""
+    row, _ = find_partnership(code)
+    return row is not None
+
+
 def profile_csv_view(code: str | None) -> tuple[str, str] | None:
     """The profile table and the members' values as one spreadsheet-safe CSV at the published precision, and its
     file name."""

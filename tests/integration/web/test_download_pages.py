@@ -176,6 +176,17 @@ class TestLinksAndStatus:
         page = routed_page(client, "/metric/no-such-metric")
         assert "Metric not found" in page and all(f"/metric/{m}" in page for m in catalogue.metrics)
 
+    def test_a_partnership_page_for_no_partnership_answers_404(self, client):
+        for path in ("/partnership/no-such-partnership", "/partnership/no-such-partnership/changes"):
+            assert client.get(path).status_code == 404, path
+        assert "There is no partnership called" in routed_page(client, "/partnership/no-such-partnership")
+
+    @pytest.mark.parametrize("path", ["/partnership/{code}", "/partnership/{code}/changes", "/partnership/E06000001"])
+    def test_a_partnership_page_for_a_partnership_or_its_member_answers_200(self, client, path):
+        from data_access.read import partnerships
+
+        assert client.get(path.format(code=partnerships()["code"].iloc[0])).status_code == 200
+
     @pytest.mark.parametrize("path", ["/", "/about", "/compare", "/outcome/drug-use", "/metric",
                                       "/metric/drug_misuse_deaths", "/partnership", "/definitions", "/download"])
     def test_known_pages_still_answer_200_with_their_first_view(self, client, path):
