@@ -9,6 +9,7 @@ measure's definition, notes and chart footers are read; exports are the CSV rout
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 import dash
@@ -112,3 +113,20 @@ def test_the_board_pack_holds_no_note(http):
     response = http.get(f"/partnership/{PARTNERSHIP}/pack.pdf", follow_redirects=True)
     assert response.status_code == 200
     assert note_markers(pdf_text(response.data)) == []
+
+
+def test_no_comparison_chart_of_areas_holds_a_note(http):
+    """The outcome page's comparison of areas arrives by callback, not with the page: read it for every local
+    measure (figure with its in-chart footer, summary, table and provenance)."""
+    from plotly.utils import PlotlyJSONEncoder
+
+    from callbacks.outcome.charts import update_compare
+
+    texts = {}
+    for metric_id, spec in get_catalogue().metrics.items():
+        if spec.is_local:
+            answer = update_compare(metric_id, None, "partnership", "cleveland", {"slug": None})
+            texts[metric_id] = "\n".join(strings(json.loads(json.dumps(answer, cls=PlotlyJSONEncoder))))
+    assert texts and all("Source: " in text for text in texts.values())  # the charts were drawn
+    found = {metric_id: note_markers(text) for metric_id, text in texts.items()}
+    assert {m: notes for m, notes in found.items() if notes} == {}
