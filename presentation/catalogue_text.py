@@ -26,8 +26,8 @@ CONFIDENCE_REASONS = {
 }
 #: The reason when the definition is known but its source is not confirmed (a low entry's reason says so already).
 UNCONFIRMED_SOURCE_REASONS = {
-    "high": f"the definition is confirmed from published documents; the {SOURCE_NOT_CONFIRMED}",
-    "medium": f"the definition is published; the {SOURCE_NOT_CONFIRMED}",
+    "high": "the definition is confirmed from published documents; the source is not yet confirmed by the publisher",
+    "medium": "the definition is published; the source is not yet confirmed by the publisher",
 }
 
 

@@ -65,12 +65,13 @@ def test_confidence_is_one_sentence_for_each_case():
         "are not yet confirmed")
     medium = _spec("hepatitis_c_pwid")
     assert medium.confidence == "medium"
-    assert confidence_text(medium).endswith(f"the definition is published; the {SOURCE_NOT_CONFIRMED}")
+    assert confidence_text(medium).endswith("the definition is published; the source is not yet confirmed by the "
+                                            "publisher")
     high = _spec("drug_misuse_deaths")
     assert confidence_text(high) == ("Confidence in this definition: high — the definition and source are confirmed "
                                      "from published documents")
     assert confidence_text(_spec("drug_misuse_deaths", source_status="inferred")).endswith(
-        f"confirmed from published documents; the {SOURCE_NOT_CONFIRMED}")
+        "confirmed from published documents; the source is not yet confirmed by the publisher")
 
 
 def test_an_ambition_with_no_number_says_so():
