@@ -83,7 +83,8 @@ def controls(static: dict[str, Any]) -> html.Form:
                 highlight),
         level,
         _select("Show in the ranked chart", ids.COMPARE_SHOW, SHOW_OPTIONS, static["show"],
-                "A group around the highlighted partnership, or all."),
+                "The highlighted partnership with its neighbours in rank, its similar partnerships or its "
+                "region; or all partnerships."),
     ]), className="compare-controls", role="search", **{"aria-label": "Compare partnerships: selections"})
 
 

@@ -31,9 +31,9 @@ _MAX_SHOWN = 40
 #: What the ranked chart shows: everyone, or a group around the chosen ("highlighted") partnership.
 SHOW_ALL, SHOW_REGION, SHOW_SIMILAR, SHOW_RANK = "all", "region", "similar", "rank"
 SHOW_OPTIONS = [
-    {"label": "The chosen partnership and its neighbours in rank", "value": SHOW_RANK},
-    {"label": "The chosen partnership and its similar partnerships", "value": SHOW_SIMILAR},
-    {"label": "The chosen partnership's region", "value": SHOW_REGION},
+    {"label": "Its neighbours in rank", "value": SHOW_RANK},
+    {"label": "Its similar partnerships", "value": SHOW_SIMILAR},
+    {"label": "Its region", "value": SHOW_REGION},
     {"label": "All partnerships", "value": SHOW_ALL},
 ]
 SHOW_VALUES = tuple(o["value"] for o in SHOW_OPTIONS)
