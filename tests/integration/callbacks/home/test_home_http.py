@@ -14,9 +14,13 @@ ORIGIN = {"Origin": "http://localhost"}
 
 
 @pytest.mark.parametrize("path", ["/", "/?area=greater-manchester", "/?area=banana", "/partnership/cleveland",
-                                  "/partnership/nope", "/partnership", "/partnership/E08000001"])
+                                  "/partnership", "/partnership/E08000001"])
 def test_pages_answer_200(client, path):
     assert client.get(path).status_code == 200
+
+
+def test_a_profile_of_no_partnership_answers_404(client):
+    assert client.get("/partnership/nope").status_code == 404
 
 
 def call(client, output_fragment: str, inputs: list[dict], state: list[dict] | None = None):
