@@ -120,7 +120,8 @@ def mark_baseline(fig: go.Figure, spec: MetricSpec, summary: Mapping[str, Any], 
     if not is_missing(value):
         fig.add_trace(go.Scatter(
             x=[x], y=[float(value)], mode="markers", name="Baseline value", showlegend=False,
-            marker={"symbol": "diamond-open", "size": 14, "line": {"width": 2, "color": theme.BASELINE}},
+            marker={"symbol": "diamond-open", "size": 14, "color": theme.BASELINE,
+                    "line": {"width": 2, "color": theme.BASELINE}},
             hovertemplate=f"Baseline {period}: {format_value(value, spec)}<extra></extra>",
         ))
 

@@ -9,6 +9,7 @@ import pandas as pd
 
 from data_access.catalogue import get_catalogue
 from data_access.geography import ENGLAND
+from presentation import theme
 from presentation.figures import trend_figure
 from presentation.figures._common import FOOTER_LINE, finish_figure
 from presentation.figures.trend_marks import HEADROOM
@@ -136,3 +137,13 @@ def test_gap_label_hangs_from_the_top_when_the_other_lines_run_low():
     instead of standing on England's line."""
     label = gap_label([7.0, 7.5, 7.7, 8.9, 9.8], [0.4, 0.5, 0.5, 0.6, 0.6])
     assert (label.y, label.yanchor) == (1, "top") and label.yshift < 0
+
+
+def test_baseline_marker_keeps_the_baseline_colour_whatever_traces_come_before_it():
+    """An open marker is drawn in its marker colour: left to the colourway, the baseline diamond took the
+    "worse" orange once a hidden trace came before it."""
+    frame = series()
+    frame.loc[(frame["area_code"] == "P1") & (frame["period"] == "2018-20"), "suppressed"] = True
+    fig = trend_figure(frame, spec=get_catalogue().metric(DEATHS), selected_code="P1", baseline_summary=SUMMARY)
+    (marker,) = [t for t in fig.data if t.name == "Baseline value"]
+    assert marker.marker.color == theme.BASELINE
