@@ -145,7 +145,8 @@ def build_funnel(state: CompareState) -> dict[str, Any]:
     summary = funnel_summary(points, level=state.level, dropped=dropped,
                              dropped_words=DSR_DROPPED if spec.measure == "dsr" else None)
     if similar and state.highlight in set(points["area_code"]):
-        summary += " Its similar partnerships are ringed and named."
+        names = partnerships().set_index("code")["name"]
+        summary += f" Its similar partnerships ({', '.join(names.get(c, c) for c in similar)}) are ringed."
     caption = f"{spec.name}, {state.period}: funnel plot data (limits centred on England's value)"
     return {"figure": figure, "summary": summary,
             "table": funnel_table(points, spec, level=state.level, caption=caption, highlight=state.highlight),

@@ -61,7 +61,7 @@ def funnel_figure(
     ``significance`` uses the comparison words (better/similar/worse, higher/lower, not_compared);
     anything else is drawn as not compared. Points without a value or denominator cannot be
     placed and are counted in the subtitle instead of being drawn at 0. ``group_codes`` (e.g. the
-    selected area's similar partnerships) are ringed and named.
+    selected area's similar partnerships) are ringed, and named on hover.
     """
     fig = go.Figure()
     lims = limits.sort_values("denominator")
@@ -100,8 +100,9 @@ def funnel_figure(
     if not group.empty:
         fig.add_trace(go.Scatter(
             x=group["denominator"].astype(float).tolist(), y=group["value"].astype(float).tolist(),
-            mode="markers+text", text=group["area_name"].astype(str).tolist(), textposition="bottom center",
-            name=group_label, hoverinfo="skip", textfont={"color": theme.TEXT, "size": 12},
+            # Ringed, named on hover and in the summary: five labels crowd a phone-width plot and run off its edge.
+            mode="markers", text=group["area_name"].astype(str).tolist(), name=group_label,
+            hovertemplate="%{text} (" + group_label.lower() + ")<extra></extra>",
             marker={"symbol": "diamond-open", "size": 18, "color": theme.SELECTED_OUTLINE, "line": {"width": 2}},
         ))
     chosen = placed[placed["area_code"] == selected_code]

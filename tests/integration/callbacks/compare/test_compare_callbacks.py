@@ -153,7 +153,7 @@ def test_funnel_has_limit_lines_and_points(cb):
     lines = [t for t in figure.data if t.mode == "lines"]
     assert {"95% limits", "99.8% limits"} <= {t.name for t in lines}
     assert any(t.name.startswith("England") for t in lines)
-    points = sum(len(t.x) for t in figure.data if t.mode == "markers")
+    points = sum(len(t.x) for t in figure.data if t.mode == "markers" and t.name != "Similar partnerships")
     assert 100 < points <= 120
     assert any("(selected)" in (t.name or "") for t in figure.data)
     assert "partnerships plotted" in result["summary"]

@@ -116,8 +116,8 @@ def test_the_funnel_rings_the_similar_partnerships(cb, read):
     result = cb.update_funnel(metric=METRIC, period="", region="all", level="95", highlight=CHOSEN)
     ringed = next(t for t in result["figure"].data if t.name == "Similar partnerships")
     names = set(read.similar_partnerships(CHOSEN)["name"])
-    assert set(ringed.text) <= names and len(ringed.text) >= 1
-    assert "ringed" in result["summary"]
+    assert set(ringed.text) <= names and len(ringed.text) >= 1 and ringed.mode == "markers"
+    assert "ringed" in result["summary"] and all(name in result["summary"] for name in names)
 
 
 def test_the_page_arrives_with_the_chart_and_the_show_choice(cb, read):
