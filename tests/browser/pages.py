@@ -45,6 +45,8 @@ PAGES: dict[str, tuple[str, ...]] = {
     "/metric/drug_misuse_deaths": ("#main h1",),
     "/about": (f"#{ids.ABOUT_RELEASES} table, #{ids.ABOUT_RELEASES} ul",),
     "/accessibility": ("#main h1",),
+    "/definitions": ("#main .definitions-list h2",),
+    "/download": ("#main .downloads-list h3",),
     f"/present/{PARTNERSHIP}": ("#present-deck .present-slide",),
     f"/partnership/{PARTNERSHIP}/changes": ("#changes-body > *",),
     "/no-such-page": ("#main h1",),
