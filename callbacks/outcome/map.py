@@ -17,7 +17,6 @@ from callbacks.outcome.tiles import tile_patch, tile_positions
 from data_access.boundaries.access import layer_url
 from layouts._shared.views import remembered_view
 from layouts.outcome.checks import (
-    AREA_TYPE_WORDS,
     chart_title,
     checked_choice,
     checked_local_view,
@@ -30,6 +29,7 @@ from layouts.outcome.checks import (
     with_messages,
 )
 from layouts.outcome.map_views import (
+    caption,
     categorised,
     geometry_layer,
     legend,
@@ -40,7 +40,6 @@ from layouts.outcome.map_views import (
 from layouts.outcome.parts import DEFAULT_COLOUR, DEFAULT_LEVEL, DEFAULT_MAP, status_alerts
 from presentation import ids
 from presentation.figures import map_figure, map_patch, message_figure, tile_map_figure
-from presentation.figures.map_caption import map_caption, nothing_to_colour
 
 #: Inputs whose change replaces the geometry, so they always get a whole figure.
 GEOMETRY_INPUTS = (ids.OUTCOME_AREA_TYPE, ids.OUTCOME_MAP_KIND)
@@ -78,8 +77,8 @@ def update_map(metric_id, period, level, colour, map_kind, area, geometry, page,
     kind = "boundaries" if url else "tiles"
     key = f"{kind}:{url or layer}"
     full = triggered_id() in (None, *GEOMETRY_INPUTS) or geometry != key
-    noun = AREA_TYPE_WORDS[level]
-    notice = nothing_to_colour(classes, colour, spec, period=period, noun=noun) if period is not None else None
+    sentence, notice = caption(spec, level, period, colour) if period is not None else (
+        f"No data has been loaded for {spec.short_name} yet.", None)
     inset = london_codes(level) if kind == "boundaries" else ()
     if period is None:
         figure, key = message_figure(f"No data has been loaded for {spec.short_name} yet."), None
@@ -101,9 +100,7 @@ def update_map(metric_id, period, level, colour, map_kind, area, geometry, page,
         figure = tile_patch(tile_positions(layer), map_rows(spec, level, period),
                             colour_by=colour, spec=spec, selected_code=selected, title=title, source_line=footer,
                             categorised=classes)
-    caption = (f"No data has been loaded for {spec.short_name} yet." if period is None
-               else map_caption(classes, colour, spec, period=period, noun=noun))
-    return figure, key, [*status_alerts(messages), legend(spec, colour)], with_messages(messages, caption)
+    return figure, key, [*status_alerts(messages), legend(spec, colour)], with_messages(messages, sentence)
 
 
 @callback(

@@ -15,12 +15,13 @@ from data_access.read import area_values, authorities, partnerships, release_key
 from data_access.read.memory import ANSWERS, remembered
 from data_access.vintages import CURRENT
 from layouts._shared.views import remembered_view
-from layouts.outcome.checks import chart_title, provenance
+from layouts.outcome.checks import AREA_TYPE_WORDS, chart_title, provenance
 from layouts.outcome.parts import download_href
 from layouts.outcome.tables import area_table
 from presentation.blocks import chart_meta_lines
 from presentation.figures import map_legend
 from presentation.figures._categories import categorise
+from presentation.figures.map_caption import map_caption, nothing_to_colour
 from presentation.formatting import geography_line
 
 #: London's region: its areas are drawn again, enlarged, in the map's inset.
@@ -55,6 +56,16 @@ def categorised(spec: MetricSpec, level: str, period: str, colour: str) -> pd.Da
     """
     key = ("map_classes", spec.id, level, period, colour, release_key())
     return remembered(ANSWERS, key, lambda: categorise(map_rows(spec, level, period), colour, spec))
+
+
+def caption(spec: MetricSpec, level: str, period: str, colour: str) -> tuple[str, str | None]:
+    """The sentence under the map and, when nothing can be coloured, the reason (None otherwise), both counted
+    from ``categorised``; kept per worker for the release, so a recolour only looks them up."""
+    def build() -> tuple[str, str | None]:
+        classes, noun = categorised(spec, level, period, colour), AREA_TYPE_WORDS[level]
+        return (map_caption(classes, colour, spec, period=period, noun=noun),
+                nothing_to_colour(classes, colour, spec, period=period, noun=noun))
+    return remembered(ANSWERS, ("map_caption", spec.id, level, period, colour, release_key()), build)
 
 
 def legend(spec: MetricSpec, colour: str):
