@@ -217,7 +217,7 @@ def trend_table(metric: MetricData, area_code: str, area_name: str) -> tuple[lis
 
 def member_lines(pack: PackData) -> list[str]:
     """The members in one line (former members marked), then how the grouping is known: one line per
-    distinct status and source, so a shared source is printed once."""
+    distinct status and source, so a shared source is printed once; then the similar partnerships."""
     names = []
     for row in pack.members.itertuples(index=False):
         until = f", until {day(row.valid_to)}" if not is_missing(row.valid_to) else ""
@@ -229,4 +229,7 @@ def member_lines(pack: PackData) -> list[str]:
             lines.append(f"Sourced grouping. Source: {row.source or 'not recorded'}.")
         else:
             lines.append("Assumed grouping: " + (row.source or "no published source was found for this grouping."))
+    if pack.similar:
+        lines.append("Similar partnerships (nearest on population size, age structure and opiate/crack use "
+                     "prevalence; the method is on the dashboard's About page): " + ", ".join(pack.similar) + ".")
     return lines

@@ -15,7 +15,7 @@ import pandas as pd
 
 from data_access.catalogue import MetricSpec, OutcomeSpec, get_catalogue
 from data_access.geography import ENGLAND
-from data_access.read import partnership_members, partnerships, resolve_area
+from data_access.read import partnership_members, partnerships, resolve_area, similar_partnerships
 from data_access.read.footprints import current_footprint
 from data_access.read.pinned import metric_table_as_of, release_record, summary_as_of
 from data_access.read.status import StatusSummary, status_summary
@@ -52,6 +52,8 @@ class PackData:
     outcomes: tuple[OutcomeData, ...]
     #: Page 1: every headline measure's status as of the release (None: no status page).
     summary: StatusSummary | None = None
+    #: The partnership's similar partnerships, most similar first (``data_access.read.similar``).
+    similar: tuple[str, ...] = ()
 
 
 def find_partnership(text: str | None) -> dict[str, Any] | None:
@@ -117,4 +119,5 @@ def gather_pack(code: str, release_id: int) -> PackData:
     )
     return PackData(code=str(row["code"]), name=str(row["name"]), region_name=row.get("region_name"),
                     status=str(row["status"]), members=members, footprint=current_footprint(), release=release,
-                    outcomes=outcomes, summary=status_summary(str(row["code"]), release_id=release_id))
+                    outcomes=outcomes, summary=status_summary(str(row["code"]), release_id=release_id),
+                    similar=tuple(similar_partnerships(str(row["code"]))["name"]))
