@@ -20,7 +20,8 @@ def similar_method() -> html.Section:
         html.P(f"Each partnership has a group of the {GROUP_SIZE} partnerships most like it, so that it can be "
                "compared with places facing similar circumstances as well as with England and its region. The "
                "groups are used on the compare page (“Show: the chosen partnership and its similar "
-               "partnerships”, and ringed on the funnel plot) and named on each partnership's profile."),
+               "partnerships”, and ringed on the funnel plot), and named on each partnership's profile and in its board "
+               "pack."),
         html.H3("Inputs"),
         html.P("For each partnership, summed over its current member authorities:"),
         html.Ul([html.Li(text) for text in INPUTS.values()]),
