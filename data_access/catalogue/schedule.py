@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from data_access.catalogue.public_text import note_markers
 from data_access.ingest.report import Problem  # one problem type for every file the app checks
 
 SCHEDULE_FILE = Path(__file__).with_name("release_schedule.csv")
@@ -137,6 +138,9 @@ def _entry(record: dict[str, str], row: int, known: set[str], seen: dict[str, in
     for column, value in values.items():
         if not value:
             problems.append(Problem(row, column, "is empty"))
+    for column in ("covers", "source"):  # shown on pages as written: published words only, never a note
+        problems += [Problem(row, column, f"holds an editor's note ({marker}); write only what the publisher said")
+                     for marker in note_markers(values[column])[:1]]
     metric_id = values["metric_id"]
     if metric_id and metric_id not in known:
         problems.append(Problem(row, "metric_id", f"{metric_id!r} is not a metric in the catalogue"))
