@@ -38,7 +38,7 @@ from presentation.boardpack.chart_axes import (
 )
 from presentation.figures.gaps import SMALL_NUMBERS_NOTE, Gap, hidden_flags, line_gaps, small_count_flags
 from presentation.figures.timeline import period_slots
-from presentation.figures.trend_marks import label_at_top
+from presentation.figures.trend_marks import label_at_top, labelled
 from presentation.formatting import axis_title, is_missing
 
 __all__ = ["nice_ticks", "tick_labels", "trend_drawing"]
@@ -126,8 +126,8 @@ def _baseline(group: Group, frame: Frame, order: list[str], baseline_periods: Se
 def _gaps(group: Group, frame: Frame, gaps: Sequence[Gap], others: Sequence[Sequence[float | None]]) -> None:
     """Each gap of the area's line tinted across its periods with its reasons, upright, at its foot or hanging
     from the top, whichever the other lines leave freer (``trend_marks.label_at_top``)."""
-    for gap in gaps:
-        slots = frame.slots
+    slots = frame.slots
+    for gap, printed in zip(gaps, labelled(gaps, slots, frame.width, 8.5), strict=True):
         if gap.stop > gap.start:
             x0, x1 = frame.at(slots[gap.start].lo), frame.at(slots[gap.stop - 1].hi)
             group.add(Rect(x0, frame.bottom, x1 - x0, frame.height, fillColor=GAP_COLOUR, strokeColor=None))
@@ -135,6 +135,8 @@ def _gaps(group: Group, frame: Frame, gaps: Sequence[Gap], others: Sequence[Sequ
             x0 = x1 = frame.at(slots[gap.start].lo)
             group.add(Line(x0, frame.bottom, x0, frame.bottom + frame.height, strokeColor=BASELINE_COLOUR,
                            strokeWidth=0.6, strokeDashArray=[1, 1.5]))
+        if not printed:
+            continue
         reasons = gap.reason.split("; ")
         hang = label_at_top(gap, others, frame.top_value)
         for k, reason in enumerate(reasons):

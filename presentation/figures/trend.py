@@ -22,7 +22,14 @@ from presentation import theme
 from presentation.figures._common import finish_figure, gap_values
 from presentation.figures.gaps import FEWER_THAN_10, SMALL_NUMBERS_NOTE, hidden_flags, line_gaps, small_count_flags
 from presentation.figures.timeline import PeriodSlot, axis_range, period_slots, tick_positions
-from presentation.figures.trend_marks import change_line, headroom, mark_baseline, mark_gaps, shade_provisional
+from presentation.figures.trend_marks import (
+    GAPS_NOTE,
+    change_line,
+    headroom,
+    mark_baseline,
+    mark_gaps,
+    shade_provisional,
+)
 from presentation.formatting import (
     SUPPRESSED,
     axis_title,
@@ -220,7 +227,8 @@ def trend_figure(
         fig.add_trace(_line(aligned, spec, slots, name=area_name, colour=theme.SELECTED, dash="solid",
                             symbol="circle", width=3, breaks=breaks))
         others = [gap_values(rows["value"], hidden_flags(rows, spec)) for rows in drawn[1:]]
-        mark_gaps(fig, gaps, slots, others, y_range[1] if y_range else 0.0)
+        if mark_gaps(fig, gaps, slots, others, y_range[1] if y_range else 0.0):
+            notes.append(("gaps", GAPS_NOTE))
         if any(is_estimate(row) for _, row in aligned.iterrows()):
             notes.append(("estimate", ESTIMATES_NOTE))
         if any(small_count_flags(aligned, spec)):

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+import pandas as pd
 import plotly.graph_objects as go
 
 from presentation import theme
@@ -26,6 +27,11 @@ if TYPE_CHECKING:
 #: Share of the value axis kept empty above the highest value, for the baseline label.
 HEADROOM = 0.2
 GAP_FILL = "rgba(177, 180, 182, 0.18)"
+#: The narrowest plotting area a trend is drawn in (a 375 px phone), and the room an upright line of
+#: gap label takes across it: labels closer than that are left to the gap's hover label.
+NARROWEST_PLOT_PX = 290
+LABEL_LINE_PX = 15
+GAPS_NOTE = "Grey bands: periods with no value; hover over or tap one for the reason."
 _LABEL_FONT = {"size": 12, "color": theme.SECONDARY_TEXT}
 
 
@@ -50,11 +56,40 @@ def label_at_top(gap: Gap, others: Sequence[Sequence[float | None]], top: float)
     return low / top < 1 - high / top
 
 
-def mark_gaps(fig: go.Figure, gaps: Sequence[Gap], slots: Sequence[PeriodSlot],
-              others: Sequence[Sequence[float | None]] = (), top: float = 0.0) -> None:
-    """Each gap shaded across its periods (or a dotted line for a boundary break) with its reason, upright,
-    on the side of the plot (foot or top) the other lines leave freer, so the words cross no line."""
+def gap_centre(gap: Gap, slots: Sequence[PeriodSlot]) -> Any:
+    """The middle of a gap's periods (or, for a boundary break, the edge between its two periods)."""
+    if gap.stop > gap.start:
+        return slots[gap.start].lo + (slots[gap.stop - 1].hi - slots[gap.start].lo) / 2
+    return slots[gap.start].lo
+
+
+def labelled(gaps: Sequence[Gap], slots: Sequence[PeriodSlot], width: float = NARROWEST_PLOT_PX,
+             line: float = LABEL_LINE_PX) -> list[bool]:
+    """Which gaps get a printed label: from the left, each one at least its lines' width (at ``width`` across
+    the axis) from the last one printed, so upright labels never overprint each other."""
+    if not slots:
+        return [False] * len(gaps)
+    first, span = slots[0].lo, (slots[-1].hi - slots[0].lo) or pd.Timedelta(days=1)
+    keep, last_at, last_lines = [], None, 0
     for gap in gaps:
+        at = (gap_centre(gap, slots) - first) / span * width
+        lines = gap.reason.count("; ") + 1
+        fits = last_at is None or at - last_at >= line * (lines + last_lines) / 2 + 2
+        keep.append(fits)
+        if fits:
+            last_at, last_lines = at, lines
+    return keep
+
+
+def mark_gaps(fig: go.Figure, gaps: Sequence[Gap], slots: Sequence[PeriodSlot],
+              others: Sequence[Sequence[float | None]] = (), top: float = 0.0) -> bool:
+    """Each gap shaded across its periods (or a dotted line for a boundary break) with its reason, upright,
+    on the side of the plot (foot or top) the other lines leave freer, so the words cross no line.
+
+    Returns True when some gaps were too close together to print their reasons (only their hover says it).
+    """
+    keep = labelled(gaps, slots)
+    for gap, printed in zip(gaps, keep, strict=True):
         if gap.stop > gap.start:
             x0, x1 = slots[gap.start].lo, slots[gap.stop - 1].hi
             fig.add_shape(type="rect", x0=x0, x1=x1, yref="paper", y0=0, y1=1, fillcolor=GAP_FILL,
@@ -63,12 +98,15 @@ def mark_gaps(fig: go.Figure, gaps: Sequence[Gap], slots: Sequence[PeriodSlot],
             x0 = x1 = slots[gap.start].lo
             fig.add_shape(type="line", x0=x0, x1=x1, yref="paper", y0=0, y1=1, layer="below", name="gap",
                           line={"color": theme.BORDER, "dash": "dot", "width": 1.5})
+        if not printed:
+            continue
         # Hanging from the top, the label starts below the row the baseline label uses.
         placed = ({"y": 1, "yanchor": "top", "yshift": -22} if label_at_top(gap, others, top)
                   else {"y": 0, "yanchor": "bottom"})
         fig.add_annotation(x=x0 + (x1 - x0) / 2, yref="paper", showarrow=False, text=gap.reason.replace("; ", "<br>"),
                            textangle=-90, font=_LABEL_FONT, name="gap", **placed)
     _gap_hover(fig, gaps, slots, top)
+    return not all(keep)
 
 
 def _gap_hover(fig: go.Figure, gaps: Sequence[Gap], slots: Sequence[PeriodSlot], top: float) -> None:
@@ -77,8 +115,7 @@ def _gap_hover(fig: go.Figure, gaps: Sequence[Gap], slots: Sequence[PeriodSlot],
     shown = [gap for gap in gaps if gap.detail]
     if not shown:
         return
-    xs = [slots[g.start].lo + (slots[g.stop - 1].hi - slots[g.start].lo) / 2 if g.stop > g.start else slots[g.start].lo
-          for g in shown]
+    xs = [gap_centre(g, slots) for g in shown]
     fig.add_trace(go.Scatter(x=xs, y=[top * 0.04] * len(shown), mode="markers", name="Gaps", showlegend=False,
                              marker={"size": 18, "opacity": 0, "color": theme.SECONDARY_TEXT},
                              text=[g.detail for g in shown], hovertemplate="%{text}<extra></extra>"))

@@ -137,3 +137,36 @@ def test_hovering_a_gap_tells_each_period_and_the_publishers_note():
     assert hover.showlegend is False and hover.marker.opacity == 0
     assert list(hover.text) == [f"2019/20: {SUPPRESSED}<br>2020/21: {NO_DATA} (Not available: a member authority "
                                 "has no published value)"]
+
+
+def quarters(suppressed: set[int]) -> pd.DataFrame:
+    out = []
+    for i, (year, q) in enumerate((y, q) for y in range(2015, 2025) for q in range(1, 5)):
+        label = f"Q{q} {year}/{(year + 1) % 100:02d}"
+        for code, name in (("P1", "Cleveland"), (ENGLAND, "England")):
+            hidden = code == "P1" and i in suppressed
+            out.append({"area_code": code, "area_name": name, "area_type": "partnership", "period": label,
+                        "period_type": "quarter", "value": np.nan if hidden else 40.0, "suppressed": hidden,
+                        "numerator": 20.0, "lower_ci": np.nan, "upper_ci": np.nan, "note": None})
+    return pd.DataFrame(out)
+
+
+def test_labels_too_close_to_print_are_left_to_the_hover_and_the_note_says_so():
+    """Given 40 quarters with single suppressed quarters two apart, then at a phone's width not every gap can carry
+    upright words: those printed are at least a label's width apart, every gap keeps its hover, and a note
+    explains the grey bands."""
+    fig = trend_figure(quarters({20, 22, 24, 26, 30}), spec=get_catalogue().metric("prison_continuity_of_care"),
+                       selected_code="P1")
+    printed = [a for a in fig.layout.annotations if a.name == "gap"]
+    assert 1 <= len(printed) < 5
+    assert len(next(t for t in fig.data if t.name == "Gaps").x) == 5
+    assert [a.name for a in fig.layout.annotations if a.name == "gaps"] == ["gaps"]
+    xs = sorted(pd.Timestamp(a.x) for a in printed)
+    assert all((b - a).days > 365 * 10 * 14 / 290 for a, b in zip(xs, xs[1:], strict=False))
+
+
+def test_gaps_far_apart_are_all_printed_without_the_note():
+    fig = trend_figure(quarters({5, 20, 35}), spec=get_catalogue().metric("prison_continuity_of_care"),
+                       selected_code="P1")
+    assert len([a for a in fig.layout.annotations if a.name == "gap"]) == 3
+    assert not [a for a in fig.layout.annotations if a.name == "gaps"]
