@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 from dash import html
 
-from data_access.catalogue import MetricSpec
+from data_access.catalogue import MetricSpec, get_catalogue
 from data_access.geography import ENGLAND
 from data_access.read import area_values, baseline_summary
 from layouts._shared.views import remembered_view
@@ -30,6 +30,16 @@ from presentation.formatting import estimate_marker, format_value, is_missing
 SPREAD_WORDS = (("worse", "significantly worse"), ("similar", "similar"), ("better", "significantly better"),
                 ("higher", "significantly higher"), ("lower", "significantly lower"))
 NATIONAL_ONLY = "Published for England only: there is no partnership or local authority figure for this measure."
+
+
+def opening_metric(slug: str) -> str | None:
+    """The measure a page opens on when its link names none: the first with partnership figures in the store
+    (headline measures first), so the map and the headline have something to show; None when no local measure
+    has any yet (the page keeps the catalogue's default, ``parts.default_metric``)."""
+    for spec in get_catalogue().outcome_metrics(slug):
+        if spec.is_local and not area_values(spec.id, area_type="partnership")["value"].dropna().empty:
+            return spec.id
+    return None
 
 
 def headline_view(metric_id: Any, area: Any, page: Any) -> list[Any]:

@@ -13,6 +13,7 @@ the selected area's trend sit side by side so a click on the map is answered in 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import Any
 
 import dash
@@ -24,13 +25,14 @@ from data_access.geography import ENGLAND
 from layouts._shared.shell import SERVICE_NAME
 from layouts._shared.url_state import url_state_store
 from layouts._shared.views import first_view
-from layouts.outcome.headline import headline_view
+from layouts.outcome.headline import headline_view, opening_metric
 from layouts.outcome.parts import (
     COLOUR_LABELS,
     LEVEL_LABELS,
     MAP_LABELS,
     OutcomeQuery,
     ambition_text,
+    clean_text,
     definition_block,
     download_href,
     first_outcome,
@@ -142,6 +144,8 @@ def compare_card(state: OutcomeQuery, spec: MetricSpec) -> html.Section:
 def outcome_layout(slug: str, query: Mapping[str, Any]) -> html.Div:
     """The page for outcome ``slug`` with the selections in ``query`` (unknown values fall back, with a note)."""
     state, messages = parse_query(slug, query)
+    if not clean_text(query.get("metric")):  # no measure asked for: open on one with local figures in the store
+        state = replace(state, metric=first_view(opening_metric, state.slug) or state.metric)
     catalogue = get_catalogue()
     outcome, spec = catalogue.outcome(state.slug), catalogue.metric(state.metric)
     ambition = ambition_text(outcome)

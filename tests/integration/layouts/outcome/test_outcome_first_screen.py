@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import pytest
 
 from presentation import ids
+from tests.support.layout_tree import walk
 
 ORIGIN = {"Origin": "http://localhost"}
 
@@ -112,3 +113,25 @@ def test_the_callback_answers_a_change_as_the_layout_does(http):
     assert answer == headline["props"]["children"]
     other = update_headline("prison_continuity_of_care", "E06000001", page["props"]["data"])
     assert "Hartlepool: " in text_of(json.loads(json.dumps(other, cls=PlotlyJSONEncoder)))
+
+
+def test_a_local_measure_with_no_partnership_figures_yet_is_passed_over(web_env, monkeypatch):
+    """The page opens on the first local measure that has partnership figures in the store, not only in the
+    catalogue; an explicit choice still wins."""
+    import app  # noqa: F401  (registers the pages)
+    from layouts.outcome import headline
+    from layouts.outcome import page as outcome_page
+
+    real = headline.area_values
+
+    def no_prevalence_yet(metric_id, **arguments):
+        frame = real(metric_id, **arguments)
+        return frame.iloc[0:0] if metric_id == "ocu_prevalence" else frame
+
+    monkeypatch.setattr(headline, "area_values", no_prevalence_yet)
+    def picked(tree) -> str:
+        [picker] = [c for c in walk(tree) if getattr(c, "id", None) == ids.OUTCOME_METRIC]
+        return picker.value
+
+    assert picked(outcome_page.outcome_layout("drug-use", {})) == "homelessness_drug_dependency_need"
+    assert picked(outcome_page.outcome_layout("drug-use", {"metric": "ocu_prevalence"})) == "ocu_prevalence"
