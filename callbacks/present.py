@@ -1,8 +1,9 @@
 """Presentation mode: every slide comes with the page, then paging between them happens in the browser.
 
 The page's layout builds the slides (``layouts.present.views.deck_view``). Paging is a clientside
-function (``assets/present.js``): it shows one slide, updates "n of 12" and writes ``?slide=`` to the
-address bar, with no server trip — useful on a meeting room's Wi-Fi.
+function (``assets/present.js``), run by the Previous / Next buttons and by the Home / End keys (through
+the jump store): it shows one slide, updates "n of 12" and writes ``?slide=`` to the address bar, with no
+server trip — useful on a meeting room's Wi-Fi.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ clientside_callback(
     Input(ids.PRESENT_PREVIOUS, "n_clicks"),
     Input(ids.PRESENT_NEXT, "n_clicks"),
     Input(ids.PRESENT_COUNT, "data"),
+    Input(ids.PRESENT_JUMP, "data"),
     State(url_state_id(ids.PRESENT_URL_STATE), "data"),
     State(ids.PRESENT_CHARTS, "data"),
 )

@@ -120,6 +120,8 @@ PRESENT_URL_STATE = "present-url-state"
 PRESENT_CODE = "present-code-store"
 PRESENT_COUNT = "present-count-store"
 PRESENT_CHARTS = "present-charts-store"
+#: Where the Home and End keys ask for the first or last slide (``assets/present.js``).
+PRESENT_JUMP = "present-jump-store"
 PRESENT_HEADING = "present-heading"
 PRESENT_STATUS = "present-status"
 PRESENT_DECK = "present-deck"

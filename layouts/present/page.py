@@ -1,7 +1,7 @@
 """/present/<code> — presentation mode: a partnership's (or England's) headline measures, one per screen.
 
 For a board meeting on a projector: large type, one measure per screen, paging by keyboard
-(← → PageUp PageDown, via ``assets/present.js``) or by the visible Previous / Next buttons, and
+(← → PageUp PageDown, and Home / End for the first and last slide, via ``assets/present.js``) or by the visible Previous / Next buttons, and
 the current slide in the address (``?slide=3``) so a link opens at that measure. The layout builds
 every slide at once with the deck's view (``layouts.present.views.deck_view``), so the slides come
 with the page and paging needs no network — useful on a meeting room's Wi-Fi. ``code`` is a
@@ -44,6 +44,7 @@ def layout(code: str | None = None, **query: Any) -> html.Div:
         dcc.Store(id=ids.PRESENT_CODE, data=code),
         dcc.Store(id=ids.PRESENT_COUNT, data=deck.count),
         dcc.Store(id=ids.PRESENT_CHARTS, data=deck.charts),
+        dcc.Store(id=ids.PRESENT_JUMP),
         html.Div([
             html.H1(deck.heading, id=ids.PRESENT_HEADING, className="present__heading"),
             html.A("Leave presentation", id=ids.PRESENT_EXIT, href=deck.exit_href, className="present__exit"),

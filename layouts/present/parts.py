@@ -9,7 +9,6 @@ because in the room nothing may need a mouse.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import plotly.graph_objects as go
@@ -18,15 +17,9 @@ from dash import dcc, html
 from presentation import ids
 from presentation.blocks.static import html_block, markup
 from presentation.figures import chart_config, export_filename
-from presentation.formatting import ESTIMATE, format_change, format_value, is_missing, unit_words
-from presentation.summaries import baseline_label, change_label, comparison_phrase
 
 if TYPE_CHECKING:
     from data_access.catalogue import MetricSpec, OutcomeSpec
-
-TREND_WORDS = {"increasing": "Increasing", "decreasing": "Decreasing",
-               "no_significant_change": "No significant change", "not_enough_data": "Not enough data to test"}
-JUDGEMENT_WORDS = {"getting_better": "and getting better", "getting_worse": "and getting worse"}
 
 
 def slide_id(index: int) -> dict[str, Any]:
@@ -52,71 +45,27 @@ def slide_number(raw: Any, count: int, messages: list[str]) -> int:
     return 1
 
 
-def trend_words(trend: str | None, judgement: str | None) -> str:
-    words = TREND_WORDS.get(trend or "", "Not tested")
-    if trend in ("increasing", "decreasing") and judgement in JUDGEMENT_WORDS:
-        words = f"{words} {JUDGEMENT_WORDS[judgement]}"
-    return words
-
-
-def _value(spec: MetricSpec, summary: Mapping[str, Any]) -> list[Any]:
-    """The big number with its unit in smaller type ("4.0" + "per 100,000")."""
-    suppressed = bool(summary.get("suppressed"))
-    value = format_value(summary.get("latest_value"), spec, suppressed=suppressed, short=True)
-    if value == "–":
-        return [html.Span("No data", className="present-slide__number")]
-    unit = "" if suppressed or value.endswith("%") or spec.measure == "count" else unit_words(spec)
-    return [html.Span(value, className="present-slide__number"),
-            html.Span(f" {unit}", className="present-slide__unit") if unit else None,
-            html.Span(f" ({ESTIMATE})", className="present-slide__unit") if summary.get("estimated") else None]
-
-
-def _comparison(spec: MetricSpec, summary: Mapping[str, Any], local: bool, area_name: str) -> str:
-    if not local:
-        return "England only: there is no partnership figure for this measure." if area_name != "England" else \
-            "Measured for England only."
-    england = format_value(summary.get("england_value"), spec)
-    phrase = comparison_phrase(summary.get("comparison"), None, spec).lstrip(", ")
-    words = phrase[:1].upper() + phrase[1:] if phrase else "Not compared with England"
-    return f"{words} (England: {england})."
-
-
-def _change(spec: MetricSpec, summary: Mapping[str, Any]) -> str:
-    if is_missing(summary.get("baseline_value")):
-        return "No baseline set." if spec.baseline_rule == "none" else "Baseline not available."
-    if summary.get("latest_period") == summary.get("baseline_period"):
-        return "This is the baseline period."
-    amount = format_change(summary.get("change"), spec, change_pct=summary.get("change_pct"))
-    return (f"{change_label(summary.get('significance'))}: {amount} since "
-            f"{baseline_label(spec, summary.get('baseline_period'))}.")
-
-
 def slide_graph(figure: go.Figure, spec: MetricSpec, area_name: str) -> dcc.Graph:
     """The static chart: the export config (filename, size) kept, but no mode bar and no interaction."""
     config = {**chart_config(export_filename(spec.id, area_name, "presentation"), spec.name),
               "staticPlot": True, "displayModeBar": False}
-    # The height comes from the stylesheet (a share of the screen), so the slide fits any projector.
+    # The height comes from the stylesheet (the screen's height left after the words), so the slide fills any
+    # projector; ``responsive`` redraws the chart when the window changes.
     figure.update_layout(height=None, autosize=True)
-    return dcc.Graph(figure=figure, config=config, className="present-slide__graph")
+    return dcc.Graph(figure=figure, config={**config, "responsive": True}, responsive=True,
+                     className="present-slide__graph")
 
 
-def slide(index: int, count: int, *, outcome: OutcomeSpec, spec: MetricSpec, summary: Mapping[str, Any],
-          local: bool, area_name: str, sentence: str, source_line: str, graph: dcc.Graph | None,
-          current: int) -> html.Section:
-    """One measure on one screen: outcome, name, big value and period, comparison, change, trend, chart,
-    the one-sentence summary, the source and "n of count"."""
-    shown = area_name if local else "England"
+def slide(index: int, count: int, *, outcome: OutcomeSpec, spec: MetricSpec, facts: list[Any], local: bool,
+          so_what: str, sentence: str, notes: list[str], source_line: str, graph: dcc.Graph | None,
+          current: int, scope: str | None = None) -> html.Section:
+    """One measure on one screen: "n of count", outcome (and "England only" when the figures are England's
+    in a partnership's deck), name, the "so what" line, the facts with their status chips, and the chart
+    filling the rest of the screen, with its one-sentence caption, what its marks mean and the source under it."""
     # The words are read-only: each part is one static block (``blocks.html_block``), not a dozen components.
-    facts = html_block(markup([
-        html.P(_value(spec, summary), className="present-slide__value"),
-        html.P(f"{shown}, {summary.get('latest_period') or 'no period published'}"
-               + (" (provisional)" if summary.get("provisional") else ""), className="present-slide__period"),
-        html.P(_comparison(spec, summary, local, area_name), className="present-slide__fact"),
-        html.P(_change(spec, summary), className="present-slide__fact"),
-        html.P("Recent trend: " + trend_words(summary.get("trend"), summary.get("trend_judgement")) + ".",
-               className="present-slide__fact"),
-        html.P(sentence, className="present-slide__summary"),
-    ]), class_name="present-slide__facts")
+    head = [html.Span(f"{index + 1} of {count}", className="present-slide__position"), " · ", outcome.name]
+    if scope:
+        head += [" ", html.Span(scope, className="present-slide__scope")]
     # Only the shown slide's chart is drawn: the others wait in the deck's chart store until paging shows
     # them (``assets/present.js``), so opening the deck draws one chart, not twelve.
     if graph is None:
@@ -126,16 +75,23 @@ def slide(index: int, count: int, *, outcome: OutcomeSpec, spec: MetricSpec, sum
     chart = html.Div(content, id=slide_chart_id(index), className="present-slide__chart",
                      role="img" if graph is not None else None,
                      **({"aria-label": f"Trend chart. {sentence}"} if graph is not None else {}))
+    below = " ".join([*notes, source_line])
+    # The chart's sentence is its caption, as with every chart of the site: beside the chart, under the chips,
+    # where the facts column has room, so the chart keeps the screen's height.
+    caption = html.P(sentence, className="present-slide__caption") if graph is not None else None
     return html.Section([
         html_block(markup([
-            html.P([html.Span(f"{index + 1} of {count}", className="present-slide__position"), " · ", outcome.name],
-                   className="present-slide__outcome"),
+            html.P(head, className="present-slide__outcome"),
             html.H2(spec.name, className="present-slide__title"),
+            html.P(so_what, className="present-slide__so-what"),
         ]), class_name="present-slide__head"),
-        html.Div([facts, chart], className="present-slide__body"),
-        html.P(source_line, className="present-slide__source"),
+        html.Div([html_block(markup([*facts, caption]), class_name="present-slide__facts"),
+                  html.Div([chart, html.P(below, className="present-slide__source")],
+                           className="present-slide__visual")],
+                 className="present-slide__body" + ("" if local else " present-slide__body--england")),
     ], id=slide_id(index), hidden=index != current, className="present-slide",
-        **{"aria-roledescription": "slide", "aria-label": f"{index + 1} of {count}: {spec.short_name}"})
+        **{"aria-roledescription": "slide", "aria-label": f"{index + 1} of {count}: {spec.short_name}"
+           + (f" ({scope})" if scope else "")})
 
 
 def nav_bar() -> html.Nav:
@@ -145,7 +101,7 @@ def nav_bar() -> html.Nav:
                     **{"aria-controls": ids.PRESENT_DECK}),
         html.Div([
             html.P(id=ids.PRESENT_COUNTER, className="present-nav__counter", **{"aria-live": "polite", "aria-atomic": "true"}),
-            html.P("Keys: ← → or Page Up / Page Down", className="present-nav__help"),
+            html.P("Keys: ← → or Page Up / Page Down; Home / End: first / last", className="present-nav__help"),
         ], className="present-nav__middle"),
         html.Button(["Next", html.Span(" →", **{"aria-hidden": "true"})], id=ids.PRESENT_NEXT, type="button", className="btn btn-primary present-nav__button",
                     **{"aria-controls": ids.PRESENT_DECK}),

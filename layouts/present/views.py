@@ -19,17 +19,19 @@ from data_access.read import baseline_summary, current_release, metric_periods, 
 from data_access.read.ambition import england_ambition
 from data_access.read.status import status_summary
 from layouts._shared.views import remembered_view
+from layouts.present.facts import ENGLAND_ONLY, facts
+from layouts.present.order import slide_order
 from layouts.present.parts import slide, slide_graph
+from layouts.present.so_what import so_what
 from layouts.present.summary_slide import deck_size, summary_slide
 from presentation.catalogue_text import ambitions_line, source_text
 from presentation.figures import national_figure, trend_figure
 from presentation.figures.ambition import add_ambition
+from presentation.figures.projector import footnotes, projector_figure
 from presentation.summaries import national_summary, trend_summary
 
 ENGLAND_WORDS = ("england", ENGLAND.lower())
-FONT_SIZE = 17  # larger than the page charts: read from the back of a meeting room
-TICK_SIZE = 14  # period labels are many and rotated: a little smaller than the rest
-CHART_HEIGHT = 400
+CHART_HEIGHT = 400  # the builders' layout height; on the slide the chart takes the screen's height instead
 
 
 def choose_area(code: str | None) -> tuple[dict[str, str] | None, str | None]:
@@ -74,38 +76,47 @@ def slide_content(spec: MetricSpec, area: dict[str, str]) -> dict[str, Any]:
                               height=CHART_HEIGHT)
     elif usable:
         figure = national_figure(rows, spec=spec, baseline_summary=summary, title=title, height=CHART_HEIGHT)
+    notes: list[str] = []
     if figure is not None:
         figure = add_ambition(figure, england_ambition(spec.id), spec)
-        figure.update_layout(font={"size": FONT_SIZE}, hovermode=False)
-        figure.update_xaxes(tickfont={"size": TICK_SIZE})
-        figure.update_yaxes(tickfont={"size": TICK_SIZE})
+        notes = footnotes(figure)
+        # Projector scale: type of 24 px and more, thick lines, the height left to the screen.
+        figure = projector_figure(figure)
     if local:
         sentence = trend_summary(spec, area["name"], summary, summary.get("comparison"), summary.get("england_value"),
                                  suppressed=bool(summary.get("suppressed")))
     else:
         sentence = national_summary(spec, summary, ambition_text=_ambition(spec))
-    return {"local": local, "summary": summary, "sentence": sentence, "figure": figure}
+    return {"local": local, "summary": summary, "sentence": sentence, "figure": figure, "notes": notes}
 
 
 def build_slides(area: dict[str, str], current: int) -> tuple[list[html.Section], list[Any]]:
-    """Every headline measure as a slide, in outcome order, slide ``current`` (1-based) visible with its
-    chart; and every slide's chart (None for a slide without one), for paging to draw when shown."""
+    """Every headline measure as a slide, slide ``current`` (1-based) visible with its chart; and every slide's
+    chart (None for a slide without one), for paging to draw when shown. A partnership's own measures come
+    first and the England-only ones after, marked as such (``order.slide_order``)."""
     catalogue = get_catalogue()
     demo = bool((current_release() or {}).get("any_demo"))
-    specs = [(outcome, catalogue.metric(m)) for outcome in catalogue.outcomes for m in outcome.headline_metric_ids]
-    # A partnership's deck opens with its status summary (slide 1), as its profile and board pack do.
-    summary = status_summary(area["code"]) if area["type"] == "partnership" else None
+    partnership = area["type"] == "partnership"
+    plans = slide_order(catalogue, partnership=partnership)
+    # The status summary's rows carry each measure's judgements and the reason for a missing value; a
+    # partnership's deck opens with the summary itself (slide 1), as its profile and board pack do.
+    status = status_summary(area["code"])
+    rows = {row.spec.id: row for row in status.rows} if status else {}
+    summary = status if partnership else None
     first = 0 if summary is None else 1
-    count = len(specs) + first
+    count = len(plans) + first
     slides, charts = ([summary_slide(summary, count, current=current - 1)], [None]) if summary else ([], [])
-    for index, (outcome, spec) in enumerate(specs, start=first):
+    for index, (outcome, spec, _) in enumerate(plans, start=first):
         content = slide_content(spec, area)
+        row = rows[spec.id]
         shown = area["name"] if content["local"] else "England"
         graph = None if content["figure"] is None else slide_graph(content["figure"], spec, shown)
         charts.append(graph)
-        slides.append(slide(index, count, outcome=outcome, spec=spec, summary=content["summary"],
-                            local=content["local"], area_name=area["name"], sentence=content["sentence"],
-                            source_line=_source_line(spec, demo), graph=graph, current=current - 1))
+        slides.append(slide(
+            index, count, outcome=outcome, spec=spec, facts=facts(row, area["name"]), local=content["local"],
+            so_what=so_what(spec, content["summary"], local=content["local"], reason=row.reason),
+            sentence=content["sentence"], notes=content["notes"], source_line=_source_line(spec, demo),
+            graph=graph, current=current - 1, scope=ENGLAND_ONLY if partnership and not content["local"] else None))
     return slides, charts
 
 

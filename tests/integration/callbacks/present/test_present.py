@@ -40,7 +40,8 @@ class TestDeck:
     def test_england_deck(self, present):
         heading, exit_href, _, deck, count, _ = present.deck_view("england", {})
         assert heading == "England: headline measures" and exit_href == "/" and count == 12
-        assert "In England," in text(_slides(deck)[4])
+        words = text(_slides(deck)[4])
+        assert "England, " in words and "England only" not in words and "Compared with England" not in words
 
     def test_an_authority_shows_its_partnership(self, present):
         heading, _, status, *_ = present.deck_view("Hartlepool", {"slide": "1"})
@@ -75,3 +76,4 @@ class TestScript:
         paging = [c for c in dependencies if "present-counter.children" in c["output"]]
         assert len(paging) == 1 and paging[0]["clientside_function"] == {"namespace": "cdpPresent",
                                                                           "function_name": "page"}
+        assert {"id": ids.PRESENT_JUMP, "property": "data"} in paging[0]["inputs"]  # Home / End

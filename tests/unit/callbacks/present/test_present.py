@@ -9,6 +9,7 @@ from tests.support.layout_tree import find, text
 from tests.support.paths import PROJECT_ROOT
 
 HEADING, EXIT, STATUS, DECK, COUNT, CHARTS = range(6)
+DEATHS_NAME = get_catalogue().metric("drug_misuse_deaths").name
 ASSETS = PROJECT_ROOT / "assets"
 
 
@@ -31,13 +32,16 @@ def _slides(deck) -> list:
 
 
 class TestDeck:
-    def test_the_status_summary_then_one_slide_per_headline_measure_in_outcome_order(self, cleveland):
+    def test_the_status_summary_then_the_local_measures_then_the_england_only_ones(self, cleveland):
         slides = _slides(cleveland[DECK])
-        headline = [m for o in get_catalogue().outcomes for m in o.headline_metric_ids]
+        headline = [get_catalogue().metric(m) for o in get_catalogue().outcomes for m in o.headline_metric_ids]
         assert len(slides) == len(headline) + 1 == cleveland[COUNT] == 13
         assert text(slides[0]).startswith("1 of 13 · Status summary")
         names = [find(s, "H2")[0].children for s in slides[1:]]
-        assert names == [get_catalogue().metric(m).name for m in headline]
+        local = [m.name for m in headline if m.is_local]
+        assert local and names == local + [m.name for m in headline if not m.is_local]
+        for slide, name in zip(slides[1:], names, strict=True):
+            assert ("England only" in text(slide).split(name)[0]) == (name not in local), name
 
     def test_only_the_requested_slide_is_shown(self, cleveland):
         assert [s.hidden for s in _slides(cleveland[DECK])] == [i != 2 for i in range(13)]
@@ -53,17 +57,38 @@ class TestDeck:
     def test_heading_and_exit_link(self, cleveland):
         assert cleveland[HEADING] == "Cleveland: headline measures" and cleveland[EXIT] == "/partnership/cleveland"
 
-    def test_a_slide_has_value_period_comparison_change_trend_summary_and_position(self, cleveland):
-        slide = _slides(cleveland[DECK])[5]  # drug misuse deaths: local
+    def test_a_slide_has_value_period_comparison_change_trend_so_what_and_position(self, cleveland):
+        slides = _slides(cleveland[DECK])
+        index, slide = next((i, s) for i, s in enumerate(slides) if text(find(s, "H2")[0]) == DEATHS_NAME)
         words = text(slide)
-        assert words.startswith("6 of 13")
-        for part in ("per 100,000", "Cleveland, 2022-24", "than England (England:", "since the 2019-21 baseline",
-                     "Recent trend:", "In Cleveland, deaths related to drug misuse were", "Source:"):
+        assert words.startswith(f"{index + 1} of 13")
+        so_what = [p for p in find(slide, "P") if "present-slide__so-what" in (getattr(p, "className", None) or "")]
+        assert len(so_what) == 1 and text(so_what[0]).endswith(".")
+        assert any(text(so_what[0]).startswith(w) for w in ("Better than England", "Worse than England",
+                                                            "Similar to England", "Not compared"))
+        for part in ("per 100,000", "Cleveland, 2022-24", "Compared with England", "England: ",
+                     "Change since baseline", "since 2019-21", "Recent trend",
+                     "In Cleveland, deaths related to drug misuse were", "Source:"):
             assert part in words, part
+        chart = [d for d in find(slide, "Div") if getattr(d, "role", None) == "img"][0]
+        assert "In Cleveland, deaths related to drug misuse were" in chart.to_plotly_json()["props"]["aria-label"]
+
+    def test_judgements_are_chips_with_the_themes_symbol_and_a_word(self, cleveland):
+        from presentation import theme
+
+        slide = next(s for s in _slides(cleveland[DECK])[1:] if text(find(s, "H2")[0]) == DEATHS_NAME)
+        chips = [c for c in find(slide, "Span") if "present-chip" in (getattr(c, "className", None) or "")]
+        assert len(chips) == 3  # compared with England, change since baseline, recent trend
+        words = [text(c) for c in chips]
+        assert words[0].split(" ", 1)[1] in ("Better", "Worse", "Similar", "Not compared")
+        assert theme.comparison_style(words[0].split(" ", 1)[1].lower())["symbol"] == words[0].split(" ", 1)[0]
 
     def test_national_measures_say_england_only(self, cleveland):
-        words = text(_slides(cleveland[DECK])[1])
-        assert "England only: there is no partnership figure" in words and "In England," in words
+        slide = next(s for s in _slides(cleveland[DECK])[1:] if "England only" in text(s))
+        words = text(slide)
+        assert "There is no Cleveland figure for this measure." in words and "England, " in words
+        so_what = [p for p in find(slide, "P") if "present-slide__so-what" in (getattr(p, "className", None) or "")]
+        assert text(so_what[0]).startswith("England: ")
 
     def test_charts_are_static_with_no_mode_bar(self, cleveland):
         graphs = [chart for chart in cleveland[CHARTS] if chart is not None]
@@ -71,7 +96,7 @@ class TestDeck:
         for graph in graphs:
             assert graph.config["staticPlot"] is True and graph.config["displayModeBar"] is False
             assert graph.config["toImageButtonOptions"]["filename"]
-            assert graph.figure.layout.font.size >= 17
+            assert graph.figure.layout.font.size >= 24 and graph.figure.layout.height is None
 
 
 
@@ -102,4 +127,13 @@ class TestScript:
         for key in ("ArrowRight", "ArrowLeft", "PageDown", "PageUp"):
             assert key in script
         assert "present-next-button" in script and "present-previous-button" in script and ".click()" in script
+
+    def test_home_and_end_jump_through_the_public_set_props(self):
+        """Given Home / End, then the script writes the first / last slide to the jump store with Dash's public
+        ``dash_clientside.set_props`` (no private API, no inline script)."""
+        from presentation import ids
+
+        script = (ASSETS / "present.js").read_text(encoding="utf-8")
+        assert 'Home: "first"' in script and 'End: "last"' in script
+        assert ids.PRESENT_JUMP in script and "clientside.set_props(JUMP_STORE" in script
 
