@@ -29,6 +29,7 @@ from presentation import theme
 from presentation.blocks import Column, data_table, html_block
 from presentation.blocks.static import markup
 from presentation.figures import period_order
+from presentation.figures.gaps import SMALL_NUMBERS_NOTE, small_count_flags
 from presentation.formatting import (
     ESTIMATE,
     ESTIMATE_FOOTNOTE,
@@ -132,6 +133,12 @@ def trend_table(series: pd.DataFrame, spec: MetricSpec, selected_code: str, capt
     chosen = aligned(selected_code)
     for key in ("value", "lower_ci", "upper_ci", "suppressed", "provisional", "estimated", "note"):
         frame[key] = chosen[key].to_numpy() if key in chosen else None
+    # A rate the chart leaves out under OHID's small-numbers rule is not printed here either, and says why.
+    small = pd.Series(small_count_flags(chosen, spec), dtype=bool).to_numpy()
+    if small.any():
+        frame.loc[small, "suppressed"] = True
+        frame.loc[small, ["value", "lower_ci", "upper_ci"]] = None
+        frame.loc[small, "note"] = SMALL_NUMBERS_NOTE
     for i, code in enumerate(others):
         other = aligned(code)
         frame[f"c{i}_value"], frame[f"c{i}_suppressed"] = other["value"].to_numpy(), other["suppressed"].to_numpy()
