@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from data_access.read.status import StatusRow, StatusSummary
 
 MARK = 7  # points: the symbol's box
-_WIDTHS = (0.16, 0.085, 0.095, 0.125, 0.15, 0.13, 0.255)
+_WIDTHS = (0.155, 0.085, 0.095, 0.125, 0.15, 0.145, 0.245)
 
 
 def _mark(symbol: str, colour: str) -> Drawing:
