@@ -11,6 +11,7 @@ from tests.support.layout_tree import find, text
 @pytest.fixture
 def no_store(monkeypatch):
     """Any attempt to reach the store fails the test: layouts must not read data."""
+    import app  # noqa: F401  (imported first: modules imported now must keep the real get_engine)
     from data_access import db
 
     def refuse(*_args, **_kwargs):
