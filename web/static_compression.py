@@ -3,8 +3,8 @@
 flask-compress (Dash's ``compress=True``) compresses each response as it goes out, at settings cheap
 enough for every request: zstd at level 3 or brotli at level 4 when the browser accepts them (Chromium
 does, over HTTPS and on localhost), and for files Flask streams from ``assets/`` only zstd, brotli or
-deflate. That left plotly.js at 436 KB where brotli's best setting makes 356 KB, and a browser that
-accepts only gzip got Bootstrap's stylesheet uncompressed (232 KB).
+deflate. That left the app's plotly.js at 398 KB where brotli's best setting makes 319 KB, and a browser
+that accepts only gzip got Bootstrap's stylesheet uncompressed (232 KB).
 
 The static files (``assets/`` and Dash's component scripts) never change while the app runs, so the
 best compression is worth doing once. The first time a file is asked for, its response goes out as

@@ -2,7 +2,7 @@
 
 The app draws three trace types (scatter, bar, choropleth), so it serves a plotly.js bundle holding
 only those and the layout parts its figures use (``assets/plotly-cdp.min.js``, 1.1 MB; built by
-``build/plotly/``) rather than the full one dcc would load (4.8 MB, 1.5 MB compressed): less to fetch,
+``build/plotly/``) rather than the full one dcc would load (4.8 MB, 1.4 MB compressed): less to fetch,
 and a quarter as much to compile before the first chart. ``dcc.Graph`` uses ``window.Plotly`` when it is set and only otherwise fetches its own.
 
 ``dcc.Graph`` loads plotly.js (the largest script by far) only once a graph is on the page:
