@@ -12,6 +12,7 @@ from layouts._shared.chart_script import with_chart_script
 from layouts._shared.first_view import with_preloads
 from layouts._shared.shell import INDEX_STRING, shell
 from layouts._shared.unused_scripts import without_unused_scripts
+from web.answer_memory import register_answer_memory
 from web.auth import register_auth
 from web.dash_private import set_up_server
 from web.routes import register_routes
@@ -57,6 +58,8 @@ register_boundary_routes(server)
 register_boardpack_routes(server)
 # Scripts and stylesheets go out as their best brotli or gzip copy, made once (after Dash's flask-compress).
 register_static_compression(app, INSTANCE / "compressed")
+# In public mode a repeated layout or callback request is answered with the bytes sent before (same release).
+register_answer_memory(app)
 app.layout = shell
 dash.hooks.index()(with_chart_script)  # pages with charts load plotly.js with the page
 dash.hooks.index()(with_preloads)  # the layout and callback map are fetched while the scripts load

@@ -74,7 +74,7 @@ return {firstChart: b.firstChart, firstPlot: b.firstPlot, content: b.content, la
 class Browser:
     """One headless Chromium with its own throw-away profile (so its first load is cold)."""
 
-    def __init__(self, width: int = 1366, height: int = 900) -> None:
+    def __init__(self, width: int = 1366, height: int = 900, logging_prefs: dict[str, str] | None = None) -> None:
         from selenium import webdriver
         from selenium.webdriver.chrome.service import Service
 
@@ -88,6 +88,8 @@ class Browser:
                      "--disable-sync", "--disable-extensions", f"--user-data-dir={self.profile}",
                      f"--window-size={width},{height}"):
             options.add_argument(flag)
+        if logging_prefs:  # e.g. {"performance": "ALL"}: the network log the page-view capture reads
+            options.set_capability("goog:loggingPrefs", logging_prefs)
         self.driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
         self.driver.set_page_load_timeout(PAGE_TIMEOUT_S)
         self.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": PROBE})

@@ -194,3 +194,37 @@ def scaling_table(runs: list[dict[str, Any]]) -> str:
                          f"{row['p50_ms']:,.0f} ms | {row['p95_ms']:,.0f} ms | {row['errors']} | "
                          f"{row['worker_rss_mb']:,.0f} MB |")
     return "\n".join(lines) if len(lines) > 2 else ""
+
+
+#: The page-view run's summary keys, in the order its summary line gives them.
+PAGEVIEW_KEYS = ("store", "cache", "workers", "clients", "client", "page_views_per_s", "requests_per_s",
+                 "requests_per_page_view", "request_p50_ms", "request_p95_ms", "page_view_p50_ms", "page_view_p95_ms",
+                 "errors", "worker_rss_mb", "load_average_start")
+
+
+def pageview_checks(run: dict[str, Any]) -> dict[str, bool | None]:
+    """The realistic-load targets: ≥ 150 page views/s, page view p95 ≤ 300 ms, 0 errors, ≤ 300 MB per worker."""
+    def check(key: str, ok: Any) -> bool | None:
+        return ok(run[key]) if _finite(run.get(key)) else None
+
+    return {"page_views_per_s": check("page_views_per_s", lambda v: v >= 150),
+            "page_view_p95_ms": check("page_view_p95_ms", lambda v: v <= 300),
+            "errors": check("errors", lambda v: v == 0),
+            "worker_rss_mb": check("worker_rss_mb", lambda v: v <= 300)}
+
+
+def pageviews_table(runs: list[dict[str, Any]]) -> str:
+    """Page views per second and their latency, errors and worker memory, one row per store + cache."""
+    lines = ["| run | clients / workers | page views/s | requests/s | requests per view | request p50 / p95 | "
+             "page view p50 / p95 | errors | RSS per worker (max) | load average | targets met |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for run in runs:
+        met = pageview_checks(run)
+        verdict = "all" if all(met.values()) else ", ".join(k for k, v in met.items() if v is False) + " missed"
+        lines.append(f"| {run['store']} + {run['cache']} | {run['clients']} / {run['workers']} | "
+                     f"{run['page_views_per_s']:,.1f} | {run['requests_per_s']:,.1f} | "
+                     f"{run['requests_per_page_view']:.2f} | {run['request_p50_ms']:,.0f} / "
+                     f"{run['request_p95_ms']:,.0f} ms | {run['page_view_p50_ms']:,.0f} / "
+                     f"{run['page_view_p95_ms']:,.0f} ms | {run['errors']} | {run['worker_rss_mb']:,.0f} MB | "
+                     f"{' '.join(f'{x:.1f}' for x in run.get('load_average_start') or [])} | {verdict} |")
+    return "\n".join(lines)

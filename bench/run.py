@@ -39,7 +39,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench import browser as browser_timing  # noqa: E402
-from bench import measure, report  # noqa: E402
+from bench import measure, pageviews, report  # noqa: E402
 from bench.load import run_load  # noqa: E402
 from bench.servers import Server, base_env, load_average, memory_mb, start_gunicorn, stop_all  # noqa: E402
 from bench.store import Target, build, cleanup, prepare  # noqa: E402
@@ -254,11 +254,15 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--no-browser", action="store_true", help="Skip the Chromium timings.")
     parser.add_argument("--pages", help="Comma-separated page paths to time in Chromium (default: all; quick: one).")
     parser.add_argument("--keep", action="store_true", help="Keep the temporary instance folders and logs.")
+    parser.add_argument("--pageviews", action="store_true",
+                        help="Only the realistic load: page views/s at 50 clients on 2 workers (bench/pageviews.py).")
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.pageviews:
+        return pageviews.main(args)
     plan = Plan(args.quick, args.seconds, args.clients, args.pages)
     combos = [("sqlite", "filesystem"), ("postgres", "redis")] if args.all else [(args.store, args.cache)]
     workdir = Path(tempfile.mkdtemp(prefix="cdp-bench-"))

@@ -71,6 +71,8 @@ TABLES = ProcessLRU(maxsize=48)
 ANSWERS = ProcessLRU(maxsize=1024)
 #: Whole chart views a page draws (figure, summary, table): up to ~0.5 MB each, so at most ~32 MB.
 VIEWS = ProcessLRU(maxsize=64)
+#: Finished layout and callback answers as sent (``web.answer_memory``): a few KB each, up to 512 KB.
+RESPONSES = ProcessLRU(maxsize=256)
 
 
 def active() -> bool:
@@ -146,4 +148,5 @@ def clear() -> None:
     TABLES.clear()
     ANSWERS.clear()
     VIEWS.clear()
+    RESPONSES.clear()
     _RECENT.clear()
