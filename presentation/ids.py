@@ -30,6 +30,9 @@ AREA_PICKER = "area-picker-select"
 
 # Home / overview page.
 HOME_AREA = "home-area-select"
+#: The area search box and its suggestions (``layouts._shared.area_search``); HOME_AREA holds the chosen code.
+HOME_AREA_SEARCH = "home-area-search"
+HOME_AREA_LIST = "home-area-list"
 HOME_AREA_GO = "home-area-go-link"
 HOME_HEADLINES = "home-headlines"
 HOME_OUTCOMES = "home-outcome-list"
@@ -43,6 +46,8 @@ OUTCOME_PERIOD_SEEN = "outcome-period-seen-store"
 OUTCOME_PERIOD_CHOSEN = "outcome-period-chosen-store"
 OUTCOME_AREA_TYPE = "outcome-area-type-select"
 OUTCOME_AREA = "outcome-area-select"
+OUTCOME_AREA_SEARCH = "outcome-area-search"
+OUTCOME_AREA_LIST = "outcome-area-list"
 OUTCOME_COLOUR_BY = "outcome-colour-by-select"
 OUTCOME_CONFIDENCE = "outcome-confidence-select"
 OUTCOME_HEADLINES = "outcome-headlines"
@@ -70,6 +75,8 @@ OUTCOME_COMPARE_DOWNLOAD = "outcome-compare-download-link"
 
 # Partnership pages (/partnership/<code>): one partnership across the framework.
 PARTNERSHIP_AREA = "partnership-area-select"
+PARTNERSHIP_AREA_SEARCH = "partnership-area-search"
+PARTNERSHIP_AREA_LIST = "partnership-area-list"
 PARTNERSHIP_OUTCOME = "partnership-outcome-select"
 PARTNERSHIP_METRIC = "partnership-metric-select"
 PARTNERSHIP_HEADLINES = "partnership-headlines"

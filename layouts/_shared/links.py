@@ -13,9 +13,10 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 import pandas as pd
-from dash import dcc, html
+from dash import html
 
 from data_access.geography import ENGLAND
+from layouts._shared.area_search import HINT, area_search
 
 ENGLAND_OPTION = {"label": "England (all partnerships)", "value": ENGLAND}
 
@@ -76,15 +77,12 @@ def release_line(release: Mapping[str, Any] | None) -> str:
     return text + "."
 
 
-def area_picker(component_id: str, label: str, *, placeholder: str = "England (all partnerships)",
-                options: list[dict[str, str]] | None = None) -> html.Div:
-    """A labelled, searchable picker; ``options`` come from the page's view (or arrive by its callback)."""
+def area_picker(component_id: str, search_id: str, list_id: str, label: str, *,
+                placeholder: str = "Type an area name", options: list[dict[str, str]] | None = None) -> html.Div:
+    """A labelled area search (``layouts._shared.area_search``); ``options`` come from the page's view
+    (or arrive by its callback), and the chosen code is the ``value`` of ``component_id``."""
     return html.Div([
-        html.Label(label, htmlFor=component_id, className="form-label fw-bold"),
-        html.P("Type a partnership or local authority name, e.g. Bolton or Cleveland.",
-               className="text-secondary mb-1"),
-        dcc.Dropdown(id=component_id, options=options or [], value=None, clearable=False, searchable=True,
-                     placeholder=placeholder, maxHeight=320,
-                     labels={"search": "Search partnerships and authorities",
-                             "no_options_found": "No partnership or local authority matches"}),
+        html.Label(label, htmlFor=search_id, className="form-label fw-bold"),
+        html.P(HINT, className="text-secondary mb-1"),
+        *area_search(component_id, search_id, list_id, options=options, placeholder=placeholder),
     ], className="mb-3", style={"maxWidth": "36rem"})

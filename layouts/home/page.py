@@ -37,7 +37,7 @@ def layout(**query: Any) -> html.Div:
         html.P("The six outcomes of the National Combating Drugs Outcomes Framework: the latest figure of each "
                "headline measure, its change since the measure's baseline and, for a partnership, how it compares "
                "with England.", className="lead"),
-        area_picker(ids.HOME_AREA, "Area"),
+        area_picker(ids.HOME_AREA, ids.HOME_AREA_SEARCH, ids.HOME_AREA_LIST, "Area"),
         html.Div([html.P(m, className="mb-0") for m in messages], className="alert alert-warning") if messages else None,
         html.Div(id=ids.HOME_STATUS, role="status"),
         html.Div(id=ids.HOME_SUMMARY, **{"aria-live": "polite"}),

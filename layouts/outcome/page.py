@@ -22,6 +22,7 @@ from dash import dcc, html
 
 from data_access.catalogue import MetricSpec, get_catalogue
 from data_access.geography import ENGLAND
+from layouts._shared.area_search import area_search
 from layouts._shared.shell import SERVICE_NAME
 from layouts._shared.url_state import url_state_store
 from layouts._shared.views import first_view
@@ -83,10 +84,11 @@ def controls(state: OutcomeQuery, local_class: str | None = None) -> dbc.Row:
         # The picker starts on the area the link asked for, as its only option (a value the picker has no
         # option for would be dropped by it), so the charts are asked for at once; the full list, and a
         # correction of an area that does not exist, follow from ``load_area_options``.
-        dbc.Col(_field("Area (click the map or search)", ids.OUTCOME_AREA,
-                       dcc.Dropdown(id=ids.OUTCOME_AREA, options=[asked_area_option(state.area)],
-                                    value=asked_area_option(state.area)["value"], clearable=False,
-                                    placeholder="Search for a partnership or local authority")),
+        dbc.Col(_field("Area (click the map or search)", ids.OUTCOME_AREA_SEARCH,
+                       html.Div(area_search(ids.OUTCOME_AREA, ids.OUTCOME_AREA_SEARCH, ids.OUTCOME_AREA_LIST,
+                                            options=[asked_area_option(state.area)],
+                                            value=asked_area_option(state.area)["value"],
+                                            placeholder="Type a partnership or local authority name"))),
                 xs=12, md=6),
         dbc.Col(_field("Period", ids.OUTCOME_PERIOD,
                        dbc.Select(id=ids.OUTCOME_PERIOD, options=[], value=state.period or "")), xs=6, md=3),

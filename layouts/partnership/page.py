@@ -77,8 +77,8 @@ def layout(code: str | None = None, **_query: Any) -> html.Div:
         body,
         html.Section([
             html.H2("Another partnership"),
-            area_picker(ids.PARTNERSHIP_AREA, "Partnership or local authority", placeholder="Choose an area",
-                        options=view.area_options),
+            area_picker(ids.PARTNERSHIP_AREA, ids.PARTNERSHIP_AREA_SEARCH, ids.PARTNERSHIP_AREA_LIST,
+                        "Partnership or local authority", options=view.area_options),
             html.P(html.A("List of all partnerships", href="/partnership")),
         ], className="mt-4"),
     ], className="partnership")

@@ -25,15 +25,6 @@ SHOTS = Path("/tmp/a11y_shots")
 PARTNERSHIP = "cleveland"
 OUTCOME_SLUGS = ("drug-use", "crime", "deaths-and-harm", "supply", "treatment", "recovery")
 
-#: Parts of the page that are third-party internals this project cannot change, left out of axe.
-AXE_EXCLUDE = (
-    # Dash 4's dcc.Dropdown puts an aria-hidden, read-only <input tabindex=0> before its button as a
-    # focus trampoline: on focus it moves focus straight to the (labelled) button, so no keyboard or
-    # screen-reader user ever rests on it, but axe reports it as "aria-hidden-focus". It is rendered
-    # inside Dash's component and takes no props.
-    ".dash-dropdown-focus-target",
-)
-
 #: path → CSS selectors that must all be present once the page's callbacks have rendered.
 PAGES: dict[str, tuple[str, ...]] = {
     "/": ("#home-outcome-list .tile",),
@@ -182,7 +173,7 @@ def snapshot(driver: Any, base: str, path: str) -> Snapshot:
         shot.charts = driver.execute_script(_CHARTS)
         shot.names = accessible_names(driver)
         shot.screenshot = save_screenshots(driver, path, "desktop")
-        shot.violations = run_axe(driver, exclude=AXE_EXCLUDE)
+        shot.violations = run_axe(driver)
         _CACHE[key] = shot
     return _CACHE[key]
 

@@ -1,8 +1,7 @@
 """WCAG 2.2 AA checks of every page in headless Chromium, after its callbacks have rendered.
 
 axe-core audits each page for the WCAG 2.0/2.1 A and AA and 2.2 AA rules; a serious or critical
-violation fails the page. Only third-party internals that the project cannot change are left out
-(``pages.AXE_EXCLUDE`` says which and why). Every chart must also carry a text description: the
+violation fails the page, and nothing on the page is left out of the audit. Every chart must also carry a text description: the
 one-sentence summary its container names with ``aria-describedby`` (or, for a static image, an
 ``aria-label`` on its ``role="img"``/``"figure"`` region). Every labelled control's accessible name
 must contain its visible label (WCAG 2.5.3, which axe does not test by default). Each visit also

@@ -24,13 +24,14 @@ def test_typing_an_authority_shows_its_partnership_and_updates_the_url(browser, 
 
     browser.get(live_server + "/")
     wait_for(browser, f"#{ids.HOME_OUTCOMES} article.tile")
-    WebDriverWait(browser, 30).until(lambda d: "England" in d.find_element(By.ID, ids.HOME_AREA).text)
-    browser.find_element(By.ID, ids.HOME_AREA).click()
-    search = wait_for(browser, ".dash-dropdown-search")
-    search.send_keys("Bolton")
-    WebDriverWait(browser, 10).until(lambda d: any(
-        "Bolton (Greater Manchester partnership)" in o.text for o in d.find_elements(By.CSS_SELECTOR, ".dash-dropdown-option")))
-    search.send_keys(Keys.ENTER)
+    box = browser.find_element(By.ID, ids.HOME_AREA_SEARCH)
+    WebDriverWait(browser, 30).until(lambda d: "England" in box.get_attribute("value"))
+    # The suggestions are the browser's own (a <datalist>): every area's name is offered.
+    assert browser.find_elements(By.CSS_SELECTOR, f'#{ids.HOME_AREA_LIST} option[value="Bolton (Greater Manchester partnership)"]')
+    box.click()  # focus selects the shown area's name, so typing replaces it
+    box.send_keys("Bolton")
+    assert box.get_attribute("value") == "Bolton"
+    box.send_keys(Keys.ENTER)
     WebDriverWait(browser, 30).until(lambda d: "area=greater-manchester" in d.current_url)
     WebDriverWait(browser, 30).until(
         lambda d: d.find_element(By.CSS_SELECTOR, f"#{ids.HOME_SUMMARY} h2").text == "Greater Manchester")

@@ -61,13 +61,13 @@ def test_board_member_finds_their_partnerships_deaths_trend(browser, live_server
     wait_until_rendered(browser, "/")
     console_errors(browser)
 
-    # Open the area picker, search for a member authority and pick it.
-    browser.find_element(By.ID, ids.HOME_AREA).click()
-    search = _wait(browser, lambda d: d.find_element(By.CSS_SELECTOR, ".dash-dropdown-search"), 10)
-    search.send_keys("Middlesbrough")
-    option = _wait(browser, lambda d: next((o for o in d.find_elements(By.CSS_SELECTOR, "[role=option]")
-                                            if o.text.startswith("Middlesbrough")), None), 10)
-    _click(browser, option)
+    # Search for a member authority and pick its suggestion (the browser's list fills the box with its name).
+    search = browser.find_element(By.ID, ids.HOME_AREA_SEARCH)
+    _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, f"#{ids.HOME_AREA_LIST} option"), 10)
+    name = next(o.get_attribute("value") for o in browser.find_elements(By.CSS_SELECTOR, f"#{ids.HOME_AREA_LIST} option")
+                if o.get_attribute("value").startswith("Middlesbrough"))
+    _click(browser, search)
+    search.send_keys(name)
 
     # The overview says which partnership the authority belongs to and shows it.
     _wait(browser, lambda d: f"area={PARTNERSHIP}" in d.current_url)

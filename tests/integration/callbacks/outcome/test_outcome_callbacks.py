@@ -231,9 +231,9 @@ class TestArea:
     def test_the_layout_starts_the_picker_on_the_asked_area(self, web_env):
         from layouts.outcome.page import outcome_layout
 
-        picker = find(outcome_layout("deaths-and-harm", {"area": "E08000016"}), "Dropdown", id=ids.OUTCOME_AREA)[0]
+        picker = find(outcome_layout("deaths-and-harm", {"area": "E08000016"}), "Select", id=ids.OUTCOME_AREA)[0]
         assert picker.value == "E08000016" and picker.options == [{"label": "E08000016", "value": "E08000016"}]
-        picker = find(outcome_layout("deaths-and-harm", {}), "Dropdown", id=ids.OUTCOME_AREA)[0]
+        picker = find(outcome_layout("deaths-and-harm", {}), "Select", id=ids.OUTCOME_AREA)[0]
         assert picker.value == ENGLAND and picker.options == [{"label": "England", "value": ENGLAND}]
 
 

@@ -37,7 +37,7 @@ def home():
 class TestLayout:
     def test_callable_bare_without_the_database(self, home, no_database):
         page = home.layout()
-        assert find(page, "Dropdown", id=ids.HOME_AREA)[0].options == []
+        assert find(page, "Select", id=ids.HOME_AREA)[0].options == []
         assert find(page, "Div", id=ids.HOME_OUTCOMES)
         store = find(page, "Store")[0]
         assert store.data == {}

@@ -1,0 +1,79 @@
+/*
+ * The area search (layouts/_shared/area_search.py): a text box with a <datalist> of area names, and a
+ * hidden select that holds the chosen area's code for the page's callbacks.
+ *
+ * cdp.syncAreaSearch (callbacks/area_search.py) keeps them in step. A name typed or picked that is
+ * exactly an option's label chooses its code; Enter chooses the first option whose label contains the
+ * words; leaving the box with words that name nothing puts back the chosen area's name. When a callback
+ * sets the code (the link's area, a click on the map), the box shows its name; new options become the
+ * suggestions. The rule is restated in callbacks/area_search.py (resolve) for tests.
+ *
+ * Focusing the box selects its words, so typing replaces the shown area and filters at once.
+ */
+(function () {
+  "use strict";
+
+  function norm(text) { return String(text || "").replace(/\s+/g, " ").trim().toLowerCase(); }
+
+  function labelOf(options, value) {
+    var found = (options || []).find(function (option) { return option.value === value; });
+    return found ? String(found.label) : null;
+  }
+
+  function resolve(text, options, submitted) {
+    var words = norm(text);
+    if (!words) { return null; }
+    options = options || [];
+    var exact = options.find(function (option) { return norm(option.label) === words; });
+    if (exact || !submitted) { return exact || null; }
+    return options.find(function (option) { return norm(option.label).indexOf(words) !== -1; }) || null;
+  }
+
+  window.dash_clientside = Object.assign({}, window.dash_clientside, {
+    cdp: Object.assign({}, (window.dash_clientside || {}).cdp, {
+      syncAreaSearch: function (text, nSubmit, nBlur, value, options) {
+        var dc = window.dash_clientside, skip = dc.no_update, ctx = dc.callback_context || {};
+        var fired = (ctx.triggered || []).map(function (t) { return t.prop_id; });
+        var boxId = ((ctx.inputs_list || [])[0] || {}).id;
+        var by = function (suffix) {
+          return fired.some(function (id) { return id.slice(-suffix.length) === suffix; });
+        };
+        var suggestions = skip;
+        if (by(".options") || !fired.length || fired[0] === ".") {
+          suggestions = (options || []).map(function (option) {
+            return {namespace: "dash_html_components", type: "Option", props: {value: String(option.label)}};
+          });
+        }
+        var typed = fired.length > 0 && fired.every(function (id) { return id.indexOf(boxId + ".") === 0; });
+        if (typed) {
+          var match = resolve(text, options, by(".n_submit"));
+          if (match) {
+            var shown = norm(text) === norm(match.label) ? skip : String(match.label);
+            return [shown, match.value === value ? skip : match.value, suggestions];
+          }
+          var current = labelOf(options, value);
+          return [by(".n_blur") && current !== null && text !== current ? current : skip, skip, suggestions];
+        }
+        var label = labelOf(options, value);
+        return [label !== null && label !== text ? label : skip, skip, suggestions];
+      }
+    })
+  });
+
+  // Select the box's words on focus (and keep them selected through the click that focused it).
+  var justFocused = null;
+  document.addEventListener("focusin", function (event) {
+    var box = event.target;
+    // Dash's Input puts its className on a wrapper around the <input>.
+    if (box && box.tagName === "INPUT" && box.closest(".area-search")) {
+      box.select();
+      // A click places the caret after focus: select again once it has.
+      window.setTimeout(function () { if (document.activeElement === box) { box.select(); } }, 0);
+      justFocused = box;
+      window.setTimeout(function () { justFocused = null; }, 300);
+    }
+  });
+  document.addEventListener("mouseup", function (event) {
+    if (justFocused && event.target === justFocused) { event.preventDefault(); justFocused = null; }
+  });
+})();
