@@ -82,8 +82,8 @@ class TestMap:
 
 
     def test_national_measure_leaves_the_hidden_map_alone(self, cb):
-        assert self.first_map(cb, metric_id=NATIONAL) == (dash.no_update,) * 3
-        assert cb.describe_map(NATIONAL, None, "partnership", ENGLAND, PAGE) == (dash.no_update,) * 4
+        assert self.first_map(cb, metric_id=NATIONAL) == (dash.no_update,) * 4
+        assert cb.describe_map(NATIONAL, None, "partnership", ENGLAND, PAGE) == (dash.no_update,) * 3
 
 
 
