@@ -77,9 +77,9 @@ def measure(server: Server, views: dict[str, list[Request]], *, clients: int, se
     run_pageviews(server.url, mix, clients=clients, seconds=warm_s, client=client)
     with MemoryWatch(server) as watch:
         result = run_pageviews(server.url, mix, clients=clients, seconds=seconds, client=client)
-    workers = [{"pid": pid, **peak} for pid, peak in sorted(watch.peak.items())]
-    result["workers"] = workers
-    result["worker_rss_mb"] = max((w["rss_mb"] for w in workers), default=None)
+    peaks = [{"pid": pid, **peak} for pid, peak in sorted(watch.peak.items())]
+    result["worker_memory"] = peaks
+    result["worker_rss_mb"] = max((w["rss_mb"] for w in peaks), default=None)
     return result
 
 
