@@ -54,6 +54,10 @@ SELECTED_OUTLINE = "#0b0c0c"
 ENGLAND = "#0b0c0c"
 REGION = "#505a5f"
 CI_BAND = "rgba(29, 112, 184, 0.18)"
+#: A period with no value on a trend: the border grey, faint enough that lines drawn over it read.
+GAP_FILL = "rgba(177, 180, 182, 0.18)"
+#: No fill at all, e.g. behind a map drawn over the page's own background.
+TRANSPARENT = "rgba(0, 0, 0, 0)"
 BASELINE = "#505a5f"
 AMBITION = "#4c2c92"
 PROVISIONAL = "#f3f2f1"

@@ -14,6 +14,7 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
+from presentation import theme
 from presentation.boardpack import styles
 from presentation.status_words import HEADERS, Cell, headline_sentence, row_cells
 
@@ -66,7 +67,7 @@ def _text(text: str, style: str) -> Paragraph:
 
 def _judged(cell: Cell, width: float) -> Table:
     """A chip: the mark and the word on the cell's colour, the note under it on white."""
-    ink = cell.text_colour or "#0b0c0c"
+    ink = cell.text_colour or theme.TEXT
     word = Paragraph(f'<font color="{ink}"><b>{styles.clean(cell.text)}</b></font>',
                      _styles()["chip"])
     chip = Table([[_mark(cell.symbol, ink) if cell.symbol else "", word]], colWidths=[MARK + 3, width - MARK - 9],

@@ -48,7 +48,7 @@ NOTICE_WRAP = 40
 __all__ = ["clicked_area_code", "map_figure", "map_legend", "map_patch", "map_values"]
 
 
-def _geo(domain: dict[str, list[float]], *, background: str = "rgba(0,0,0,0)") -> dict[str, Any]:
+def _geo(domain: dict[str, list[float]], *, background: str = theme.TRANSPARENT) -> dict[str, Any]:
     """A geo subplot with no basemap, framed on its own areas, in Web Mercator as the tile map is."""
     return {"visible": False, "projection": {"type": "mercator"}, "fitbounds": "locations", "domain": domain,
             "bgcolor": background}

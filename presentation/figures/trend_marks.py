@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 #: Share of the value axis kept empty above the highest value, for the baseline label.
 HEADROOM = 0.2
-GAP_FILL = "rgba(177, 180, 182, 0.18)"
+GAP_FILL = theme.GAP_FILL
 #: The narrowest plotting area a trend is drawn in (a 375 px phone), and the room an upright line of
 #: gap label takes across it: labels closer than that are left to the gap's hover label.
 NARROWEST_PLOT_PX = 290
