@@ -19,12 +19,13 @@ from layouts._shared.url_state import unknown_parameters, url_state_store
 from layouts._shared.views import first_view
 from layouts.present.parts import nav_bar, slide_number
 from layouts.present.summary_slide import deck_size
-from layouts.present.views import Deck, deck_view
+from layouts.present.views import Deck, deck_view, present_exists
 from presentation import ids
 
 QUERY_KEYS = ("slide",)
 
 dash.register_page(__name__, path_template="/present/<code>", name="Presentation mode", nav=False, charts=True,
+                   path_exists=present_exists,
                    title="Presentation mode – Combating Drugs Outcomes",
                    description="A partnership's headline measures, one per screen, for a board meeting.")
 

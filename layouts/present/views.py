@@ -51,6 +51,13 @@ def choose_area(code: str | None) -> tuple[dict[str, str] | None, str | None]:
     return {"code": hit["partnership_code"], "name": parent["name"], "type": "partnership"}, note
 
 
+def present_exists(code: str) -> bool:
+    """Whether ``/present/<code>`` names England, a partnership or an authority in one: the server answers 404
+    if not, as for the other pages named by a path variable."""
+    area, _ = choose_area(code)
+    return area is not None
+
+
 def _source_line(spec: MetricSpec, demo: bool) -> str:
     periods = metric_periods(spec.id)
     text = f"Source: {source_text(spec)}. Data up to {periods[-1] if periods else 'no period published'}."
