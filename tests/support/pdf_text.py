@@ -13,8 +13,9 @@ import pytest
 PDFTOTEXT = shutil.which("pdftotext")
 
 
-def pdf_text(pdf: bytes) -> str:
-    """The PDF's text with every run of whitespace made one space (lines wrap anywhere)."""
+def pdf_text(pdf: bytes, *, first: int | None = None, last: int | None = None) -> str:
+    """The PDF's text (or that of pages ``first``..``last``) with every run of whitespace made one space
+    (lines wrap anywhere)."""
     if PDFTOTEXT is None:
         if os.environ.get("CI") == "true":
             pytest.fail("poppler-utils (pdftotext) must be installed for the board pack tests in CI")
@@ -22,7 +23,8 @@ def pdf_text(pdf: bytes) -> str:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "pack.pdf"
         path.write_bytes(pdf)
-        out = subprocess.run([PDFTOTEXT, "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True,
+        pages = [*(["-f", str(first)] if first else []), *(["-l", str(last)] if last else [])]
+        out = subprocess.run([PDFTOTEXT, "-enc", "UTF-8", *pages, str(path), "-"], capture_output=True, check=True,
                              timeout=60)
     return " ".join(out.stdout.decode("utf-8").split())
 
