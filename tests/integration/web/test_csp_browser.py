@@ -63,10 +63,10 @@ def test_page_runs_under_the_csp(watched_browser, live_server, path):
     violations = _script(driver, "return window.__cspViolations || []")
     errors = [e for e in console_errors(driver) if "Content Security Policy" in e or "Refused to" in e]
     assert violations == [] and errors == [], (violations, errors)
-    if path == MAP_PAGE:  # the map (MapLibre, blob: workers) and the charts really drew under the policy
+    if path == MAP_PAGE:  # the map (SVG paths of its geo choropleth) and the charts really drew under the policy
         deadline = time.monotonic() + 60
         while True:
-            drawn = _script(driver, "return [document.querySelectorAll('.maplibregl-canvas').length,"
+            drawn = _script(driver, "return [document.querySelectorAll('.js-plotly-plot .geo .choroplethlocation').length,"
                                     " document.querySelectorAll('.js-plotly-plot .main-svg').length]")
             if (drawn[0] >= 1 and drawn[1] >= 1) or time.monotonic() > deadline:
                 break
