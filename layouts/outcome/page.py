@@ -81,9 +81,9 @@ def controls(state: OutcomeQuery, local_class: str | None = None) -> dbc.Row:
     if local_class is None:
         local_class = section_class(get_catalogue().metric(state.metric).is_local)
     local = dbc.Row([
-        # The picker starts on the area the link asked for, as its only option (a value the picker has no
-        # option for would be dropped by it), so the charts are asked for at once; the full list, and a
-        # correction of an area that does not exist, follow from ``load_area_options``.
+        # The picker starts on the area the link asked for, as its only option, so the charts are asked for
+        # at once; the full list (which names it in the search box), and a correction of an area that does
+        # not exist, follow from ``load_area_options``.
         dbc.Col(_field("Area (click the map or search)", ids.OUTCOME_AREA_SEARCH,
                        html.Div(area_search(ids.OUTCOME_AREA, ids.OUTCOME_AREA_SEARCH, ids.OUTCOME_AREA_LIST,
                                             options=[asked_area_option(state.area)],
