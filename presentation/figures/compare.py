@@ -8,6 +8,13 @@ Each bar's value and interval are printed in a column at its right (past the wid
 the numbers never sit on a bar or a whisker), England is a dashed line named in the legend (a label
 on the plot would cover the top bar), and a long chart repeats its value axis along the top so
 the scale is in view wherever the reader is.
+
+On a phone the names' column and the value column would leave the bars a few dozen pixels, and cut
+the values off at the right edge. So the figure also carries its narrow form in ``layout.meta``
+(``narrow_form``): names shortened (the full name stays in the hover label and the table) and the value
+column printing the value alone (its interval is drawn as the whisker and kept in the hover label and
+the table), in a right margin sized to those values. ``assets/narrow_charts.js`` applies it to a chart
+drawn narrower than ``NARROW_BELOW`` pixels and takes it back off should the chart widen.
 """
 
 from __future__ import annotations
@@ -20,7 +27,7 @@ import plotly.graph_objects as go
 from presentation import theme
 from presentation.figures._categories import NO_DATA, hover_text
 from presentation.figures._common import finish_figure, suppressed_flags, wrap
-from presentation.figures._narrow import narrow_text
+from presentation.figures._narrow import SUBTITLE_CHARS, narrow_text
 from presentation.formatting import SUPPRESSED, axis_title, format_value, is_missing
 
 if TYPE_CHECKING:
@@ -35,6 +42,13 @@ MIN_PLOT_HEIGHT = 140
 TOP_AXIS_SPACE = 56
 #: Room at the right for the printed values and intervals ("18.1 (15.1–21.4)").
 VALUES_MARGIN = 112
+#: Charts drawn narrower than this (CSS px) take their narrow form.
+NARROW_BELOW = 500
+#: A name longer than this is shortened with "…" in the narrow form.
+NARROW_NAME_CHARS = 16
+#: Pixels per character of the printed values (12 px type) and the room around them, in the narrow form.
+VALUE_CHAR_PX = 7
+VALUE_PAD_PX = 14
 _CATEGORY_ORDER = ("better", "lower", "similar", "worse", "higher", "not_compared")
 
 
@@ -98,6 +112,35 @@ def _value_axes(fig: go.Figure, rows: pd.DataFrame, spec: MetricSpec, codes: lis
     fig.update_xaxes(range=[0, right * 1.03])
     if top_axis:  # a long chart's scale is read from the top, where the reader starts
         fig.update_xaxes(side="top", ticks="outside", mirror="allticks", showline=True)
+
+
+def _short_name(name: str) -> str:
+    return name if len(name) <= NARROW_NAME_CHARS else name[:NARROW_NAME_CHARS - 1].rstrip() + "…"
+
+
+def narrow_form(fig: go.Figure, rows: pd.DataFrame, spec: MetricSpec, labels: list[str],
+                selected_code: str | None, level: str = "95") -> dict[str, Any]:
+    """The figure's narrow form and the wide one to go back to, as ``assets/narrow_charts.js`` applies them:
+    ``layout`` (relayout keys) and, for the value column (trace ``trace``), its ``text``."""
+    trace = next(i for i, t in enumerate(fig.data) if t.name == "values")
+    valued = rows[rows["_state"] == 1]
+    values = [format_value(v, spec, short=True) for v in valued["_value"]]
+    glyphs = [theme.comparison_style(k)["symbol"] if state == 1 else "" for k, state in
+              zip(rows["_comparison"], rows["_state"], strict=True)]
+    short = [_label(_short_name(str(n)), g, None) for n, g in zip(rows["area_name"], glyphs, strict=True)]
+    short = [f"<b>{t}</b>" if c == selected_code else t for c, t in zip(rows["area_code"].astype(str), short,
+                                                                          strict=True)]
+    margin = VALUE_PAD_PX + VALUE_CHAR_PX * max((len(v) for v in values), default=1)
+    narrow: dict[str, Any] = {"margin.r": margin, "yaxis.ticktext": short}
+    wide: dict[str, Any] = {"margin.r": VALUES_MARGIN, "yaxis.ticktext": labels}
+    subtitle = fig.layout.title.subtitle.text
+    if subtitle and spec.has_interval:  # the subtitle says what the column prints, in no more lines
+        said = wrap(f"Values printed on the right; whiskers: {level}% confidence intervals; dashed line: England",
+                    SUBTITLE_CHARS)
+        if said.count("<br>") <= subtitle.count("<br>"):
+            narrow["title.subtitle.text"], wide["title.subtitle.text"] = said, subtitle
+    return {"below": NARROW_BELOW, "trace": trace, "narrow": {"layout": narrow, "text": values},
+            "wide": {"layout": wide, "text": list(fig.data[trace].text)}}
 
 
 def compare_figure(
@@ -182,7 +225,8 @@ def compare_figure(
                         subtitle=f"Bars show values with {level}% confidence intervals (printed on the right); "
                         "dashed line: England" if spec.has_interval else "Values printed on the right; dashed line: England")
     fig = narrow_text(fig, footer_offset=72)
-    fig.update_layout(margin={"r": VALUES_MARGIN})
+    fig.update_layout(margin={"r": VALUES_MARGIN},
+                      meta={"narrow_form": narrow_form(fig, rows, spec, labels, selected_code, level)})
     if top_axis:  # room for the top axis's numbers and title between the legend and the bars
         fig.update_layout(margin={"t": fig.layout.margin.t + TOP_AXIS_SPACE})
     # The bars get their rows whatever the title, legend and footer above and below them take.
