@@ -2,9 +2,9 @@
  * The area search (layouts/_shared/area_search.py): a text box with a <datalist> of area names, and a
  * hidden select that holds the chosen area's code for the page's callbacks.
  *
- * cdp.syncAreaSearch (callbacks/area_search.py) keeps them in step. A name typed or picked that is
- * exactly an option's label chooses its code; Enter chooses the first option whose label contains the
- * words; leaving the box with words that name nothing puts back the chosen area's name. When a callback
+ * cdp.syncAreaSearch (callbacks/area_search.py) keeps them in step. A name picked or typed that is
+ * exactly an option's label chooses its code (a typed one only when no longer name starts with it);
+ * Enter chooses the first option whose label contains the words; leaving the box with words that name nothing puts back the chosen area's name. When a callback
  * sets the code (the link's area, a click on the map), the box shows its name; new options become the
  * suggestions. The rule is restated in callbacks/area_search.py (resolve) for tests.
  *
@@ -20,11 +20,17 @@
     return found ? String(found.label) : null;
   }
 
-  function resolve(text, options, submitted) {
+  function resolve(text, options, submitted, keystroke) {
     var words = norm(text);
     if (!words) { return null; }
     options = options || [];
     var exact = options.find(function (option) { return norm(option.label) === words; });
+    // A letter typed that completes one name while a longer one starts with it ("Cheshire" on the way to
+    // "Cheshire East") waits for Enter, a pick from the list or leaving the box.
+    if (exact && keystroke && !submitted && options.some(function (option) {
+      var label = norm(option.label);
+      return label !== words && label.indexOf(words) === 0;
+    })) { return null; }
     if (exact || !submitted) { return exact || null; }
     return options.find(function (option) { return norm(option.label).indexOf(words) !== -1; }) || null;
   }
@@ -46,7 +52,9 @@
         }
         var typed = fired.length > 0 && fired.every(function (id) { return id.indexOf(boxId + ".") === 0; });
         if (typed) {
-          var match = resolve(text, options, by(".n_submit"));
+          var box = document.getElementById(boxId);
+          var keystroke = !by(".n_submit") && !by(".n_blur") && !!box && box.getAttribute("data-last-input") === "insertText";
+          var match = resolve(text, options, by(".n_submit"), keystroke);
           if (match) {
             var shown = norm(text) === norm(match.label) ? skip : String(match.label);
             return [shown, match.value === value ? skip : match.value, suggestions];
@@ -59,6 +67,14 @@
       }
     })
   });
+
+  // How the box last changed: a letter typed ("insertText") or a whole name (a pick from the list, a paste).
+  document.addEventListener("input", function (event) {
+    var box = event.target;
+    if (box && box.tagName === "INPUT" && box.closest(".area-search")) {
+      box.setAttribute("data-last-input", event.inputType || "insertReplacementText");
+    }
+  }, true);
 
   // Select the box's words on focus (and keep them selected through the click that focused it).
   var justFocused = null;

@@ -17,14 +17,22 @@ def _norm(text: str | None) -> str:
     return " ".join(str(text or "").split()).casefold()
 
 
-def resolve(text: str | None, options: list[dict] | None, *, submitted: bool = False) -> dict | None:
+def resolve(text: str | None, options: list[dict] | None, *, submitted: bool = False,
+            keystroke: bool = False) -> dict | None:
     """The option the words choose: exactly its label (any case and spacing), or on Enter the first label
-    containing them; ``None`` while the words name nothing yet (so half-typed words never move the page)."""
+    containing them; ``None`` while the words name nothing yet (so half-typed words never move the page).
+
+    A letter typed (``keystroke``) that completes one name while a longer name starts with it ("Cheshire"
+    on the way to "Cheshire East") chooses nothing yet: Enter, a pick from the list or leaving the box does.
+    """
     words = _norm(text)
     if not words:
         return None
     options = options or []
     exact = next((option for option in options if _norm(option.get("label")) == words), None)
+    if exact and keystroke and not submitted and any(_norm(option.get("label")) != words
+                                   and _norm(option.get("label")).startswith(words) for option in options):
+        return None
     if exact or not submitted:
         return exact
     return next((option for option in options if words in _norm(option.get("label"))), None)

@@ -17,6 +17,8 @@ OPTIONS = [
     {"label": "Greater Manchester", "value": "greater-manchester"},
     {"label": "Bolton (Greater Manchester partnership)", "value": "E08000001"},
     {"label": "Middlesbrough (Cleveland partnership)", "value": "E06000002"},
+    {"label": "Cheshire", "value": "cheshire"},
+    {"label": "Cheshire East (Cheshire partnership)", "value": "E06000049"},
 ]
 
 
@@ -36,11 +38,25 @@ def test_which_option_the_words_choose(text, submitted, expected):
     assert (chosen or {}).get("value") == expected
 
 
+@pytest.mark.parametrize("text, keystroke, submitted, expected", [
+    ("Cheshire", True, False, None),         # typed on the way to a longer name: not yet
+    ("Cheshire", False, False, "cheshire"),  # picked from the list (or the box was left): chosen
+    ("Cheshire", True, True, "cheshire"),    # Enter: chosen
+    ("Cheshire East (Cheshire partnership)", True, False, "E06000049"),  # no longer name starts with it
+    ("Cleveland", True, False, "cleveland"),
+])
+def test_a_typed_name_waits_while_a_longer_one_starts_with_it(text, keystroke, submitted, expected):
+    chosen = resolve(text, OPTIONS, submitted=submitted, keystroke=keystroke)
+    assert (chosen or {}).get("value") == expected
+
+
 def test_the_browser_applies_the_same_rule():
     script = (PROJECT_ROOT / "assets" / "area_search.js").read_text()
     assert "syncAreaSearch" in script
     assert "norm(option.label) === words" in script and "indexOf(words) !== -1" in script
     assert "if (exact || !submitted)" in script
+    assert "exact && keystroke && !submitted" in script and "label.indexOf(words) === 0" in script
+    assert '=== "insertText"' in script
 
 
 def test_box_suggestions_and_code_holder():
