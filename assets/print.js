@@ -112,6 +112,8 @@
     if (!window.Plotly || typeof window.Plotly.relayout !== "function") { return; }
     charts().forEach(function (chart) {
       if (!chart.layout || chart.offsetParent === null) { return; }
+      /* A second "beforeprint" before "afterprint" must not record the print size as the chart's own. */
+      if (resized.some(function (entry) { return entry.chart === chart; })) { return; }
       /* Map tiles redraw asynchronously (WebGL): resizing one now would print it blank. */
       if (chart.querySelector(".maplibregl-map, .mapboxgl-map")) { return; }
       var update = {};
