@@ -104,6 +104,9 @@ def run_target(store: str, cache: str, args: argparse.Namespace, workdir: Path) 
         log(f"{target.name}: {args.clients} clients for {seconds:.0f} s on {workers} worker(s)")
         result.update(workers=workers, **measure(server, views, clients=args.clients, seconds=seconds,
                                                  warm_s=5 if args.quick else 15, client=args.client))
+        if result["errors"]:  # the server's own account of them (the instance folder is removed afterwards)
+            result["server_log_tail"] = [line for line in server.log_tail(400).splitlines()
+                                         if '" 200 ' not in line][-40:]
     finally:
         if server is not None:
             server.stop()
