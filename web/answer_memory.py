@@ -31,8 +31,6 @@ from data_access.read import release_key
 from data_access.read.memory import RESPONSES as ANSWERS
 from data_access.read.memory import active, today
 
-log = logging.getLogger(__name__)
-
 #: Larger answers are sent as usual and not kept (bounds the memory at ~256 × this, in practice far less).
 MAX_KEPT_BYTES = 512 * 1024
 #: The renderer's per-page-load token on callback requests. Dash reads it only for background callbacks
