@@ -10,7 +10,7 @@
  *   they would be cut at the right edge. Just before printing each chart is redrawn at the A4
  *   content width (synchronously, for SVG charts); afterwards it is given back its own size.
  * - A map (SVG) is redrawn shorter, at the A4 width, so it starts on the first page under the
- *   headline rather than leaving that page nearly empty.
+ *   headline rather than leaving that page nearly empty (a tile map of hexagons too).
  * - Charts taller than a page are marked so print.css lets them (and their card) break across pages.
  * - The page's address (with the current selections, which are kept in the query string) and the
  *   print date are written on the main element, where print.css prints them at the end.
@@ -88,9 +88,12 @@
     }
   }
 
-  /* A map is a chart of geographic traces (every chart's theme has a geo layout, so that is no sign). */
+  /* A map is a chart of geographic traces (every chart's theme has a geo layout, so that is no sign),
+     or a tile map: hexagons on hidden axes held at equal scale (presentation/figures/tiles.py). */
   function isMap(chart) {
-    return (chart.data || []).some(function (trace) { return /geo|choropleth/.test(trace.type || ""); });
+    var yaxis = (chart.layout && chart.layout.yaxis) || {};
+    return (chart.data || []).some(function (trace) { return /geo|choropleth/.test(trace.type || ""); }) ||
+      (yaxis.scaleanchor === "x" && yaxis.visible === false);
   }
 
   window.addEventListener("beforeprint", function () {
