@@ -39,3 +39,18 @@ def _no_store_no_server(monkeypatch: pytest.MonkeyPatch):
     event.listen(Engine, "engine_connect", _refuse_connect)
     yield
     event.remove(Engine, "engine_connect", _refuse_connect)
+
+
+def _refusing_fixture(name: str):
+    @pytest.fixture(name=name, scope="session")
+    def refuse():
+        raise NotAUnitTest(f"a unit test asked for the {name} fixture; move it to tests/integration")
+    return refuse
+
+
+# Fixtures that open a store or a server, refused here by name: a module- or session-scoped fixture is set up
+# before the per-test guard above, so without this a unit test could still read a store through one.
+for _name in ("store_url", "store", "demo_store_url", "web_env", "client", "data_cli", "read_store", "geo_store",
+              "geo_cache", "app_store", "demo_copy_url", "pg_demo_schema", "pg_proxy", "refusing_store",
+              "live_server", "browser", "phone_browser"):
+    globals()[f"_refuse_{_name}"] = _refusing_fixture(_name)

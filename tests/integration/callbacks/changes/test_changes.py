@@ -117,3 +117,20 @@ class TestCallback:
 
         body = text(render_changes("cleveland", "2000-01-01")[BODY])
         assert "No data release was loaded before 1 January 2000" in body
+
+    def test_every_section_reports_the_changes(self, page):
+        body = text(page[BODY])
+        for words in ("Data releases loaded", "Revision test release", "New periods published", "2025/26",
+                      "Revised values", "Hartlepool", "345", "330", "Changed comparisons and trends",
+                      "Better than England (2024/25)", "Worse than England (2024/25)", "Upcoming releases"):
+            assert words in body, words
+
+
+    def test_unknown_partnership_is_a_friendly_message(self, changes):
+        from callbacks.changes import render_changes
+
+        heading, status, body = render_changes("nowhere", SINCE.isoformat())
+        assert heading == "Partnership not found" and body is None
+        assert "There is no partnership called “nowhere”" in text(status)
+
+

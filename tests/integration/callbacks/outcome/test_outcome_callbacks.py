@@ -165,6 +165,17 @@ class TestMap:
         assert "“county”" in summary and "“banana”" not in summary and summary.endswith("or no data.")
 
 
+
+
+
+
+
+
+    def test_national_measure_leaves_the_hidden_map_alone(self, cb):
+        assert self.first_map(cb, metric_id=NATIONAL) == (dash.no_update,) * 4
+        assert cb.describe_map(NATIONAL, None, "partnership", ENGLAND, PAGE) == (dash.no_update,) * 3
+
+
 class TestPeriod:
     def test_first_call_keeps_the_period_the_url_asked_for(self, cb):
         options, value, status = cb.period_choice(DEATHS, "2019-21", dict(PAGE, period="2019-21"), first_call=True)
@@ -301,6 +312,20 @@ class TestCompare:
         assert isinstance(figure, go.Figure)
         assert "“county”" in summary and "“banana”" not in summary and "“ZZZ”" not in summary
 
+    def test_area_names_are_escaped_in_the_table_markup(self, web_env):
+        import pandas as pd
+
+        from data_access.catalogue import get_catalogue
+        from layouts.outcome.tables import area_table
+
+        frame = pd.DataFrame([{"area_code": "X", "area_name": "<b>A & B</b>", "value": 1.0, "suppressed": False,
+                               "comparison": "better"}])
+        markup = block_markup(area_table(frame, get_catalogue().metric(DEATHS), "Caption <i>"))
+        assert "&lt;b&gt;A &amp; B&lt;/b&gt;" in markup and "<b>" not in markup and "Caption &lt;i&gt;" in markup
+
+    def test_national_measure_leaves_the_hidden_comparison_alone(self, cb):
+        assert cb.compare(NATIONAL, None, "partnership", ENGLAND, PAGE) == (dash.no_update,) * 5
+
 
 class TestMeasureAndUrl:
     def test_national_measure_hides_map_comparison_and_their_controls(self, cb):
@@ -315,3 +340,7 @@ class TestMeasureAndUrl:
         assert classes == ["", "", ""] and note == []
         words = text(definition)
         assert "Confidence in this definition" in words and "Baseline" in words and "Next release" in words
+
+
+
+

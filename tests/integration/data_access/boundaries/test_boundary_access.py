@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import logging
 
+import pytest
+
 from config import get_settings
 from data_access.boundaries import LAYERS, layer_manifest, load_layer
 from data_access.boundaries.build import build_boundaries
@@ -87,3 +89,30 @@ def test_a_url_source_is_never_downloaded_while_serving(geo_store, geo_cache, sq
     with caplog.at_level(logging.WARNING, logger="data_access.boundaries"):
         assert layer_manifest()["kind"] == "tile"
     assert "not downloading https://example.invalid/boundaries.geojson" in caplog.text
+
+
+def test_no_build_gives_the_tile_map(geo_cache, caplog):
+    with caplog.at_level(logging.INFO, logger="data_access.boundaries"):
+        layer = load_layer("utla")
+    assert layer["type"] == "FeatureCollection" and len(layer["features"]) == 153
+    assert layer["features"][0]["geometry"]["type"] == "Polygon"
+    assert layer_manifest()["kind"] == "tile"
+    assert (geo_cache / "manifest.json").exists()
+    assert "using the tile map" in caplog.text
+    assert set(layer_manifest()["layers"]) == set(LAYERS)
+
+
+def test_unknown_layer_is_a_programming_error(geo_cache):
+    with pytest.raises(ValueError, match="unknown layer"):
+        load_layer("lsoa")
+
+
+def test_unwritable_cache_keeps_the_tile_map_in_memory(tmp_path, monkeypatch, geo_cache, caplog):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("CDP_BOUNDARY_CACHE", str(blocker / "geo"))
+    get_settings.cache_clear()
+    with caplog.at_level(logging.WARNING, logger="data_access.boundaries"):
+        layer = load_layer("partnership")
+    assert len(layer["features"]) == 120
+    assert "keeping it in memory" in caplog.text

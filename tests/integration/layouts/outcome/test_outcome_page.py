@@ -42,6 +42,14 @@ class TestRegistration:
         hrefs = [href for _, href in nav_pages() if href.startswith("/outcome/")]
         assert hrefs == [f"/outcome/{slug}" for slug in SLUGS]
 
+    def test_each_page_layout_is_bound_to_its_outcome_and_callable_without_arguments(self, page):
+        for record in dash.page_registry.values():
+            if record["path"].startswith("/outcome/"):
+                slug = record["path"].rsplit("/", 1)[1]
+                tree = record["layout"]()
+                assert text(find(tree, "H1")[0]) == get_catalogue().outcome(slug).name
+        assert find(page.layout(), "H1")
+
 
 
 class TestLayout:
@@ -88,5 +96,30 @@ class TestLayout:
                          "Baseline", "2019-21"):
             assert fragment in words, fragment
         assert "/metric/drug_misuse_deaths" in [a.href for a in find(definition, "A")]
+
+    def test_query_selections_are_used(self, page):
+        query = {"metric": "deaths_in_treatment", "period": "2019/20", "area": "barnet", "level": "utla",
+                 "colour": "change", "map": "tiles"}
+        tree = page.outcome_layout("deaths-and-harm", query)
+        assert by_id(tree, ids.OUTCOME_METRIC).value == "deaths_in_treatment"
+        assert by_id(tree, ids.OUTCOME_PAGE).data == {"slug": "deaths-and-harm", "period": "2019/20", "area": "barnet"}
+        assert by_id(tree, ids.OUTCOME_MAP_KIND).value == "tiles"
+        assert "change since baseline" in text(by_id(tree, ids.OUTCOME_MAP_LEGEND))
+
+
+
+    def test_each_chart_has_summary_table_download_link_and_provenance(self, page):
+        tree = page.outcome_layout("deaths-and-harm", {"level": "utla"})
+        for chart, link in (("outcome-map", ids.OUTCOME_MAP_DOWNLOAD), ("outcome-trend", ids.OUTCOME_TREND_DOWNLOAD),
+                            ("outcome-compare", ids.OUTCOME_COMPARE_DOWNLOAD)):
+            region = [d for d in find(tree, "Div", role="figure")
+                      if getattr(d, "aria-describedby") == ids.dom_id(ids.chart_summary(chart))]
+            assert len(region) == 1
+            assert by_id(tree, ids.chart_table(chart)) is not None
+            assert "Source: " in text(by_id(tree, ids.chart_meta(chart)))
+            assert by_id(tree, link).href.startswith("/download/observations.csv?metric=drug_misuse_deaths")
+        assert by_id(tree, ids.OUTCOME_MAP_DOWNLOAD).href.endswith("area_type=utla")
+
+
 
 

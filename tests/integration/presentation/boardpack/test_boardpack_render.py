@@ -73,3 +73,15 @@ def test_the_cover_cites_the_footprint_source(gathered):
     words = pdf_text(render_pack(gathered, pack_url="/x"))
     assert "Sourced grouping. Source: From Harm to Hope: First Annual Report 2022-23" in words
     assert "Cleveland Combating Drugs Partnership (cleveland.pcc.police.uk)" in words
+
+
+def test_six_outcomes_with_their_headline_metrics(gathered):
+    from data_access.catalogue import get_catalogue
+
+    catalogue = get_catalogue()
+    assert [o.outcome.id for o in gathered.outcomes] == [o.id for o in catalogue.outcomes]
+    for outcome in gathered.outcomes:
+        assert [m.spec.id for m in outcome.metrics] == list(outcome.outcome.headline_metric_ids)
+        for metric in outcome.metrics:
+            codes = set(metric.series["area_code"])
+            assert codes <= ({"cleveland", "E92000001"} if metric.local else {"E92000001"})

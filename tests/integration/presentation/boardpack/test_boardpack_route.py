@@ -74,6 +74,29 @@ class TestContents:
     def test_a_cover_and_a_section_per_outcome(self, pack):
         assert page_count(pack) >= 1 + len(get_catalogue().outcomes)
 
+    def test_every_outcome_in_order(self, words):
+        positions = [words.index(outcome.name, words.index("How to read this pack"))
+                     for outcome in get_catalogue().outcomes]
+        assert positions == sorted(positions)
+
+    def test_headline_metric_names_charts_and_baseline(self, words):
+        for spec in get_catalogue().headline_metrics():
+            assert spec.short_name in words, spec.short_name
+        for name in ("Deaths related to drug misuse: Cleveland", "Proportion of people reporting drug use in the "
+                     "last year: England", "Baseline", "95% confidence interval", "Recent trend"):
+            assert name in words, name
+
+    def test_each_chart_carries_the_licence_line(self, words):
+        assert words.count(LICENCE) >= len(get_catalogue().headline_metrics())
+
+    def test_summaries_and_tables_are_there(self, words):
+        assert "In Cleveland, deaths related to drug misuse were" in words
+        assert "the partnership, its member authorities and England" in words
+
+
+    def test_the_pack_links_to_itself(self, words, pinned_url):
+        assert pinned_url in words
+
 
 
 class TestMeetingDate:
@@ -121,3 +144,5 @@ class TestPresentShortcut:
     @pytest.mark.parametrize("path", ["/compare?present=1", "/?present=0", "/partnership/cleveland/changes?present=1"])
     def test_other_pages_and_values_are_untouched(self, http, path):
         assert http.get(path).status_code == 200
+
+

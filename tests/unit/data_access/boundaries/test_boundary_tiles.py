@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import math
 from datetime import date
 
 import numpy as np
 import pytest
 import shapely
-from shapely.geometry import shape
 
-from data_access.boundaries.facts import areas_from_csv, authorities_on, footprint_from_csv
-from data_access.boundaries.tiles import HEX_SPACING_M, build_tile_layers, tile_coverage
+from data_access.boundaries.facts import areas_from_csv, authorities_on
+from data_access.boundaries.tiles import HEX_SPACING_M, tile_coverage
 
 LONDON = "E12000007"
 
@@ -69,24 +67,5 @@ def test_placement_is_deterministic(tiles):
     assert {code: tile.wkb for code, tile in again.items()} == {code: tile.wkb for code, tile in tiles.items()}
 
 
-def test_tile_layers_cover_all_authorities_and_partnerships(geo_cache):
-    manifest = build_tile_layers()
-    assert manifest["kind"] == "tile"
-    assert {e["kind"] for e in manifest["layers"].values()} == {"tile"}
-    layers = {name: json.loads((geo_cache / entry["file"]).read_bytes()) for name, entry in manifest["layers"].items()}
-
-    assert [f["id"] for f in layers["utla"]["features"]] == sorted(authorities_on(areas_from_csv(), date.today()))
-    footprint = footprint_from_csv()  # no store here: the committed default footprint is used
-    current = {f["id"] for f in layers["utla"]["features"]}
-    expected = {code for code, members in footprint.members.items() if current & set(members)}
-    partnerships = {f["id"]: shape(f["geometry"]) for f in layers["partnership"]["features"]}
-    assert set(partnerships) == expected and len(expected) == 120
-    assert manifest["layers"]["partnership"]["footprint_version"] is None
-    contiguous = sum(geom.geom_type == "Polygon" for geom in partnerships.values())
-    assert contiguous / len(partnerships) > 0.95
-    assert shapely.coverage_is_valid(np.array(list(partnerships.values()), dtype=object))
-    assert len(layers["region"]["features"]) == 9
-    before = {f["id"] for f in layers["utla_2021"]["features"]}
-    assert {"E10000006", "E10000023", "E10000027"} <= before and "E06000063" not in before and len(before) == 152
 
 

@@ -9,7 +9,7 @@ import data_access.read as read
 
 PUBLIC = ["ENGLAND", "area_profile", "area_values", "baseline_summary", "authorities", "current_release",
           "metric_periods", "metric_table", "partnership_members", "partnerships", "regions", "release_key",
-          "releases", "resolve_area", "series"]
+          "releases", "resolve_area", "series", "similar_groups", "similar_inputs", "similar_partnerships"]
 PACKAGE = Path(read.__file__).parent
 
 

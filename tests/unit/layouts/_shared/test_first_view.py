@@ -6,8 +6,6 @@ import dash
 import pytest
 
 from layouts._shared import first_view
-from layouts._shared.shell import shell
-from presentation import ids
 from tests.support.layout_tree import find
 
 
@@ -25,24 +23,6 @@ def app_pages(web_env):
     import app  # noqa: F401
 
 
-@pytest.mark.usefixtures("app_pages")
-class TestPageContainer:
-    def test_page_is_built_with_its_query_and_the_location_matches_the_browser(self):
-        """Given a page with a query, then the container holds that page and its location needs no report."""
-        container = _container(shell(page="/outcome/treatment?metric=nonsense&level=utla"))
-        location = find(container, "Location", id=first_view.LOCATION_ID)[0]
-        assert (location.pathname, location.search) == ("/outcome/treatment", "?metric=nonsense&level=utla")
-        assert location.refresh == "callback-nav" and getattr(location, "href", None) is None
-        page = _content(container).children
-        assert find(page, "Store", id=ids.OUTCOME_PAGE)[0].data["slug"] == "treatment"
-        assert find(page, "RadioItems", id=ids.OUTCOME_AREA_TYPE)[0].value == "utla"
-        assert find(container, "Store", id=first_view.STORE_ID)[0].data["title"].startswith("Engagement in treatment")
-
-    def test_path_variables_reach_the_layout(self):
-        container = _container(shell(page="/partnership/greater-manchester"))
-        assert _content(container).children is not None
-        location = find(container, "Location", id=first_view.LOCATION_ID)[0]
-        assert (location.pathname, location.search) == ("/partnership/greater-manchester", "")
 
 
 

@@ -19,16 +19,6 @@ def gathered(web_env):
 
 
 
-def test_six_outcomes_with_their_headline_metrics(gathered):
-    from data_access.catalogue import get_catalogue
-
-    catalogue = get_catalogue()
-    assert [o.outcome.id for o in gathered.outcomes] == [o.id for o in catalogue.outcomes]
-    for outcome in gathered.outcomes:
-        assert [m.spec.id for m in outcome.metrics] == list(outcome.outcome.headline_metric_ids)
-        for metric in outcome.metrics:
-            codes = set(metric.series["area_code"])
-            assert codes <= ({"cleveland", "E92000001"} if metric.local else {"E92000001"})
 
 
 
