@@ -30,6 +30,7 @@ from reportlab.platypus import (
 from data_access.geography import ENGLAND
 from presentation.boardpack import compose, styles
 from presentation.boardpack.charts import trend_drawing
+from presentation.boardpack.dated_canvas import dated_canvas
 from presentation.boardpack.gather import MetricData, OutcomeData, PackData
 from presentation.boardpack.status_page import status_page
 
@@ -238,5 +239,6 @@ def render_pack(pack: PackData, *, meeting: date | None = None, pack_url: str = 
     for index, outcome in enumerate(pack.outcomes, start=1):
         story += _outcome(outcome, pack, index)
     furniture = _furniture(pack)
-    doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
+    doc.build(story, onFirstPage=furniture, onLaterPages=furniture,
+              canvasmaker=dated_canvas(pack.release.get("loaded_at")))
     return buffer.getvalue()
