@@ -21,7 +21,7 @@ from presentation.boardpack.pdf import render_pack
 __all__ = ["PACK_VERSION", "find_partnership", "pack_pdf"]
 
 # Bump when the layout changes, so cached packs of the old layout are not served.
-PACK_VERSION = 2
+PACK_VERSION = 3
 
 
 def _key(code: str, release_id: int, meeting: date | None, pack_url: str) -> str:
