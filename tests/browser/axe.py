@@ -19,7 +19,6 @@ AXE_JS = ROOT / ".cache" / "node" / "node_modules" / "axe-core" / "axe.min.js"
 
 #: WCAG 2.2 AA as axe tags it: each version's A and AA rules (2.2 added AA rules only).
 WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")
-BLOCKING = ("serious", "critical")
 
 _RUN = """
 const [source, include, exclude, tags, done] = arguments;
@@ -58,11 +57,6 @@ def run_axe(driver: Any, *, exclude: Iterable[str] = (), include: Iterable[str] 
     if "error" in result:
         raise RuntimeError(f"axe.run failed: {result['error']}")
     return result["violations"]
-
-
-def blocking(violations: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The violations whose impact is serious or critical."""
-    return [v for v in violations if v.get("impact") in BLOCKING]
 
 
 def describe(violations: Iterable[dict[str, Any]], *, limit: int = 8) -> str:
