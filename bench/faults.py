@@ -40,8 +40,8 @@ from bench.measure import percentile  # noqa: E402
 from bench.servers import base_env, free_port, start_gunicorn  # noqa: E402
 from bench.store import _finish, _flask, cleanup, prepare  # noqa: E402
 from tests.support.cache_folders import read_only_folder  # noqa: E402
-from tests.support.proxy import TcpProxy  # noqa: E402
 from tests.support.live import dash_payload, find_dependency  # noqa: E402
+from tests.support.proxy import TcpProxy  # noqa: E402
 
 PAGES = ("/", "/outcome/treatment", "/compare", "/partnership/E06000001",
          "/download/observations.csv?metric=successful_completions_adults&area_type=utla")
