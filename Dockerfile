@@ -9,6 +9,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     BIND=0.0.0.0:8050
 
 WORKDIR /app
+# Pango lays out the board pack's text (WeasyPrint).
+RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 \
+    && rm -rf /var/lib/apt/lists/*
 COPY requirements.txt .
 RUN pip install --no-cache-dir -r requirements.txt
 

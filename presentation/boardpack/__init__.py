@@ -2,8 +2,9 @@
 
 ``pack_pdf(code, release_id)`` gathers the partnership's headline measures as of that release
 (``gather``), words them with the dashboard's own sentence rules (``compose``), draws the charts
-natively (``charts``) and lays out the PDF (``pdf``). The bytes are cached in the shared cache,
-keyed by partnership, release, meeting date and ``release_key()`` (a footprint change rebuilds).
+natively (``charts``), writes the pack as HTML (``html_*``) and renders it as a tagged PDF (``pdf``).
+The bytes are cached in the shared cache, keyed by partnership, release, meeting date and
+``release_key()`` (a footprint change rebuilds).
 
 It sits with the presentation it shares with the pages (theme, formatting, sentence rules), above
 ``data_access``, and reads the store only through ``data_access.read``'s functions (``gather``).
@@ -21,7 +22,7 @@ from presentation.boardpack.pdf import render_pack
 __all__ = ["PACK_VERSION", "find_partnership", "pack_pdf"]
 
 # Bump when the layout changes, so cached packs of the old layout are not served.
-PACK_VERSION = 3
+PACK_VERSION = 4
 
 
 def _key(code: str, release_id: int, meeting: date | None, pack_url: str) -> str:
