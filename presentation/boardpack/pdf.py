@@ -18,7 +18,6 @@ from datetime import UTC, date
 from typing import Any
 
 import pandas as pd
-from weasyprint import HTML
 
 from presentation.boardpack import styles
 from presentation.boardpack.charts import trend_drawing
@@ -56,6 +55,10 @@ def pack_html(pack: PackData, *, meeting: date | None = None, pack_url: str = ""
 
 def write_pdf(html: str) -> bytes:
     """``html`` as tagged PDF/UA-1 bytes; the file identifier is a hash of the content (never random)."""
+    # Imported here: WeasyPrint loads the system's Pango when imported, and only a pack needs it, so the
+    # dashboard itself starts on a machine without Pango.
+    from weasyprint import HTML
+
     return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=True)
 
 
