@@ -20,7 +20,8 @@ def _dependencies(client) -> list[dict]:
 
 def test_charts_are_triggered_by_the_chosen_period_and_read_the_picker(client):
     """Every chart callback of a period takes the chosen store as input and the picker's value as state."""
-    marks = (f"{ids.OUTCOME_MAP}.figure", f"{ids.OUTCOME_COMPARE}.figure", '"outcome-map","type":"chart-summary"')
+    # The map (figure and the sentence under it), its table and links, and the comparison of areas.
+    marks = (f"{ids.OUTCOME_MAP}.figure", f"{ids.OUTCOME_COMPARE}.figure", '"outcome-map","type":"chart-table"')
     charts = [d for d in _dependencies(client) if any(mark in d["output"] for mark in marks)]
     assert len(charts) == 3
     for dep in charts:
