@@ -174,6 +174,9 @@ def snapshot(driver: Any, base: str, path: str) -> Snapshot:
         shot.names = accessible_names(driver)
         shot.screenshot = save_screenshots(driver, path, "desktop")
         shot.violations = run_axe(driver)
+        # The audit does not judge the console; drained here so a page that answers 404 by design (its
+        # "Failed to load resource" entry) is not reported by the next test that reads the console.
+        driver.get_log("browser")
         _CACHE[key] = shot
     return _CACHE[key]
 

@@ -23,6 +23,8 @@ def test_unknown_partnership_offers_the_list(browser, live_server):
     browser.get(live_server + "/partnership/nope")
     wait_for(browser, f"#{ids.PARTNERSHIP_HEADER} a[href='/partnership']")
     assert "There is no partnership called “nope”." in browser.find_element("id", ids.PARTNERSHIP_HEADER).text
+    # The page answers 404 by design; that is the only entry the console may hold.
+    assert all("/partnership/nope" in e and "404" in e for e in console_errors(browser))
 
 
 def test_profile_does_not_scroll_sideways_on_a_phone(phone_browser, live_server):
