@@ -6,13 +6,6 @@ import pytest
 
 from presentation import ids
 
-OPTIONS = [{"label": "2022-24 (latest)", "value": "2022-24"}, {"label": "2021-23", "value": "2021-23"}]
-OTHER_MEASURE = [{"label": "2023/24 (latest)", "value": "2023/24"}]
-
-
-
-
-
 
 def _dependencies(client) -> list[dict]:
     return client.get("/_dash-dependencies").get_json()

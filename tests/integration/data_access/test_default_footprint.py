@@ -9,7 +9,6 @@ A store whose default footprint is older gets the new one as a new version on ``
 from __future__ import annotations
 
 import csv
-from collections import defaultdict
 
 from sqlalchemy import select, update
 
@@ -25,19 +24,6 @@ def _rows() -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def _partnerships() -> dict[str, dict]:
-    out: dict[str, dict] = defaultdict(lambda: {"members": [], "status": set(), "source": set(), "name": set()})
-    for row in _rows():
-        part = out[row["partnership_code"]]
-        part["members"].append(row["member_code"])
-        part["status"].add(row["status"])
-        part["source"].add(row["source"])
-        part["name"].add(row["partnership_name"])
-    return dict(out)
-
-
-def _home() -> dict[str, str]:
-    return {row["member_code"]: row["partnership_code"] for row in _rows()}
 
 
 
@@ -54,8 +40,8 @@ def _home() -> dict[str, str]:
 
 
 
-def _evidence(name: str, code: str, confidence: str, url: str = "https://example.org/page") -> dict[str, str]:
-    return {"partnership_name": name, "member_code": code, "confidence": confidence, "evidence_url": url}
+
+
 
 
 

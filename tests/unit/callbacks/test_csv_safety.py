@@ -12,74 +12,22 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
 
 import pytest
 
-from data_access.db import make_engine
-from data_access.ingest import load_bytes
-from data_access.read.csv_safety import TRIGGERS, safe_cell, safe_csv, safe_frame
-from data_access.setup import init_store
+from data_access.read.csv_safety import safe_cell, safe_csv, safe_frame
 from tests.support.paths import PROJECT_ROOT
 
-METRIC = "successful_completions_adults"
-PERIOD = "2022/23"
 HOSTILE = ("=cmd|' /C calc'!A0", '=HYPERLINK("http://x")', "@SUM(1)", "+1", "-1+2", "\t=1+1 after a tab",
            "\r=1+1 after a carriage return")
-#: Authorities that are partnerships of their own in the default footprint.
-ALONE = ("E09000002", "E08000016", "E06000008", "E06000009", "E08000032", "E06000043", "E08000033")
-MANCHESTER = tuple(f"E080000{i:02d}" for i in range(1, 11))
-PADDED = "  padded note \t "
-NEGATIVE_NUMBER = re.compile(r"-(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 
 
-def _rows() -> list[list[object]]:
-    rows = []
-    for i, code in enumerate((*ALONE, *MANCHESTER)):
-        numerator, denominator = 200 + 7 * i, 1000 + 10 * i
-        note = HOSTILE[i % len(HOSTILE)] if i < 2 * len(HOSTILE) else (PADDED if i == 2 * len(HOSTILE) else "")
-        rows.append([METRIC, code, PERIOD, round(100 * numerator / denominator, 4), numerator, denominator, "", "",
-                     note])
-    rows.append([METRIC, "E92000001", PERIOD, 20.0, 60000, 300000, "", "", ""])
-    return rows
 
 
-def hostile_csv() -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["metric", "area_code", "period", "value", "numerator", "denominator", "lower_ci", "upper_ci",
-                     "note"])
-    writer.writerows(_rows())
-    return out.getvalue().encode()
 
 
-@pytest.fixture(scope="module")
-def hostile_store(tmp_path_factory: pytest.TempPathFactory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('hostile') / 'store.sqlite3'}"
-    engine = make_engine(url)
-    init_store(engine)
-    load_bytes(hostile_csv(), engine, source="hostile.csv")
-    engine.dispose()
-    return url
 
 
-@pytest.fixture
-def shown(hostile_store: str, web_env) -> Iterator[str]:
-    """The app pointed at the hostile store for one test."""
-    import app  # noqa: F401  (the callbacks and their caches, as when serving)
-    import config
-    from data_access import db
-    from data_access.read.memory import clear
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DATABASE_URL", hostile_store)
-        config.get_settings.cache_clear()
-        db.reset_engines()
-        clear()
-        yield hostile_store
-    config.get_settings.cache_clear()
-    db.reset_engines()
-    clear()
 
 
 def cells(text: str) -> list[list[str]]:
@@ -87,20 +35,8 @@ def cells(text: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text, newline="")))
 
 
-def assert_spreadsheet_safe(text: str) -> list[list[str]]:
-    rows = cells(text)
-    widths = {len(row) for row in rows}
-    assert len(widths) == 1, "a cell broke its row apart"
-    for row in rows:
-        for cell in row:
-            assert not cell.startswith(TRIGGERS) or NEGATIVE_NUMBER.fullmatch(cell), f"formula cell {cell!r}"
-    return rows
 
 
-def assert_notes_neutralised(text: str, expected: tuple[str, ...] = HOSTILE) -> None:
-    flat = {cell for row in assert_spreadsheet_safe(text) for cell in row}
-    for note in expected:
-        assert "'" + note in flat, f"{note!r} is missing or altered"
 
 
 @pytest.mark.parametrize("value", [*HOSTILE, "=1", "+", "-", "@", "\t", "\r", "-x", "--1", "-1e", "- 1"])

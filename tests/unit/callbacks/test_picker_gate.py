@@ -30,8 +30,6 @@ def test_javascript_states_the_same_rule():
     assert "choosePeriod" in script and "option.value === seen" in script and "value !== seen" in script
 
 
-def _dependencies(client) -> list[dict]:
-    return client.get("/_dash-dependencies").get_json()
 
 
 

@@ -7,10 +7,8 @@ import pytest
 from data_access.catalogue import get_catalogue
 from presentation import ids
 from tests.support.layout_tree import find, text
-from tests.support.paths import PROJECT_ROOT
 
 HEADING, EXIT, STATUS, DECK, COUNT, CHARTS = range(6)
-ASSETS = PROJECT_ROOT / "assets"
 
 
 @pytest.fixture(scope="module")

@@ -6,36 +6,11 @@ import json
 from datetime import date
 
 import numpy as np
-import pytest
 import shapely
 from shapely.geometry import shape
 
 from data_access.boundaries.facts import areas_from_csv, authorities_on, footprint_from_csv
-from data_access.boundaries.tiles import build_tile_layers, tile_coverage
-
-LONDON = "E12000007"
-
-
-def _mercator(geom):
-    def forward(xy):
-        return np.column_stack([6_378_137 * np.radians(xy[:, 0]),
-                                6_378_137 * np.log(np.tan(np.pi / 4 + np.radians(xy[:, 1]) / 2))])
-    return shapely.transform(geom, forward)
-
-
-@pytest.fixture(scope="module")
-def tiles():
-    return tile_coverage(areas_from_csv())
-
-
-
-
-
-
-
-
-
-
+from data_access.boundaries.tiles import build_tile_layers
 
 
 def test_tile_partnerships_use_the_store_footprint(geo_store, geo_cache, footprint_csv):

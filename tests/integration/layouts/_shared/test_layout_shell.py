@@ -6,21 +6,6 @@ import json
 
 from presentation import ids
 
-PAGES = [
-    {"module": "layouts.home.page", "name": "Overview", "path": "/", "relative_path": "/", "order": 0,
-     "supplied_order": None, "nav": "Overview"},
-    {"module": "layouts.outcome.page", "name": "Outcomes", "path": "/outcomes", "relative_path": "/outcomes", "order": 1,
-     "supplied_order": 1},
-    {"module": "layouts.partnership.page", "name": "Partnership", "path": "/partnership/<code>",
-     "relative_path": "/partnership/<code>", "order": 2, "supplied_order": 2},
-    {"module": "layouts.about.page", "name": "About", "path": "/about", "relative_path": "/about", "order": None,
-     "supplied_order": None},
-    {"module": "layouts.hidden", "name": "Hidden", "path": "/x", "relative_path": "/x", "order": 3,
-     "supplied_order": 3, "nav": False},
-]
-
-
-
 
 class TestNavigation:
 

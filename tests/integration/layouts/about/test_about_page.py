@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from presentation.blocks.static import block_markup
@@ -23,11 +21,6 @@ def about(monkeypatch):
     return about
 
 
-def attribution_texts(shared_data) -> list[str]:
-    """The quoted attribution strings of the shared data's PROVENANCE.md "Attribution text" section."""
-    provenance = (shared_data / "PROVENANCE.md").read_text(encoding="utf-8")
-    section = provenance.split("## Attribution text", 1)[1].split("\n## ", 1)[0].split("---", 1)[0]
-    return re.findall(r'"([^"]+)"', section)
 
 
 

@@ -9,28 +9,13 @@ button and are exempt.
 
 from __future__ import annotations
 
-import ast
-from pathlib import Path
-
 import pytest
 
 from tests.support.layout_tree import walk
-from tests.support.paths import PROJECT_ROOT
 
-ROOT = PROJECT_ROOT
 SAMPLE_VARIABLES = {"code": "cleveland", "metric_id": "drug_misuse_deaths"}
 
 
-def _graph_calls(path: Path) -> list[tuple[int, bool]]:
-    """(line, has config) of every ``dcc.Graph(...)`` / ``Graph(...)`` call in ``path``."""
-    calls = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if not isinstance(node, ast.Call):
-            continue
-        name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
-        if name == "Graph":
-            calls.append((node.lineno, any(k.arg == "config" for k in node.keywords)))
-    return calls
 
 
 

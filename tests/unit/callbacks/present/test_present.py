@@ -2,33 +2,16 @@
 
 from __future__ import annotations
 
-import pytest
-
-from data_access.catalogue import get_catalogue
-from tests.support.layout_tree import find
 from tests.support.paths import PROJECT_ROOT
 
 HEADING, EXIT, STATUS, DECK, COUNT, CHARTS = range(6)
-DEATHS_NAME = get_catalogue().metric("drug_misuse_deaths").name
 ASSETS = PROJECT_ROOT / "assets"
 
 
-@pytest.fixture(scope="module")
-def present(web_env):
-    import app  # noqa: F401  (pages registered, caches live)
-    from layouts.present import views as present_views
-
-    return present_views
 
 
-@pytest.fixture(scope="module")
-def cleveland(present):
-    return present.deck_view("cleveland", {"slide": "3"})
 
 
-def _slides(deck) -> list:
-    return [c for c in find(deck, "Section")
-            if isinstance(getattr(c, "id", None), dict) and c.id.get("type") == "present-slide"]
 
 
 

@@ -14,8 +14,6 @@ from data_access.db import session_scope
 from data_access.models import Observation
 from data_access.vintages import from_fingertips_area_type, in_force_on, vintage
 
-SCA = "successful_completions_adults"
-
 
 def stored(engine, release_id: int) -> dict[str, tuple[str, str | None]]:
     with session_scope(engine) as session:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-CHART_PAGES = ["/outcome/drug-use", "/outcome/recovery", "/compare", "/partnership/greater-manchester",
-               "/present/greater-manchester"]
-PLAIN_PAGES = ["/", "/about", "/partnership", "/accessibility", "/no-such-page"]
 
 
 

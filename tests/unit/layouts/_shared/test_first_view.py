@@ -3,38 +3,8 @@
 from __future__ import annotations
 
 import dash
-import pytest
 
 from layouts._shared import first_view
-from tests.support.layout_tree import find
-
-
-def _container(frame):
-    return find(frame, "Main")[0].children[1]
-
-
-def _content(container):
-    return find(container, "Div", id=first_view.CONTENT_ID)[0]
-
-
-@pytest.fixture
-def app_pages(web_env):
-    """The app's pages registered (as when it serves)."""
-    import app  # noqa: F401
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 def test_the_container_has_the_parts_of_dashs_page_container():

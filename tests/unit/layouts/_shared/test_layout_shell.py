@@ -90,15 +90,3 @@ class TestNavigation:
         assert find(shell(pages=PAGES), "Div", id=ids.SHELL_BANNERS)[0].children is None
 
 
-def find_props(node, component_id: str) -> dict:
-    """The props of the component ``component_id`` in a served (JSON) layout."""
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            if item.get("props", {}).get("id") == component_id:
-                return item["props"]
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    raise AssertionError(f"{component_id} is not in the layout")

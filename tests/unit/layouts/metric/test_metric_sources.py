@@ -2,20 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
 from data_access.catalogue import get_catalogue
-
-SERIES = ("adults_in_drug_treatment_fingertips", "drug_treatment_completion_opiate_fingertips",
-          "drug_treatment_completion_non_opiate_fingertips")
-
-
-@pytest.fixture(scope="module")
-def metric_page():
-    import app  # noqa: F401  (registers the pages)
-    from layouts.metric import page as metric
-
-    return metric
 
 
 def test_every_fingertips_id_that_feeds_a_metric_says_where_it_was_confirmed():

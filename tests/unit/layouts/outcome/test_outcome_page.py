@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.layout_tree import walk
 from tests.support.paths import PROJECT_ROOT
-
-SLUGS = ["drug-use", "crime", "deaths-and-harm", "supply", "treatment", "recovery"]
 
 
 @pytest.fixture(scope="module")
@@ -19,10 +16,6 @@ def page(web_env):
     return outcome
 
 
-def by_id(tree, component_id):
-    found = [c for c in walk(tree) if getattr(c, "id", None) == component_id]
-    assert len(found) == 1, component_id
-    return found[0]
 
 
 

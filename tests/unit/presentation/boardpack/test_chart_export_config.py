@@ -12,12 +12,9 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 from tests.support.paths import PROJECT_ROOT
 
 ROOT = PROJECT_ROOT
-SAMPLE_VARIABLES = {"code": "cleveland", "metric_id": "drug_misuse_deaths"}
 
 
 def _graph_calls(path: Path) -> list[tuple[int, bool]]:
@@ -39,8 +36,6 @@ def test_no_graph_is_created_without_a_config():
     assert missing == [], f"dcc.Graph without config= (use figures.chart_config): {missing}"
 
 
-def exportable(config: dict) -> bool:
-    return not (config.get("staticPlot") or config.get("displayModeBar") is False)
 
 
 def check_export(config: dict, where: str) -> list[str]:
@@ -55,13 +50,6 @@ def check_export(config: dict, where: str) -> list[str]:
     return problems
 
 
-@pytest.fixture(scope="module")
-def pages(web_env):
-    import dash
-
-    import app  # noqa: F401  (registers every page)
-
-    return list(dash.page_registry.values())
 
 
 
