@@ -6,6 +6,7 @@ import io
 from datetime import datetime
 
 import pytest
+import weasyprint  # noqa: F401  (loaded at collection, outside the unit guard: its first import runs ldconfig)
 
 from presentation.boardpack.html_doc import document
 from presentation.boardpack.pdf import release_moment, write_pdf
