@@ -104,12 +104,6 @@ def assert_notes_neutralised(text: str, expected: tuple[str, ...] = HOSTILE) -> 
         assert "'" + note in flat, f"{note!r} is missing or altered"
 
 
-
-
-
-
-
-
 def test_the_store_keeps_notes_as_given_but_for_surrounding_spaces(hostile_store):
     engine = make_engine(hostile_store)
     try:
@@ -187,5 +181,3 @@ def test_the_upload_problem_list_neutralises_what_the_file_said(shown, monkeypat
     rows = assert_spreadsheet_safe(sent["content"])
     assert rows[0] == ["line", "column", "problem"] and len(rows) > 1
     assert sent["filename"].startswith("problems-") and sent["type"] == "text/csv"
-
-

@@ -39,7 +39,6 @@ class TestLayoutsHoldWhatTheCallbacksWouldAnswer:
         from layouts.outcome import page as outcome
 
 
-
         tree = outcome.outcome_layout("treatment", {"area": "cleveland"})
         page = _by_id(tree, ids.OUTCOME_PAGE).data
         metric, area = _by_id(tree, ids.OUTCOME_METRIC).value, _by_id(tree, ids.OUTCOME_AREA).value

@@ -24,28 +24,6 @@ def _rows() -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 def test_init_adds_a_changed_default_as_a_new_version_and_keeps_the_old(store):
     with session_scope(store) as session:
         session.execute(update(FootprintVersion).values(file_hash="an-earlier-default"))

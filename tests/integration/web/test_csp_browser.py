@@ -73,4 +73,3 @@ def test_page_runs_under_the_csp(watched_browser, live_server, path):
             time.sleep(0.5)
         assert drawn[0] >= 1 and drawn[1] >= 1, drawn
         assert _script(driver, "return window.__cspViolations || []") == []
-

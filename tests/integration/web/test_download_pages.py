@@ -279,7 +279,6 @@ class TestPrecision:
             assert row.value == format_number(float(row.value_full), spec).replace(",", "")
         assert both["numerator_full"][both["numerator_full"] != ""].str.fullmatch(r"\d+").all()
 
-
     def test_the_profile_csv_is_at_each_metrics_published_precision(self, client, catalogue):
         from data_access.read import partnerships
         from layouts.partnership.views import profile_csv_view
@@ -296,7 +295,6 @@ class TestPrecision:
                 checked += cell != ""
         assert checked > 50
 
-
     def test_the_compare_tables_csv_is_at_the_published_precision(self, client, catalogue):
         from data_access.read import area_values, metric_periods, partnerships
         from layouts.compare.table import compare_frame, download_frame
@@ -312,7 +310,6 @@ class TestPrecision:
             cells = shown[column].dropna().astype(str)
             assert len(cells) > 50 and cells.str.fullmatch(r"-?\d+\.\d").all(), column
         assert set(shown["quintile"].dropna().astype(str)) <= {"1", "2", "3", "4", "5"}
-
 
     def test_the_compare_pages_chart_csvs_are_at_the_published_precision(self, client):
         from callbacks.compare import download_funnel

@@ -22,21 +22,9 @@ HOSTILE = ("=cmd|' /C calc'!A0", '=HYPERLINK("http://x")', "@SUM(1)", "+1", "-1+
            "\r=1+1 after a carriage return")
 
 
-
-
-
-
-
-
-
-
 def cells(text: str) -> list[list[str]]:
     """Every row of a CSV text as the cells a spreadsheet would see (one cell per field, quotes honoured)."""
     return list(csv.reader(io.StringIO(text, newline="")))
-
-
-
-
 
 
 @pytest.mark.parametrize("value", [*HOSTILE, "=1", "+", "-", "@", "\t", "\r", "-x", "--1", "-1e", "- 1"])
@@ -60,20 +48,6 @@ def test_a_frame_keeps_its_numbers_as_numbers():
     assert safe["value"].tolist() == [-3.5, 2.0] and safe["count"].dtype == frame["count"].dtype
     assert frame["=head"].tolist() == ["=1", "a"]  # the caller's frame is untouched
     assert cells(safe_csv(frame))[1] == ["'=1", "-3.5", "1", "True"]
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 def test_every_csv_writer_goes_through_the_safety_rule():

@@ -28,11 +28,3 @@ def test_javascript_states_the_same_rule():
 
     script = (PROJECT_ROOT / "assets" / "picker_gate.js").read_text()
     assert "choosePeriod" in script and "option.value === seen" in script and "value !== seen" in script
-
-
-
-
-
-
-
-

@@ -135,7 +135,3 @@ def test_rules_on_small_evidence():
     clash = [*evidence, _evidence("Beta Combating Drugs Partnership", "E2", "high")]
     with pytest.raises(ValueError, match="already placed"):
         build.derive_footprint(clash, areas)
-
-
-
-

@@ -78,7 +78,6 @@ class TestAmbition:
         assert "310,863 in 2023/24 against 322,878 on the trajectory" in text
         assert ambition_cell(row(TREATMENT, ambition=status)).colour == theme.WORSE
 
-
     def test_a_total_met_by_the_due_year(self):
         status = AmbitionStatus(NATIONAL.id, metric_target(NATIONAL.id), "met", "2024/25", 3794, 2000, "total")
         assert ambition_sentence(row(NATIONAL, local=False, ambition=status)) == (

@@ -104,13 +104,11 @@ class TestCallback:
         assert page[HEADING] == "What changed since 1 July 2025: Cleveland"
         assert page[STATUS] is None
 
-
     def test_an_authority_shows_its_partnership(self, changes):
         from callbacks.changes import render_changes
 
         heading, status, _ = render_changes("Hartlepool", SINCE.isoformat())
         assert heading.endswith(": Cleveland") and "Hartlepool is part of the Cleveland partnership" in text(status)
-
 
     def test_before_every_release_everything_is_new(self, changes):
         from callbacks.changes import render_changes
@@ -125,12 +123,9 @@ class TestCallback:
                       "Better than England (2024/25)", "Worse than England (2024/25)", "Upcoming releases"):
             assert words in body, words
 
-
     def test_unknown_partnership_is_a_friendly_message(self, changes):
         from callbacks.changes import render_changes
 
         heading, status, body = render_changes("nowhere", SINCE.isoformat())
         assert heading == "Partnership not found" and body is None
         assert "There is no partnership called “nowhere”" in text(status)
-
-

@@ -18,8 +18,6 @@ def page(web_env):
     return changes
 
 
-
-
 class TestFrame:
 
     def test_the_page_path_wins_over_the_profile_template(self, page, client):
@@ -52,7 +50,6 @@ class TestSince:
     def test_default_is_ninety_days_ago(self, page):
 
 
-
         store = [c for c in find(page.layout(code="cleveland"), "Store") if c.id == ids.CHANGES_SINCE][0]
         assert store.data == (date.today() - timedelta(days=90)).isoformat()
 
@@ -80,5 +77,3 @@ class TestSince:
     def test_the_message_shows_on_the_page(self, page):
         frame = page.layout(code="cleveland", since="soon")
         assert "“soon” is not a date written YYYY-MM-DD" in text(frame)
-
-

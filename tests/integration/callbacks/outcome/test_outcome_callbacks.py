@@ -148,7 +148,6 @@ class TestMap:
         last_class = round(trace.zmax - 0.5)
         assert trace.z[list(trace.locations).index(demo.suppressed)] == last_class
 
-
     def test_nonsense_falls_back_with_a_message(self, cb, demo):
         """Given an unknown measure, period "banana", area "ZZZ" and bad choices, then defaults and messages.
 
@@ -163,13 +162,6 @@ class TestMap:
             assert words in text(notice)
         assert "“banana”" not in text(notice) and "“ZZZ”" not in text(notice)
         assert "“county”" in summary and "“banana”" not in summary and summary.endswith("or no data.")
-
-
-
-
-
-
-
 
     def test_national_measure_leaves_the_hidden_map_alone(self, cb):
         assert self.first_map(cb, metric_id=NATIONAL) == (dash.no_update,) * 4
@@ -305,8 +297,6 @@ class TestCompare:
         assert "Suppressed" in row and ">0<" not in row
         assert "No data" in block_markup(table)
 
-
-
     def test_nonsense_falls_back_with_a_message(self, cb, demo):
         figure, summary, *_ = cb.compare("nope", "banana", "county", "ZZZ", PAGE)
         assert isinstance(figure, go.Figure)
@@ -340,7 +330,3 @@ class TestMeasureAndUrl:
         assert classes == ["", "", ""] and note == []
         words = text(definition)
         assert "Confidence in this definition" in words and "Baseline" in words and "Next release" in words
-
-
-
-

@@ -40,13 +40,6 @@ def cleveland(partnership_views):
 
 class TestProfile:
 
-
-
-
-
-
-
-
     def test_an_authority_code_opens_its_partnership(self, partnership_views):
         out = partnership_views.profile_view("E08000001")
         assert find(out[HEADER], "H1")[0].children == "Greater Manchester"
@@ -151,5 +144,3 @@ class TestList:
         out = partnership.render_list("bolton")
         assert [text(tr.children[0]) for tr in find(out, "Tr")[1:]] == ["Greater Manchester"]
         assert "No partnership matches" in text(partnership.render_list("zzzz"))
-
-

@@ -34,12 +34,6 @@ DEATHS_NAME = get_catalogue().metric("drug_misuse_deaths").name
 
 class TestDeck:
 
-
-
-
-
-
-
     def test_england_deck(self, present):
         heading, exit_href, _, deck, count, _ = present.deck_view("england", {})
         assert heading == "England: headline measures" and exit_href == "/" and count == 12
@@ -131,8 +125,6 @@ class TestFrame:
                  if isinstance(s.id, dict) and s.id.get("page") == ids.PRESENT_URL_STATE][0]
         assert store.data == {"slide": "5"}
 
-
-
     def test_the_page_answers_over_http(self, client):
         assert client.get("/present/cleveland?slide=2").status_code == 200
 
@@ -161,7 +153,3 @@ class TestScript:
         assert len(paging) == 1 and paging[0]["clientside_function"] == {"namespace": "cdpPresent",
                                                                           "function_name": "page"}
         assert {"id": ids.PRESENT_JUMP, "property": "data"} in paging[0]["inputs"]  # Home / End
-
-
-
-

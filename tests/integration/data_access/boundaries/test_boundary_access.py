@@ -16,8 +16,6 @@ def _corrupt(cache, manifest, layer, data=b'{"type": "FeatureCollection", "featu
     (cache / manifest["layers"][layer]["file"]).write_bytes(data)
 
 
-
-
 def test_built_layers_are_returned_as_built(geo_store, geo_cache, squares_file):
     manifest = build_boundaries(squares_file("geojson"), engine=geo_store, allow_missing=True).manifest
     assert layer_manifest() == manifest
@@ -70,10 +68,6 @@ def test_the_configured_source_is_used_when_it_is_complete(geo_store, geo_cache,
     (geo_cache / "manifest.json").write_text("not json")
     manifest = layer_manifest()
     assert manifest["kind"] == "boundary" and manifest["layers"]["utla"]["features"] == 153
-
-
-
-
 
 
 def test_a_url_source_is_never_downloaded_while_serving(geo_store, geo_cache, squares_file, monkeypatch, caplog):

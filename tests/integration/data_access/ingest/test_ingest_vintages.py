@@ -24,12 +24,6 @@ def stored(engine, release_id: int) -> dict[str, tuple[str, str | None]]:
         return {o.area_code: (o.geography, o.note) for o in rows}
 
 
-
-
-
-
-
-
 def test_history_rebased_on_2023_authorities_loads_as_such(store):
     result = load_file(FINGERTIPS_SAMPLE, store, geography="502")
     rows = stored(store, result.release_id)

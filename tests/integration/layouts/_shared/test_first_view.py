@@ -28,7 +28,6 @@ def app_pages(web_env):
 @pytest.mark.usefixtures("app_pages")
 class TestPageContainer:
 
-
     @pytest.mark.parametrize("page", [None, "/no-such-page", "/outcome/drug-use/extra"])
     def test_no_page_or_an_unknown_one_is_left_to_the_router(self, page):
         assert _container(shell(page=page)) is dash.page_container
@@ -121,5 +120,3 @@ def test_pages_preload_their_layout_and_the_callback_map(client):
     assert '<link rel="preload" href="/_dash-dependencies" as="fetch" crossorigin="anonymous">' in head
     preloaded = client.get("/_dash-layout?page=%2Foutcome%2Fcrime%3Fperiod%3D2022-24")
     assert preloaded.status_code == 200 and b"outcome-map" in preloaded.data
-
-

@@ -9,9 +9,6 @@ from presentation import ids
 
 class TestNavigation:
 
-
-
-
     def test_shell_renders_in_the_app(self, web_env):
         """Given the app (whose layout is the shell), then the layout endpoint serves it (props are valid).
 
@@ -34,7 +31,6 @@ class TestNavigation:
         assert "Demonstration data" in json.dumps(slot["children"])
         banners = next(d for d in client.get("/_dash-dependencies").get_json() if d["output"].startswith(ids.SHELL_BANNERS))
         assert banners["prevent_initial_call"] is True
-
 
 
 def find_props(node, component_id: str) -> dict:

@@ -21,14 +21,6 @@ def about(monkeypatch):
     return about
 
 
-
-
-
-
-
-
-
-
 def test_about_callback_fills_footprint_and_releases(web_env):
     import app  # noqa: F401
     from callbacks.about import update_about
@@ -47,9 +39,3 @@ def test_about_callback_fills_footprint_and_releases(web_env):
     assert "durham-pcc.gov.uk" in markup, "sourced rows show their source link"
     releases = text(result["releases"])
     assert "Demonstration data (generated, seed 2022)" in releases and "published" in releases
-
-
-
-
-
-

@@ -55,9 +55,3 @@ def test_definition_page_explains_the_methods(metric_page):
 def test_metric_without_interval_is_ranked_in_quintiles(metric_page):
     words = text(metric_page.layout(metric_id="neighbourhood_crime"))
     assert "quintile" in words and "England only" in words
-
-
-
-
-
-

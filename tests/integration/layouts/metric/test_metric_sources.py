@@ -19,10 +19,6 @@ def metric_page():
     return metric
 
 
-
-
-
-
 @pytest.mark.parametrize("metric_id", SERIES)
 def test_a_series_page_names_the_framework_metric_it_sits_beside(metric_page, metric_id):
     spec = get_catalogue().metric(metric_id)

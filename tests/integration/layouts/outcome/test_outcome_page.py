@@ -51,7 +51,6 @@ class TestRegistration:
         assert find(page.layout(), "H1")
 
 
-
 class TestLayout:
     def test_defaults_first_headline_metric_and_no_message(self, page):
         tree = page.outcome_layout("deaths-and-harm", {})
@@ -68,7 +67,6 @@ class TestLayout:
         heading = labels.index("— Supporting measures —")
         assert [o["value"] for o in options[1:heading]] == ["drug_misuse_deaths", "drug_hospital_admissions"]
         assert "Hepatitis C in people who inject drugs (national figure only)" in labels
-
 
     def test_nonsense_query_falls_back_with_a_status_message(self, page):
         query = {"metric": "banana", "level": "county", "colour": "rainbow", "map": "globe", "zoom": "9",
@@ -88,7 +86,6 @@ class TestLayout:
         assert by_id(tree, ids.OUTCOME_COMPARE_SECTION).className == "d-none"
         assert "only as a national figure" in text(by_id(tree, ids.OUTCOME_NATIONAL_NOTE))
 
-
     def test_definition_panel_and_metric_link(self, page):
         definition = by_id(page.outcome_layout("deaths-and-harm", {}), ids.OUTCOME_DEFINITION)
         words = text(definition)
@@ -106,8 +103,6 @@ class TestLayout:
         assert by_id(tree, ids.OUTCOME_MAP_KIND).value == "tiles"
         assert "change since baseline" in text(by_id(tree, ids.OUTCOME_MAP_LEGEND))
 
-
-
     def test_each_chart_has_summary_table_download_link_and_provenance(self, page):
         tree = page.outcome_layout("deaths-and-harm", {"level": "utla"})
         for chart, link in (("outcome-map", ids.OUTCOME_MAP_DOWNLOAD), ("outcome-trend", ids.OUTCOME_TREND_DOWNLOAD),
@@ -119,7 +114,3 @@ class TestLayout:
             assert "Source: " in text(by_id(tree, ids.chart_meta(chart)))
             assert by_id(tree, link).href.startswith("/download/observations.csv?metric=drug_misuse_deaths")
         assert by_id(tree, ids.OUTCOME_MAP_DOWNLOAD).href.endswith("area_type=utla")
-
-
-
-

@@ -41,8 +41,6 @@ def test_a_chart_that_cannot_be_drawn_falls_back_to_its_table(gathered, monkeypa
     assert any("could not be drawn" in record.getMessage() for record in caplog.records)
 
 
-
-
 @pytest.mark.parametrize(("metric_id", "code", "level"), [
     ("drug_misuse_deaths", "cleveland", "partnership"), ("successful_completions_adults", "E06000001", "utla"),
     ("numbers_in_treatment", "E92000001", "country"), ("drug_use_last_year", "E92000001", "country"),
@@ -63,8 +61,6 @@ def test_summary_from_a_table_matches_the_live_summary(web_env, metric_id, code,
             assert value == pytest.approx(other, nan_ok=True), key
         else:
             assert value == other or (pd.isna(value) and pd.isna(other)), key
-
-
 
 
 def test_the_cover_cites_the_footprint_source(gathered):

@@ -67,10 +67,6 @@ class TestContents:
                      "Demonstration data: not real figures"):
             assert text in words, text
 
-
-
-
-
     def test_a_cover_and_a_section_per_outcome(self, pack):
         assert page_count(pack) >= 1 + len(get_catalogue().outcomes)
 
@@ -93,10 +89,8 @@ class TestContents:
         assert "In Cleveland, deaths related to drug misuse were" in words
         assert "the partnership, its member authorities and England" in words
 
-
     def test_the_pack_links_to_itself(self, words, pinned_url):
         assert pinned_url in words
-
 
 
 class TestMeetingDate:
@@ -144,5 +138,3 @@ class TestPresentShortcut:
     @pytest.mark.parametrize("path", ["/compare?present=1", "/?present=0", "/partnership/cleveland/changes?present=1"])
     def test_other_pages_and_values_are_untouched(self, http, path):
         assert http.get(path).status_code == 200
-
-

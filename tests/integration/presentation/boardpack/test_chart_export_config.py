@@ -16,10 +16,6 @@ from tests.support.layout_tree import walk
 SAMPLE_VARIABLES = {"code": "cleveland", "metric_id": "drug_misuse_deaths"}
 
 
-
-
-
-
 def exportable(config: dict) -> bool:
     return not (config.get("staticPlot") or config.get("displayModeBar") is False)
 
@@ -61,8 +57,6 @@ def test_every_page_layout_exports_its_charts_properly(pages):
                 problems += check_export(config, f"{page['module']} graph {getattr(component, 'id', None)!r}")
     assert seen > 0
     assert problems == []
-
-
 
 
 def test_presentation_charts_keep_the_export_options(web_env):

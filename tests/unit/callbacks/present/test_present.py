@@ -8,20 +8,6 @@ HEADING, EXIT, STATUS, DECK, COUNT, CHARTS = range(6)
 ASSETS = PROJECT_ROOT / "assets"
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 class TestScript:
     def test_keys_click_the_buttons(self):
         script = (ASSETS / "present.js").read_text(encoding="utf-8")
@@ -37,4 +23,3 @@ class TestScript:
         script = (ASSETS / "present.js").read_text(encoding="utf-8")
         assert 'Home: "first"' in script and 'End: "last"' in script
         assert ids.PRESENT_JUMP in script and "clientside.set_props(JUMP_STORE" in script
-

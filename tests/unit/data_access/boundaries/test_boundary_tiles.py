@@ -65,7 +65,3 @@ def test_london_stays_one_compact_cluster(tiles):
 def test_placement_is_deterministic(tiles):
     again = tile_coverage(areas_from_csv())
     assert {code: tile.wkb for code, tile in again.items()} == {code: tile.wkb for code, tile in tiles.items()}
-
-
-
-

@@ -42,13 +42,3 @@ def test_vintage_in_force_and_by_area_type():
     assert in_force_on(vintage("2023").starts).code == "2023"
     assert in_force_on(vintage("2023").starts.replace(day=1, month=3)).code == "2021"
     assert vintage("402").code == "2021"
-
-
-
-
-
-
-
-
-
-

@@ -84,9 +84,5 @@ class TestNavigation:
         assert "aria-current" not in block_markup(find(frame, "Nav", id=ids.SHELL_NAV)[0].children)
         assert getattr(find(frame, "Location", id=ids.URL)[0], "pathname", None) is None
 
-
-
     def test_outside_a_request_the_banner_slot_is_left_empty(self):
         assert find(shell(pages=PAGES), "Div", id=ids.SHELL_BANNERS)[0].children is None
-
-

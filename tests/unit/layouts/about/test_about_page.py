@@ -56,8 +56,6 @@ def test_methods_explain_statistics_suppression_and_demo_data(about):
         assert fragment in words
 
 
-
-
 def test_footprint_counts_follow_the_footprint():
     import pandas as pd
 

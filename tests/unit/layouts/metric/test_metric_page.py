@@ -18,14 +18,6 @@ def metric_page():
     return metric
 
 
-
-
-
-
-
-
-
-
 def test_index_lists_every_metric_by_outcome(metric_page):
     page = metric_page.layout()
     words = text(page)

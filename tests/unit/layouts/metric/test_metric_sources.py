@@ -24,9 +24,3 @@ def test_each_indicator_feeds_one_metric_of_its_own_period_type():
     assert catalogue.metric("adults_in_drug_treatment_fingertips").period_type == "financial_year"
     assert catalogue.metric("numbers_in_treatment").fingertips_indicator_ids == ()
     assert catalogue.metric("successful_completions_adults").fingertips_indicator_ids == ()
-
-
-
-
-
-

@@ -16,13 +16,6 @@ def page(web_env):
     return outcome
 
 
-
-
-
-
-
-
-
 def test_page_modules_do_no_database_work():
     """Layouts read only the catalogue and the query: no read layer, engine or SQL in the page modules."""
 

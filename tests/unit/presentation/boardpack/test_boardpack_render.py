@@ -15,14 +15,6 @@ def gathered(web_env):
     return gather_pack("cleveland", newest_release_id())
 
 
-
-
-
-
-
-
-
-
 def test_the_footprint_lines_cite_each_source_page():
     """Given a sourced partnership, then the pack's footprint lines give its members and every cited page."""
     from presentation.boardpack import compose
@@ -35,5 +27,3 @@ def test_the_footprint_lines_cite_each_source_page():
     pack = PackData("cleveland", "Cleveland", "North East", "sourced", members, None, {}, ())
     assert compose.member_lines(pack) == ["Members: Hartlepool (E06000001); Middlesbrough (E06000002).",
                                           f"Sourced grouping. Source: {source}."]
-
-

@@ -36,8 +36,6 @@ def test_no_graph_is_created_without_a_config():
     assert missing == [], f"dcc.Graph without config= (use figures.chart_config): {missing}"
 
 
-
-
 def check_export(config: dict, where: str) -> list[str]:
     """Problems with an interactive graph's export options (empty when it follows ``chart_config``)."""
     options = (config or {}).get("toImageButtonOptions") or {}
@@ -50,10 +48,6 @@ def check_export(config: dict, where: str) -> list[str]:
     return problems
 
 
-
-
-
-
 def test_chart_config_itself():
     from presentation.figures import chart_config
 
@@ -61,5 +55,3 @@ def test_chart_config_itself():
     assert check_export(config, "chart_config") == []
     assert chart_config("", "Deaths related to drug misuse")["toImageButtonOptions"]["filename"] == \
         "deaths_related_to_drug_misuse"
-
-
