@@ -127,8 +127,10 @@
       }
       if (!Object.keys(update).length) { return; }
       update.autosize = false;
-      resized.push({ chart: chart, width: chart.layout.width, height: chart.layout.height,
-                     autosize: chart.layout.autosize });
+      /* A responsive chart that has been resized has no layout height left (Plotly.Plots.resize deletes
+         it and keeps the drawn one), so the drawn height is what it is given back. */
+      var height = chart.layout.height === undefined ? (chart._fullLayout || {}).height : chart.layout.height;
+      resized.push({ chart: chart, width: chart.layout.width, height: height, autosize: chart.layout.autosize });
       window.Plotly.relayout(chart, update);
     });
   });

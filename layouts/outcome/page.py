@@ -174,7 +174,7 @@ def outcome_layout(slug: str, query: Mapping[str, Any]) -> html.Div:
         html.Div([*status_alerts(messages), html.Div(id=ids.OUTCOME_PERIOD_STATUS),
                   html.Div(id=ids.OUTCOME_AREA_STATUS)], id=ids.OUTCOME_STATUS),
         controls(state, local_class),
-        html.P([html.Strong("Ambition: "), ambition]) if ambition else None,
+        html.P([html.Strong("Ambition: "), ambition], className="outcome-ambition") if ambition else None,
         html.Div(note, id=ids.OUTCOME_NATIONAL_NOTE),
         dbc.Row([
             dbc.Col(map_card(state, spec), id=ids.OUTCOME_MAP_SECTION, xs=12, xl=5, className=map_class),
