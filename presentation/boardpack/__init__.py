@@ -22,7 +22,7 @@ from presentation.boardpack.pdf import render_pack
 __all__ = ["PACK_VERSION", "find_partnership", "pack_pdf"]
 
 # Bump when the layout changes, so cached packs of the old layout are not served.
-PACK_VERSION = 4
+PACK_VERSION = 5
 
 
 def _key(code: str, release_id: int, meeting: date | None, pack_url: str) -> str:

@@ -5,7 +5,8 @@ published container image does not have, and which is slow and fragile inside a 
 native drawing needs nothing but reportlab, is deterministic (the same data gives the same bytes),
 stays sharp when printed, and its labels are real text. It follows the on-screen
 ``trend_figure``: periods placed by their dates, the area solid with its 95% interval shaded,
-England dashed, the baseline marked and labelled, provisional periods shaded, estimates as open
+its region dotted, England dashed, England's ambition trajectory dash-dot where the framework sets a
+numeric ambition (``chart_extras``), the baseline marked and labelled, provisional periods shaded, estimates as open
 circles, suppressed, missing, skipped or small-number values left as gaps (never zero), each gap
 of the area's line labelled with its reason, and OHID's small-numbers rule stated under the chart.
 """
@@ -26,16 +27,20 @@ from presentation.boardpack.chart_axes import (
     AREA_COLOUR,
     BAND_COLOUR,
     BASELINE_COLOUR,
-    ENGLAND_COLOUR,
     FONT_SIZE,
     GAP_COLOUR,
+    LEGEND_ROW,
+    LINES,
     PROVISIONAL_COLOUR,
     Frame,
     axes,
     legend,
+    legend_rows,
+    marker,
     nice_ticks,
     tick_labels,
 )
+from presentation.boardpack.chart_extras import ambition_name, draw_trajectory, region_name, region_rows, trajectory
 from presentation.figures.gaps import SMALL_NUMBERS_NOTE, Gap, hidden_flags, line_gaps, small_count_flags
 from presentation.figures.timeline import period_slots
 from presentation.figures.trend_marks import label_at_top, labelled
@@ -69,22 +74,15 @@ def _runs(values: Sequence[Any], breaks: Sequence[int] = ()) -> list[tuple[int, 
     return runs
 
 
-def _marker(x: float, y: float, square: bool, colour: colors.Color) -> Any:
-    """England's points are squares and the area's circles, as on screen (shape, not only colour)."""
-    if square:
-        return Rect(x - 2.2, y - 2.2, 4.4, 4.4, fillColor=colour, strokeColor=colour, strokeWidth=0.5)
-    return Circle(x, y, 2.4, fillColor=colour, strokeColor=colour, strokeWidth=0.5)
-
-
-def _line(group: Group, frame: Frame, values: list[float | None], colour: colors.Color, *, dashed: bool,
-          square: bool, width: float, breaks: Sequence[int] = ()) -> None:
+def _line(group: Group, frame: Frame, values: list[float | None], kind: str, breaks: Sequence[int] = ()) -> None:
+    """One line in its look (``LINES``): runs of present values joined, each value marked."""
+    colour, width, dash, shape = LINES[kind]
     for start, stop in _runs(values, breaks):
         points = [c for i in range(start, stop) for c in (frame.x(i), frame.y(values[i]))]
         if stop - start > 1:
-            group.add(PolyLine(points, strokeColor=colour, strokeWidth=width,
-                               strokeDashArray=[4, 2.5] if dashed else None))
+            group.add(PolyLine(points, strokeColor=colour, strokeWidth=width, strokeDashArray=dash))
         for i in range(start, stop):
-            group.add(_marker(frame.x(i), frame.y(values[i]), square, colour))
+            group.add(marker(shape, frame.x(i), frame.y(values[i]), colour))
 
 
 def _band(group: Group, frame: Frame, lower: list[float | None], upper: list[float | None],
@@ -148,22 +146,34 @@ def _gaps(group: Group, frame: Frame, gaps: Sequence[Gap], others: Sequence[Sequ
             group.add(holder)
 
 
+def _shown(rows: pd.DataFrame | None, order: list[str], spec: Any) -> list[float | None]:
+    """A comparator's values by period, hidden ones (suppressed, small numbers) as gaps."""
+    if rows is None or rows.empty:
+        return [None] * len(order)
+    aligned = _aligned(rows, order)
+    return _column(aligned, "value", hidden_flags(aligned, spec)) if "value" in aligned else [None] * len(order)
+
+
 def trend_drawing(series: pd.DataFrame, *, spec: Any, selected_code: str, selected_name: str,
-                  summary: Mapping[str, Any], width: float, height: float = 190) -> Drawing:
-    """The trend of ``selected_code`` (and England, when it is another area) as a reportlab Drawing."""
+                  summary: Mapping[str, Any], width: float, height: float = 190, ambition: Any = None) -> Drawing:
+    """The trend of ``selected_code`` (and its region and England, when it is another area), with England's
+    ambition trajectory when ``ambition`` (an ``AmbitionStatus``) has one, as a reportlab Drawing."""
     styles.register_fonts()
     slots = period_slots(series)
     order = [slot.label for slot in slots]
     chosen = _aligned(series[series["area_code"] == selected_code], order)
-    england = _aligned(series[series["area_code"] == ENGLAND], order) if selected_code != ENGLAND else None
+    local = selected_code != ENGLAND
+    england = series[series["area_code"] == ENGLAND] if local else None
+    region = region_rows(series, selected_code) if local else series.iloc[0:0]
     hidden = hidden_flags(chosen, spec) if "value" in chosen else [True] * len(order)
     values, lower, upper = (_column(chosen, c, hidden) for c in ("value", "lower_ci", "upper_ci"))
-    england_values = (_column(england, "value", hidden_flags(england, spec)) if england is not None and
-                      "value" in england else [None] * len(order))
+    england_values, region_values = _shown(england, order, spec), _shown(region, order, spec)
+    points = trajectory(ambition)
     gaps = line_gaps(chosen, slots, spec, selected_code) if "value" in chosen else []
     breaks = [gap.start for gap in gaps if gap.start == gap.stop]
     small = any(small_count_flags(chosen, spec))
-    numbers = [v for v in [*values, *upper, *england_values] if v is not None]
+    numbers = [v for v in [*values, *upper, *england_values, *region_values] if v is not None]
+    numbers += [value for _, value in points]
     if not is_missing(summary.get("baseline_value")):
         numbers.append(float(summary["baseline_value"]))
     ticks = nice_ticks(max(numbers) * 1.25 if numbers else 1.0)  # headroom above the data for the baseline label
@@ -173,7 +183,12 @@ def trend_drawing(series: pd.DataFrame, *, spec: Any, selected_code: str, select
     note = 12 if small else 0
     bottom = (16 + longest * 0.72 if rotate else 18) + note  # room for labels at 45°: width × sin 45°
     left = label_width + 20
-    frame = Frame(left, bottom, width - left - 8, height - bottom - 24, slots, ticks[-1])
+    entries = _entries(selected_name, chosen, values, spec, order, england is not None, region, ambition)
+    rows = legend_rows(entries, width - left - 8)
+    extra = LEGEND_ROW * (len(rows) - 1)  # a second legend row adds to the drawing, not takes from the plot
+    height += extra
+    frame = Frame(left, bottom, width - left - 8, height - bottom - 24 - extra, slots, ticks[-1],
+                  extra=[when for when, _ in points])
     drawing = Drawing(width, height)
     plot = Group()
     provisional = chosen["provisional"] if "provisional" in chosen else [None] * len(order)
@@ -181,28 +196,47 @@ def trend_drawing(series: pd.DataFrame, *, spec: Any, selected_code: str, select
         if not is_missing(flag) and bool(flag):
             x0, x1 = frame.at(slot.lo), frame.at(slot.hi)
             plot.add(Rect(x0, frame.bottom, x1 - x0, frame.height, fillColor=PROVISIONAL_COLOUR, strokeColor=None))
-    _gaps(plot, frame, gaps, [england_values] if england is not None else [])
+    _gaps(plot, frame, gaps, [england_values, region_values] if local else [])
     axes(plot, frame, ticks, rotate, axis_title(spec))
     if spec.has_interval:
         _band(plot, frame, lower, upper, breaks)
     _baseline(plot, frame, order, spec.baseline_periods, spec.baseline_rule, summary.get("baseline_value"))
+    draw_trajectory(plot, frame, points)
+    if not region.empty:
+        _line(plot, frame, region_values, "region")
     if england is not None:
-        _line(plot, frame, england_values, ENGLAND_COLOUR, dashed=True, square=True, width=1.2)
-    _line(plot, frame, values, AREA_COLOUR, dashed=False, square=False, width=2, breaks=breaks)
-    estimated = chosen["estimated"] if "estimated" in chosen else [None] * len(order)
-    estimated = [not is_missing(flag) and bool(flag) and values[i] is not None for i, flag in enumerate(estimated)]
-    for i in (i for i, flag in enumerate(estimated) if flag):  # an estimate is an open circle, as on screen
+        _line(plot, frame, england_values, "england")
+    _line(plot, frame, values, "area", breaks=breaks)
+    for i in _estimates(chosen, values):  # an estimate is an open circle, as on screen
         plot.add(Circle(frame.x(i), frame.y(values[i]), 2.4, fillColor=colors.white, strokeColor=AREA_COLOUR,
                         strokeWidth=1))
     drawing.add(plot)
     if small:
         drawing.add(String(left, 2, SMALL_NUMBERS_NOTE, fontName=styles.FONT, fontSize=6.5,
                            fillColor=styles.SECONDARY))
-    name = selected_name + (" (open circles: estimates)" if any(estimated) else "")
-    entries = [("area", name)] + ([("england", "England")] if england is not None else [])
+    legend(drawing, rows, height - 10, frame.left)
+    return drawing
+
+
+def _estimates(chosen: pd.DataFrame, values: list[float | None]) -> list[int]:
+    """The indexes of the area's values that are estimates."""
+    flags = chosen["estimated"] if "estimated" in chosen else [None] * len(values)
+    return [i for i, flag in enumerate(flags) if not is_missing(flag) and bool(flag) and values[i] is not None]
+
+
+def _entries(selected_name: str, chosen: pd.DataFrame, values: list[float | None], spec: Any, order: list[str],
+             england: bool, region: pd.DataFrame, ambition: Any) -> list[tuple[str, str]]:
+    """The legend: the area, its region, England, the interval, the baseline and England's ambition."""
+    name = selected_name + (" (open circles: estimates)" if _estimates(chosen, values) else "")
+    entries = [("area", name)]
+    if not region.empty:
+        entries.append(("region", region_name(region) or "Region"))
+    if england:
+        entries.append(("england", "England"))
     if spec.has_interval:
         entries.append(("band", "95% confidence interval"))
     if [p for p in spec.baseline_periods if p in order]:
         entries.append(("baseline", "Baseline"))
-    legend(drawing, entries, height - 10, frame.left)
-    return drawing
+    if trajectory(ambition):
+        entries.append(("ambition", ambition_name(ambition)))
+    return entries

@@ -14,6 +14,7 @@ import pandas as pd
 
 from data_access.catalogue import OutcomeSpec
 from data_access.geography import ENGLAND
+from presentation.boardpack.chart_extras import lines_sentence, region_name, region_rows
 from presentation.boardpack.gather import MetricData, PackData
 from presentation.boardpack.styles import LICENCE_LINE
 from presentation.catalogue_text import ambitions_line, source_text
@@ -32,6 +33,7 @@ from presentation.formatting import (
     shown_note,
     unit_words,
 )
+from presentation.status_words import ambition_sentence
 from presentation.summaries import (
     baseline_label,
     change_label,
@@ -119,6 +121,29 @@ def sentence(metric: MetricData, area_name: str, outcome: OutcomeSpec) -> str:
     return national_summary(metric.spec, summary, ambition_text=ambition(outcome))
 
 
+def chart_region(metric: MetricData, area_code: str) -> tuple[str, str] | None:
+    """The region line the chart draws (code and name), or None: only a local measure's chart has one."""
+    rows = region_rows(metric.series, area_code) if metric.local else metric.series.iloc[0:0]
+    return None if rows.empty else (str(rows["area_code"].iloc[0]), region_name(rows) or "")
+
+
+def chart_alt(metric: MetricData, pack: PackData, outcome: OutcomeSpec) -> str:
+    """The chart's alternative text: the summary sentence the dashboard shows under it, then the lines it draws."""
+    area = pack.name if metric.local else "England"
+    region = chart_region(metric, pack.code)
+    lines = lines_sentence(area, england=metric.local, region=region[1] if region else None, ambition=metric.ambition)
+    return f"{sentence(metric, pack.name, outcome)} {lines}"
+
+
+def ambition_status(metric: MetricData, pack: PackData) -> str | None:
+    """Whether England is on track for the ambition whose trajectory the chart draws, in the status summary's
+    words (page 1 and the dashboard's status summary say the same); None when no trajectory is drawn."""
+    if metric.ambition is None or not metric.ambition.trajectory or pack.summary is None:
+        return None
+    row = next((r for r in pack.summary.rows if r.spec.id == metric.spec.id), None)
+    return ambition_sentence(row) if row is not None else None
+
+
 def chart_title(metric: MetricData, area_name: str) -> str:
     return f"{metric.spec.name}: {area_name if metric.local else 'England'}"
 
@@ -134,7 +159,7 @@ def provenance(metric: MetricData, pack: PackData) -> list[str]:
         lines.append(POOLED_NOTE)
     if metric.local and metric.summary.get("estimated"):
         lines.append(ESTIMATE_FOOTNOTE)
-    geography = geography_line(metric.series[metric.series["area_type"] != "country"]) if metric.local else None
+    geography = geography_line(metric.series[metric.series["area_type"] == "partnership"]) if metric.local else None
     if geography:
         lines.append(geography + ".")
     if release.get("any_demo"):
@@ -198,16 +223,20 @@ def latest_table(metric: MetricData) -> tuple[list[str], list[list[str]]]:
 
 
 def trend_table(metric: MetricData, area_code: str, area_name: str) -> tuple[list[str], list[list[str]]]:
-    """Header and rows of the chart's values by period (the chart as a table, and its fallback)."""
+    """Header and rows of the chart's values by period (the chart as a table, and its fallback): the area, its
+    region (when the chart draws one) and England."""
     series = metric.series.assign(_start=pd.to_datetime(metric.series["period_start"]))
     order = list(dict.fromkeys(series.sort_values("_start")["period"].astype(str)))
     local = metric.local
-    header = ["Period", area_name if local else "England"] + (["England"] if local else [])
+    region = chart_region(metric, area_code)
+    columns = ([(area_code, area_name)] + ([region] if region else []) + [(ENGLAND, "England")] if local
+               else [(ENGLAND, "England")])
+    header = ["Period"] + [name for _, name in columns]
     by_area = {code: rows.drop_duplicates("period").set_index("period") for code, rows in series.groupby("area_code")}
     rows = []
     for period in order:
         cells = [period]
-        for code in ([area_code, ENGLAND] if local else [ENGLAND]):
+        for code, _ in columns:
             frame = by_area.get(code)
             cells.append(_value_cell(frame.loc[period], metric.spec) if frame is not None and period in frame.index
                          else "–")

@@ -2,7 +2,8 @@
 
 The words are ``compose``'s, as they have always been. Headings nest (h1 a section, h2 a measure, h3 its
 table), tables have header cells, and each chart is an image whose alternative text is the same one-sentence
-summary the dashboard shows under that chart, so a screen reader hears what the chart shows.
+summary the dashboard shows under that chart, then the lines it draws (the partnership, its region,
+England, England's ambition), so a screen reader hears what the chart shows.
 """
 
 from __future__ import annotations
@@ -90,7 +91,7 @@ def chart(metric: MetricData, pack: PackData, outcome: OutcomeData, draw: Draw) 
         return para("No values have been published for this measure yet, so there is no chart.")
     try:
         drawing = draw(metric.series, spec=metric.spec, selected_code=code, selected_name=name,
-                       summary=metric.summary, width=WIDTH)
+                       summary=metric.summary, width=WIDTH, ambition=metric.ambition)
         # reportlab writes "fill: None", which SVG renderers read as the default, black: say "none".
         svg = renderSVG.drawToString(drawing).replace(": None;", ": none;")
     except Exception:
@@ -100,14 +101,16 @@ def chart(metric: MetricData, pack: PackData, outcome: OutcomeData, draw: Draw) 
         return (para("The chart could not be drawn; its values are in this table.")
                 + table(header, rows, numeric=tuple(range(1, len(header)))))
     source = "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
-    alt = compose.sentence(metric, pack.name, outcome.outcome)
+    alt = compose.chart_alt(metric, pack, outcome.outcome)
     return f'<img class="chart" src="{source}" alt="{esc(alt)}">'
 
 
 def _metric(metric: MetricData, outcome: OutcomeData, pack: PackData, draw: Draw) -> str:
+    on_track = compose.ambition_status(metric, pack)
     block = (f'<div class="measure"><h2>{esc(compose.chart_title(metric, pack.name))}</h2>'
              f"{chart(metric, pack, outcome, draw)}"
              f"{para(compose.sentence(metric, pack.name, outcome.outcome))}"
+             + (para(on_track) if on_track else "")
              + "".join(para(line, "small") for line in compose.provenance(metric, pack)) + "</div>")
     if metric.local and not metric.latest_rows.empty:
         header, rows = compose.latest_table(metric)

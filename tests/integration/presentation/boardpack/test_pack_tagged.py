@@ -83,8 +83,28 @@ def test_every_chart_is_a_figure_described_by_its_summary(elements, gathered):
     from presentation.boardpack import compose
 
     figures = [element for kind, element in elements if kind == "/Figure"]
-    expected = [compose.sentence(metric, gathered.name, outcome.outcome)
-                for outcome in gathered.outcomes for metric in outcome.metrics
-                if not metric.series.empty and metric.series["value"].notna().any()]
+    shown = [(outcome, metric) for outcome in gathered.outcomes for metric in outcome.metrics
+             if not metric.series.empty and metric.series["value"].notna().any()]
+    expected = [compose.chart_alt(metric, gathered, outcome.outcome) for outcome, metric in shown]
     assert expected and all(text.strip() for text in expected)
+    for text, (outcome, metric) in zip(expected, shown, strict=True):
+        assert text.startswith(compose.sentence(metric, gathered.name, outcome.outcome) + " Lines: ")
+        assert ("its region, North East (dotted)" in text) == metric.local  # Cleveland's region, as on the page
+    assert any("England's ambition: 54,500 more people in treatment by 2024/25 (dash-dot)" in t for t in expected)
     assert [_text(figure.get("/Alt")) for figure in figures] == expected
+
+
+def test_chart_text_is_set_in_the_embedded_body_font(pdf):
+    """Given the charts are SVG images whose labels ask for CDPVera, then every font in the file (the charts'
+    forms included) is an embedded subset of the pack's Vera, so no chart label falls back to a system font."""
+    fonts = {}
+    for obj in pdf.objects:
+        if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/Font" and "/FontDescriptor" in obj:
+            fonts[str(obj.BaseFont)] = "/FontFile2" in obj.FontDescriptor
+    assert fonts and all(fonts.values()), fonts
+    assert {name.split("+", 1)[-1] for name in fonts} == {"CDPVera", "CDPVera-Bold"}
+    chart_page = next(page for page in pdf.pages if "/XObject" in page.Resources)
+    forms = [x for x in chart_page.Resources.XObject.values() if x.get("/Subtype") == "/Form"]
+    used = {str(f.BaseFont).split("+", 1)[-1] for form in forms
+            for f in form.get("/Resources", {}).get("/Font", {}).values()}
+    assert forms and used <= {"CDPVera", "CDPVera-Bold"}

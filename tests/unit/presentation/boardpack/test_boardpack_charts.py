@@ -64,3 +64,50 @@ def test_a_suppressed_period_is_a_gap_not_a_zero(drawing):
     assert [len(line.points) // 2 for line in cleveland] == [3]
     england = [line for line in lines if line.strokeDashArray is not None]
     assert [len(line.points) // 2 for line in england] == [5]
+
+
+def _ambition(values=(8.0, 9.0, 10.5, 12.0)):
+    """England's trajectory for the sample's three-year periods, the last one beyond the data (2022-24)."""
+    from datetime import date
+
+    from data_access.catalogue.targets import metric_target
+    from data_access.read.ambition import AmbitionStatus, TrajectoryPoint
+
+    years = (2019, 2020, 2021, 2022)
+    points = tuple(TrajectoryPoint(f"{y}-{(y + 2) % 100:02d}", date(y, 1, 1), date(y + 2, 12, 31), v)
+                   for y, v in zip(years, values, strict=True))
+    return AmbitionStatus("numbers_in_treatment", metric_target("numbers_in_treatment"), "on_track",
+                          trajectory=points)
+
+
+def test_the_region_is_a_dotted_line_with_its_name_in_the_legend():
+    """Given the series holds the partnership's region, then it is drawn dotted (not England's dash) and named."""
+    drawing = trend_drawing(series(region=True, suppressed_period=None), spec=spec("drug_misuse_deaths"),
+                            selected_code="P1", selected_name="Cleveland", summary=baseline_summary(), width=500)
+    assert "North East" in _strings(drawing)
+    dotted = [line for line in _polylines(drawing) if line.strokeDashArray == [1, 1.8]]
+    assert [len(line.points) // 2 for line in dotted] == [5]
+
+
+def test_the_ambition_trajectory_is_drawn_labelled_and_widens_the_axes():
+    """Given England's ambition has a trajectory, then it is a dash-dot line with its legend words and a direct
+    label, its last point (beyond the data and above every value) is inside the drawing."""
+    from presentation.figures.ambition import trace_name
+
+    status = _ambition()
+    drawing = trend_drawing(series(region=True, suppressed_period=None), spec=spec("drug_misuse_deaths"),
+                            selected_code="P1", selected_name="Cleveland", summary=baseline_summary(), width=500,
+                            ambition=status)
+    texts = _strings(drawing)
+    assert trace_name(status) in texts and "England's ambition" in texts
+    (line,) = [line for line in _polylines(drawing) if line.strokeDashArray == [5, 2, 1, 2]]
+    xs, ys = line.points[0::2], line.points[1::2]
+    assert len(xs) == 4 and xs == sorted(xs)
+    assert max(xs) <= drawing.width and max(ys) <= drawing.height - 10  # under the legend, inside the plot
+
+
+def test_no_trajectory_without_an_ambition():
+    drawing = trend_drawing(series(region=False, suppressed_period=None), spec=spec("drug_misuse_deaths"),
+                            selected_code="P1", selected_name="Cleveland", summary=baseline_summary(), width=500)
+    assert not [line for line in _polylines(drawing) if line.strokeDashArray == [5, 2, 1, 2]]
+    assert not any(text.startswith("England's ambition") for text in _strings(drawing))
