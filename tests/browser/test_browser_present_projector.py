@@ -1,5 +1,6 @@
 """Presentation mode on a 1920×1080 projector: the slide fills the screen, its chart takes most of the height with
-24 px text, the headline figure is at least 48 px, and Home / End go to the first and last slide."""
+24 px text, the headline figure is at least 48 px, slide 1's status table is set in 24 px type and fits the screen
+(at 1366×768 too) without scrolling, and Home / End go to the first and last slide."""
 
 from __future__ import annotations
 
@@ -22,6 +23,19 @@ return {inner: innerHeight, scroll: document.documentElement.scrollHeight,
         slideBottom: slide.getBoundingClientRect().bottom, chart: svg.getBoundingClientRect().height,
         smallest: Math.min(...texts.map(t => parseFloat(getComputedStyle(t).fontSize))), texts: texts.length,
         number: parseFloat(getComputedStyle(slide.querySelector('.present-slide__number')).fontSize)};
+"""
+
+# Slide 1: the smallest type in its status table, and whether the slide (and the table's own box) fits the screen.
+SUMMARY = """
+const slide = document.querySelector('.present-slide--summary:not([hidden])');
+const box = slide.querySelector('.present-slide__status');
+const cells = [...slide.querySelectorAll('.status-summary__table th, .status-summary__table td')]
+  .filter(c => c.getClientRects().length && c.textContent.trim());
+return {inner: innerHeight, width: innerWidth, scroll: document.documentElement.scrollHeight,
+        scrollWide: document.documentElement.scrollWidth, slideBottom: slide.getBoundingClientRect().bottom,
+        boxScroll: box.scrollHeight, boxHeight: box.clientHeight, boxScrollWide: box.scrollWidth,
+        boxWidth: box.clientWidth, cells: cells.length, rows: slide.querySelectorAll('tbody tr').length,
+        smallest: Math.min(...cells.map(c => parseFloat(getComputedStyle(c).fontSize)))};
 """
 
 
@@ -57,6 +71,36 @@ def test_a_chart_slide_fills_the_screen_with_projector_type(projector, live_serv
     assert size["texts"] > 5 and size["smallest"] >= 24, size
     assert size["number"] >= 48, size
     assert console_errors(projector) == []
+
+
+def _summary_at(driver, live_server, width: int, height: int) -> dict:
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+    driver.get(live_server + "/present/greater-manchester?slide=1")
+    wait_for(driver, ".present-slide--summary:not([hidden]) .status-summary__table td", timeout=120)
+    return driver.execute_script(SUMMARY)
+
+
+def _fits(size: dict) -> None:
+    assert size["scroll"] <= size["inner"] + 1 and size["scrollWide"] <= size["width"] + 1, size  # no page scroll
+    assert size["slideBottom"] <= size["inner"] + 1, size
+    assert size["boxScroll"] <= size["boxHeight"] + 1, size  # the table needs no scroll box of its own
+    assert size["boxScrollWide"] <= size["boxWidth"] + 1, size
+
+
+def test_the_status_summary_slide_is_projector_type_and_fits_the_screen(projector, live_server):
+    size = _summary_at(projector, live_server, WIDTH, HEIGHT)
+    assert size["inner"] == HEIGHT and size["cells"] > 50, size  # every headline measure's row is there
+    assert size["smallest"] >= 24, size
+    _fits(size)
+    try:
+        laptop = _summary_at(projector, live_server, 1366, 768)
+        assert laptop["inner"] == 768, laptop
+        assert laptop["rows"] == size["rows"], laptop
+        _fits(laptop)
+    finally:
+        projector.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                  {"width": WIDTH, "height": HEIGHT, "deviceScaleFactor": 1, "mobile": False})
 
 
 def test_home_and_end_go_to_the_first_and_last_slide(projector, live_server):
