@@ -20,10 +20,14 @@ max_requests_jitter = 100 if max_requests else 0
 
 
 def post_fork(server, worker):
-    """Each worker opens its own database connections (never share a pool across a fork)."""
+    """Each worker opens its own database connections (never share a pool across a fork) and keeps its
+    memory from creeping under threaded load (``web.worker_memory``)."""
     from data_access.db import reset_engines
+    from web.worker_memory import limit_arenas, start_trimming
 
     reset_engines()
+    limit_arenas()
+    start_trimming()
 
 
 def post_worker_init(worker):
