@@ -8,7 +8,11 @@
  * sets the code (the link's area, a click on the map), the box shows its name; new options become the
  * suggestions. The rule is restated in callbacks/area_search.py (resolve) for tests.
  *
- * Focusing the box selects its words, so typing replaces the shown area and filters at once.
+ * Several options may share a code (the compare page's member authorities stand for their partnership):
+ * the box then shows the code's first option, its own name.
+ *
+ * Focusing the box selects its words, so typing replaces the shown area and filters at once. Enter in the
+ * box chooses; it never submits a form the box sits in (the compare page's selections are a <form>).
  */
 (function () {
   "use strict";
@@ -56,7 +60,10 @@
           var keystroke = !by(".n_submit") && !by(".n_blur") && !!box && box.getAttribute("data-last-input") === "insertText";
           var match = resolve(text, options, by(".n_submit"), keystroke);
           if (match) {
-            var shown = norm(text) === norm(match.label) ? skip : String(match.label);
+            // The box names the chosen code by its first option: an authority picked on the compare page
+            // ("Bolton (Greater Manchester partnership)") shows the partnership it highlights.
+            var name = labelOf(options, match.value);
+            var shown = norm(text) === norm(name) ? skip : name;
             return [shown, match.value === value ? skip : match.value, suggestions];
           }
           var current = labelOf(options, value);
@@ -74,6 +81,12 @@
     if (box && box.tagName === "INPUT" && box.closest(".area-search")) {
       box.setAttribute("data-last-input", event.inputType || "insertReplacementText");
     }
+  }, true);
+
+  // Enter in a form's only text box would submit the form (a reload): in the area search it only chooses.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form && form.querySelector && form.querySelector(".area-search")) { event.preventDefault(); }
   }, true);
 
   // Select the box's words on focus (and keep them selected through the click that focused it).

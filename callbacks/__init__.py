@@ -1,7 +1,7 @@
 """Every callback of the app, registered by importing its module here."""
 
 import callbacks.about  # noqa: F401
-import callbacks.area_search  # noqa: F401  (the area search boxes of home, outcome and partnership pages)
+import callbacks.area_search  # noqa: F401  (the area search boxes of home, outcome, partnership and compare pages)
 import callbacks.changes  # noqa: F401
 import callbacks.home  # noqa: F401
 import callbacks.outcome  # noqa: F401

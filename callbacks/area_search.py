@@ -1,4 +1,5 @@
-"""Keep each area search box, its suggestions and the chosen area's code in step (home, outcome, partnership).
+"""Keep each area search box, its suggestions and the chosen code in step (home, outcome, partnership, and
+the compare page's "Highlight a partnership").
 
 The pages' callbacks read and set the code on the picker's own id (a hidden select, see
 ``layouts._shared.area_search``); ``cdp.syncAreaSearch`` (assets/area_search.js) turns words typed or
@@ -57,3 +58,4 @@ def link(value_id: str, search_id: str, list_id: str) -> None:
 link(ids.HOME_AREA, ids.HOME_AREA_SEARCH, ids.HOME_AREA_LIST)
 link(ids.OUTCOME_AREA, ids.OUTCOME_AREA_SEARCH, ids.OUTCOME_AREA_LIST)
 link(ids.PARTNERSHIP_AREA, ids.PARTNERSHIP_AREA_SEARCH, ids.PARTNERSHIP_AREA_LIST)
+link(ids.COMPARE_HIGHLIGHT, ids.COMPARE_HIGHLIGHT_SEARCH, ids.COMPARE_HIGHLIGHT_LIST)

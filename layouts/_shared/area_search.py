@@ -9,7 +9,9 @@ Enter (or a tap) pick one.
 The box holds words, but the pages' callbacks and links work with area codes, so the chosen code lives
 in a hidden native select under the picker's own id (with the same ``value`` and ``options`` as
 before): callbacks read and set its ``value``, fill its ``options``, and ``assets/area_search.js``
-keeps the box, the suggestions and the code in step (``callbacks.area_search``).
+keeps the box, the suggestions and the code in step (``callbacks.area_search``). Options may share a
+code (the compare page's highlight lists each member authority under its partnership's code); the box
+then names the code by its first option.
 """
 
 from __future__ import annotations

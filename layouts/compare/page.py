@@ -3,8 +3,9 @@
 For Joint Combating Drugs Unit analysts. The layout builds the controls from the link and the funnel
 plot, the page's first chart, with the view its callback calls (``layouts.compare.views``), so the
 chart comes with the page; the table and the England context follow from ``callbacks.compare``. Controls are native
-``<select>`` and radio elements (keyboard and screen-reader friendly); every selection is kept in
-the query string (metric, period, region, sort, level, highlight).
+``<select>`` and radio elements (keyboard and screen-reader friendly), and the partnership to highlight,
+one of ~120, is chosen with the area search the other pages use (``layouts._shared.area_search``); every
+selection is kept in the query string (metric, period, region, sort, level, highlight).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from layouts._shared.area_search import area_search
 from layouts._shared.url_state import url_state_store
 from layouts._shared.views import first_view
 from layouts.compare.bars import bars_view
@@ -22,6 +24,7 @@ from layouts.compare.funnel import DSR_METHOD, EXPLANATION
 from layouts.compare.state import (
     ALL_REGIONS,
     ALL_REGIONS_OPTION,
+    HIGHLIGHT_HINT,
     NO_HIGHLIGHT,
     NO_HIGHLIGHT_OPTION,
     PARAMS,
@@ -58,6 +61,21 @@ def _select(label: str, component_id: str, options: list[dict[str, str]], value:
     return dbc.Col(children, xs=12, md=6, lg=4, className="mb-3")
 
 
+def _highlight(highlight: str) -> dbc.Col:
+    """The partnership to highlight, as an area search whose hidden code holder is ``ids.COMPARE_HIGHLIGHT``.
+
+    It starts on the link's highlight under its own code (the box stays empty until the table's callback
+    brings the names, as the outcome page's area search does), or on "No partnership".
+    """
+    options = [NO_HIGHLIGHT_OPTION] + ([{"label": highlight, "value": highlight}] if highlight != NO_HIGHLIGHT else [])
+    return dbc.Col([
+        dbc.Label("Highlight a partnership", html_for=ids.COMPARE_HIGHLIGHT_SEARCH, className="fw-bold"),
+        html.Div(HIGHLIGHT_HINT, className="form-text mt-0 mb-1"),
+        *area_search(ids.COMPARE_HIGHLIGHT, ids.COMPARE_HIGHLIGHT_SEARCH, ids.COMPARE_HIGHLIGHT_LIST, options=options,
+                     value=highlight, placeholder="Type a partnership or local authority name"),
+    ], xs=12, md=6, lg=4, className="mb-3")
+
+
 def controls(static: dict[str, Any]) -> html.Form:
     """The selections; period, region and highlight options are filled by the callback from the store."""
     metric_options = [{"label": m.short_name + ("" if m.tier == "headline" else " (supporting)"), "value": m.id}
@@ -78,9 +96,7 @@ def controls(static: dict[str, Any]) -> html.Form:
         _select("Region", ids.COMPARE_REGION, [ALL_REGIONS_OPTION]
                 + ([{"label": region, "value": region}] if region != ALL_REGIONS else []), region),
         _select("Sort by", ids.COMPARE_SORT, sort_options(static["metric"]), static["sort"]),
-        _select("Highlight a partnership", ids.COMPARE_HIGHLIGHT,
-                [NO_HIGHLIGHT_OPTION] + ([{"label": highlight, "value": highlight}] if highlight != NO_HIGHLIGHT else []),
-                highlight),
+        _highlight(highlight),
         level,
         _select("Show in the ranked chart", ids.COMPARE_SHOW, SHOW_OPTIONS, static["show"],
                 "The highlighted partnership with its neighbours in rank, its similar partnerships or its "

@@ -26,7 +26,11 @@ ASCENDING = ":asc"
 ALL_REGIONS = "all"
 NO_HIGHLIGHT = "none"
 ALL_REGIONS_OPTION = {"label": "All regions", "value": ALL_REGIONS}
-NO_HIGHLIGHT_OPTION = {"label": "None", "value": NO_HIGHLIGHT}
+#: The highlight search's empty choice: a name to type or pick like any partnership's.
+NO_HIGHLIGHT_OPTION = {"label": "No partnership", "value": NO_HIGHLIGHT}
+#: Words under the highlight's label, read before the search box (as the area search's hint is).
+HIGHLIGHT_HINT = ("Type a partnership or local authority name, e.g. Bolton or Cleveland, then choose it from the "
+                  "list; an authority highlights its partnership. Choose “No partnership” to highlight none.")
 _MAX_SHOWN = 40
 #: What the ranked chart shows: everyone, or a group around the chosen ("highlighted") partnership.
 SHOW_ALL, SHOW_REGION, SHOW_SIMILAR, SHOW_RANK = "all", "region", "similar", "rank"
@@ -103,6 +107,26 @@ def sort_metric(sort: str) -> tuple[str | None, bool]:
         return None, True
     ascending = sort.endswith(ASCENDING)
     return sort.removesuffix(ASCENDING), ascending
+
+
+def highlight_options(partnerships: pd.DataFrame, authorities: pd.DataFrame) -> list[dict[str, str]]:
+    """The highlight search's choices: no partnership, every partnership by name, then every member authority
+    as "Bolton (Greater Manchester partnership)" under its partnership's code.
+
+    Only partnerships can be highlighted, but people often know the authority: typing "Bolt" finds
+    Greater Manchester. The partnership's own option comes first, so its code is shown by its own name.
+    An authority that is the only member of a partnership of the same name is left out, as in the
+    other pages' area search, and so is one whose partnership is not in ``partnerships``.
+    """
+    options = [dict(NO_HIGHLIGHT_OPTION)]
+    options += [{"label": str(row.name), "value": str(row.code)}
+                for row in partnerships.sort_values("name").itertuples(index=False)]
+    codes = set(partnerships["code"].astype(str))
+    for row in authorities.sort_values("name").itertuples(index=False):
+        if pd.isna(row.partnership_code) or str(row.partnership_code) not in codes or row.name == row.partnership_name:
+            continue
+        options.append({"label": f"{row.name} ({row.partnership_name} partnership)", "value": str(row.partnership_code)})
+    return options
 
 
 def _text(value: Any) -> str | None:

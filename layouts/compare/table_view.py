@@ -15,7 +15,7 @@ from dash import html
 
 from data_access.catalogue import MetricSpec, get_catalogue
 from data_access.geography import ENGLAND
-from data_access.read import area_values, current_release, metric_periods, partnerships, regions
+from data_access.read import area_values, authorities, current_release, metric_periods, partnerships, regions
 from data_access.read.csv_safety import safe_csv
 from layouts._shared.url_state import clean_state
 from layouts._shared.views import remembered_view
@@ -24,8 +24,8 @@ from layouts.compare.state import (
     ALL_REGIONS,
     ALL_REGIONS_OPTION,
     NO_HIGHLIGHT,
-    NO_HIGHLIGHT_OPTION,
     CompareState,
+    highlight_options,
     national_headline_metrics,
     sort_options,
     table_metrics,
@@ -116,7 +116,7 @@ def table_view(metric=None, period=None, region=None, sort=None, level=None, hig
         "region": state.region or ALL_REGIONS,
         "sort_options": sort_options(state.metric),
         "sort": state.sort,
-        "highlight_options": [NO_HIGHLIGHT_OPTION] + [{"label": p.name, "value": p.code} for p in parts.itertuples()],
+        "highlight_options": highlight_options(parts, authorities()),
         "highlight": state.highlight or NO_HIGHLIGHT,
         "show": state.show,
         "table": table,

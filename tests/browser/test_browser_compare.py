@@ -1,4 +1,5 @@
-"""/compare in a real browser: opens with no console errors; a region filter shows fewer rows and updates the URL."""
+"""/compare in a real browser: opens with no console errors; a region filter shows fewer rows and updates the URL;
+a link restores its selections, the highlight's search box naming its partnership."""
 
 from __future__ import annotations
 
@@ -45,4 +46,7 @@ def test_compare_link_restores_the_view(browser, live_server):
     WebDriverWait(browser, 120).until(lambda d: 0 < _rows(d) < PARTNERSHIPS)
     assert browser.find_elements("css selector", "tr.compare-row.is-selected[data-code='cleveland']")
     assert browser.find_element("id", ids.COMPARE_REGION).get_attribute("value") == "E12000001"
+    # The highlight's search box names the link's partnership once the names arrive.
+    WebDriverWait(browser, 30).until(
+        lambda d: d.find_element("id", ids.COMPARE_HIGHLIGHT_SEARCH).get_attribute("value") == "Cleveland")
     assert console_errors(browser) == []

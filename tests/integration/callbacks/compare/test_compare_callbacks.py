@@ -110,7 +110,15 @@ def test_highlight_marks_one_row_and_is_summarised(cb):
 def test_options_come_from_the_store(cb, read):
     result = cb.update_compare(**CONTROLS)
     assert [o["value"] for o in result["region_options"]][1:] == list(read.regions()["code"])
-    assert len(result["highlight_options"]) == 121
+    highlight = result["highlight_options"]
+    assert highlight[0] == {"label": "No partnership", "value": "none"}
+    partnerships = read.partnerships()
+    # Every partnership by its own name, first, so each code is shown by its partnership's name.
+    assert [o["value"] for o in highlight[1:len(partnerships) + 1]] == list(partnerships.sort_values("name")["code"])
+    # Then member authorities, each standing for its partnership's code.
+    members = highlight[len(partnerships) + 1:]
+    assert {"label": "Bolton (Greater Manchester partnership)", "value": "greater-manchester"} in members
+    assert {o["value"] for o in members} <= set(partnerships["code"])
     assert [o["value"] for o in result["period_options"]] == list(reversed(read.metric_periods("ocu_prevalence")))
     assert {"drug_misuse_deaths", "drug_misuse_deaths:asc", "name", "region"} <= {o["value"] for o in
                                                                                   result["sort_options"]}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from presentation import ids
-from tests.support.layout_tree import find, text
+from tests.support.layout_tree import find, text, walk
 
 
 @pytest.fixture
@@ -65,3 +65,45 @@ def test_every_query_parameter_has_a_control():
     from layouts.compare.state import PARAMS
 
     assert set(PARAMS) == set(_CONTROLS)
+
+
+def _by_id(page, component_id):
+    return next(c for c in walk(page) if getattr(c, "id", None) == component_id)
+
+
+def test_the_highlight_is_a_labelled_search_over_a_hidden_code(no_store):
+    page = _compare().layout(highlight="cleveland")
+    label = next(c for c in find(page, "Label") if getattr(c, "html_for", None) == ids.COMPARE_HIGHLIGHT_SEARCH)
+    assert label.children == "Highlight a partnership"
+    box = _by_id(page, ids.COMPARE_HIGHLIGHT_SEARCH)
+    assert type(box).__name__ == "Input" and box.type == "text" and box.list == ids.COMPARE_HIGHLIGHT_LIST
+    assert type(_by_id(page, ids.COMPARE_HIGHLIGHT_LIST)).__name__ == "Datalist"
+    holder = _select(page, ids.COMPARE_HIGHLIGHT)
+    assert holder.style == {"display": "none"} and holder.value == "cleveland"
+    # The link's code has no name until the table's callback brings the options: the box waits empty.
+    assert box.value == ""
+    assert "e.g. Bolton or Cleveland" in text(page)
+
+
+def test_no_highlight_starts_on_its_own_name(no_store):
+    page = _compare().layout()
+    assert _select(page, ids.COMPARE_HIGHLIGHT).value == "none"
+    assert _by_id(page, ids.COMPARE_HIGHLIGHT_SEARCH).value == "No partnership"
+
+
+def test_highlight_options_name_member_authorities_under_their_partnership():
+    import pandas as pd
+
+    from layouts.compare.state import highlight_options
+
+    parts = pd.DataFrame({"code": ["gm", "york"], "name": ["Greater Manchester", "York"]})
+    authorities = pd.DataFrame({
+        "name": ["Bury", "Bolton", "York", "Elsewhere"], "partnership_code": ["gm", "gm", "york", "gone"],
+        "partnership_name": ["Greater Manchester", "Greater Manchester", "York", "Gone"]})
+    assert highlight_options(parts, authorities) == [
+        {"label": "No partnership", "value": "none"},
+        {"label": "Greater Manchester", "value": "gm"},
+        {"label": "York", "value": "york"},
+        {"label": "Bolton (Greater Manchester partnership)", "value": "gm"},
+        {"label": "Bury (Greater Manchester partnership)", "value": "gm"},
+    ]
