@@ -37,8 +37,9 @@ KNOWN_ISSUES = (
     "Interactive charts are drawn by Plotly. Their hover labels are not reachable by keyboard and some mode-bar "
     "buttons have no accessible name. Each chart has a text summary, a table alternative and a CSV download "
     "(WCAG 1.1.1 Non-text content, 2.1.1 Keyboard, 4.1.2 Name, role, value).",
-    "Some drop-down pickers with type-ahead search are script components rather than native form controls, and "
-    "screen readers may announce their options inconsistently (WCAG 4.1.2 Name, role, value).",
+    "The area search boxes offer their suggestions through the browser's own list (an HTML datalist); how "
+    "screen readers announce the suggestions differs between browsers. Every other choice is a native select "
+    "or radio button (WCAG 4.1.2 Name, role, value).",
     "The compare table is wide: on a phone it scrolls sideways, with the partnership name kept in view "
     "(WCAG 1.4.10 Reflow).",
     "Chart text inside images exported from the charts (PNG) is not readable by assistive technology; use the "
