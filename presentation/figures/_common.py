@@ -24,8 +24,9 @@ TITLE_WRAP = 45
 SUBTITLE_WRAP = 70
 SOURCE_WRAP = 80
 #: Footnotes under a chart (what a mark means, the change since baseline) stay visible on a phone, where
-#: the card hides the source (it says it in HTML), so they are broken to fit a 320 px wide chart.
-NOTE_WRAP = 50
+#: the card hides the source (it says it in HTML), so they are broken to fit a 320 px wide chart: about 44
+#: characters of 12 px text fit beside its y axis.
+NOTE_WRAP = 42
 #: Height of one line of footer text (12 px font) and the room kept under the last line.
 FOOTER_LINE = 16
 FOOTER_PAD = 12

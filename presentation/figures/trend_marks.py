@@ -122,9 +122,10 @@ def _gap_hover(fig: go.Figure, gaps: Sequence[Gap], slots: Sequence[PeriodSlot],
 
 
 def _top_label(fig: go.Figure, x: Any, text: str, slots: Sequence[PeriodSlot]) -> None:
-    """A label in the headroom band at ``x``, reaching left instead of right in the last third of the axis."""
+    """A label in the headroom band at ``x``, reaching towards the wider side: right in the first half of the
+    axis, left in the second (on a 375 px phone a label reaching right from 60% of the axis runs off it)."""
     span = slots[-1].hi - slots[0].lo
-    late = (x - slots[0].lo) > span * 2 / 3
+    late = (x - slots[0].lo) > span / 2
     fig.add_annotation(x=x, y=1, yref="paper", yanchor="top", xanchor="right" if late else "left",
                        xshift=-4 if late else 4, text=text, showarrow=False, name="baseline",
                        font={"color": theme.TEXT, "size": 13})
