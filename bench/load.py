@@ -26,6 +26,31 @@ from bench.measure import percentile
 #: A browser waits for a slow callback; the load test does too, so slowness shows as latency, not errors.
 REQUEST_TIMEOUT_S = 30
 
+#: The end of every wrk script: up to three error answers and the run's summary, as lines Python reads back
+#: (``run_wrk_script``). Plain Lua, appended after the script's own template is filled.
+WRK_REPORT = """
+local reported = 0
+response = function(status, headers, body)
+  if status >= 400 and reported < 3 then
+    reported = reported + 1
+    local text = string.gsub(string.sub(body or "", 1, 300), "%s+", " ")
+    io.write("WRK_ERROR " .. status .. " " .. text .. "\\n")
+  end
+end
+
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    'WRK_JSON {"requests": %d, "duration_us": %d, "bytes": %d, "connect": %d, "read": %d, "write": %d, ' ..
+    '"status": %d, "timeout": %d, "p50_us": %d, "p95_us": %d, "p99_us": %d, "max_us": %d}\\n',
+    summary.requests, summary.duration, summary.bytes, e.connect, e.read, e.write, e.status, e.timeout,
+    latency:percentile(50), latency:percentile(95), latency:percentile(99), latency.max))
+end
+"""
+
+#: wrk's error counters, summed as the run's errors.
+WRK_ERROR_KINDS = ("connect", "read", "write", "status", "timeout")
+
 _WRK_SCRIPT = """
 local bodies = {%(bodies)s}
 local counter = 0
@@ -35,24 +60,6 @@ request = function()
   counter = counter + 1
   return wrk.format("POST", "%(path)s", headers, bodies[(counter %% #bodies) + 1])
 end
-
-local reported = 0
-response = function(status, headers, body)
-  if status >= 400 and reported < 3 then
-    reported = reported + 1
-    local text = string.gsub(string.sub(body or "", 1, 300), "%%s+", " ")
-    io.write("WRK_ERROR " .. status .. " " .. text .. "\\n")
-  end
-end
-
-done = function(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format(
-    'WRK_JSON {"requests": %%d, "duration_us": %%d, "bytes": %%d, "connect": %%d, "read": %%d, "write": %%d, ' ..
-    '"status": %%d, "timeout": %%d, "p50_us": %%d, "p95_us": %%d, "p99_us": %%d, "max_us": %%d}\\n',
-    summary.requests, summary.duration, summary.bytes, e.connect, e.read, e.write, e.status, e.timeout,
-    latency:percentile(50), latency:percentile(95), latency:percentile(99), latency.max))
-end
 """
 
 
@@ -61,6 +68,27 @@ def _lua_string(text: str) -> str:
     while f"]{'=' * level}]" in text:
         level += 1
     return f"[{'=' * level}[{text}]{'=' * level}]"
+
+
+def run_wrk_script(base_url: str, script: str, *, clients: int, seconds: float,
+                   threads: int = 2) -> tuple[dict[str, int], list[str]]:
+    """Run wrk with ``script`` (plus ``WRK_REPORT``) against ``base_url``: its summary and up to three error samples."""
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
+        handle.write(script + WRK_REPORT)
+        path = Path(handle.name)
+    try:
+        command = ["wrk", "-t", str(threads), "-c", str(clients), "-d", f"{max(1, round(seconds))}s",
+                   "--timeout", f"{REQUEST_TIMEOUT_S}s", "-s", str(path), base_url]
+        completed = subprocess.run(command, capture_output=True, text=True,
+                                   timeout=seconds + REQUEST_TIMEOUT_S + 30, check=False)
+    finally:
+        path.unlink(missing_ok=True)
+    lines = completed.stdout.splitlines()
+    summary = next((line for line in lines if line.startswith("WRK_JSON ")), None)
+    if summary is None:
+        raise RuntimeError(f"wrk gave no summary:\n{completed.stdout}\n{completed.stderr}")
+    samples = [line.removeprefix("WRK_ERROR ") for line in lines if line.startswith("WRK_ERROR ")]
+    return json.loads(summary.removeprefix("WRK_JSON ")), samples[:3]
 
 
 def run_load(base_url: str, bodies: list[str], *, clients: int, seconds: float, client: str = "auto") -> dict[str, Any]:
@@ -74,30 +102,15 @@ def run_load(base_url: str, bodies: list[str], *, clients: int, seconds: float, 
 def _run_wrk(base_url: str, bodies: list[str], *, clients: int, seconds: float) -> dict[str, Any]:
     script = _WRK_SCRIPT % {"bodies": ", ".join(_lua_string(b) for b in bodies), "encoding": BROWSER_ENCODING,
                             "path": UPDATE_PATH}
-    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
-        handle.write(script)
-        path = Path(handle.name)
-    try:
-        command = ["wrk", "-t", "2", "-c", str(clients), "-d", f"{max(1, round(seconds))}s",
-                   "--timeout", f"{REQUEST_TIMEOUT_S}s", "-s", str(path), base_url]
-        completed = subprocess.run(command, capture_output=True, text=True,
-                                   timeout=seconds + REQUEST_TIMEOUT_S + 30, check=False)
-        output = completed.stdout
-    finally:
-        path.unlink(missing_ok=True)
-    line = next((line for line in output.splitlines() if line.startswith("WRK_JSON ")), None)
-    if line is None:
-        raise RuntimeError(f"wrk gave no summary:\n{completed.stdout}\n{completed.stderr}")
-    data = json.loads(line.removeprefix("WRK_JSON "))
-    samples = [line.removeprefix("WRK_ERROR ") for line in output.splitlines() if line.startswith("WRK_ERROR ")]
+    data, samples = run_wrk_script(base_url, script, clients=clients, seconds=seconds)
     duration = data["duration_us"] / 1e6
-    errors = data["connect"] + data["read"] + data["write"] + data["status"] + data["timeout"]
+    kinds = {k: data[k] for k in WRK_ERROR_KINDS}
     return {"client": "wrk", "clients": clients, "seconds": round(duration, 2), "requests": data["requests"],
-            "throughput_rps": round(data["requests"] / duration, 1), "errors": errors,
-            "error_kinds": {k: data[k] for k in ("connect", "read", "write", "status", "timeout")},
+            "throughput_rps": round(data["requests"] / duration, 1), "errors": sum(kinds.values()),
+            "error_kinds": kinds,
             "p50_ms": round(data["p50_us"] / 1000, 1), "p95_ms": round(data["p95_us"] / 1000, 1),
             "p99_ms": round(data["p99_us"] / 1000, 1), "max_ms": round(data["max_us"] / 1000, 1),
-            "error_samples": samples[:3]}
+            "error_samples": samples}
 
 
 def _run_threads(base_url: str, bodies: list[str], *, clients: int, seconds: float) -> dict[str, Any]:

@@ -11,19 +11,15 @@ Python thread doing whole page views, and the page views it completes are counte
 
 from __future__ import annotations
 
-import json
 import shutil
-import subprocess
-import tempfile
 import threading
 import time
-from pathlib import Path
 from typing import Any
 
 import requests
 
 from bench.dash_client import BROWSER_ENCODING
-from bench.load import REQUEST_TIMEOUT_S, _lua_string
+from bench.load import REQUEST_TIMEOUT_S, WRK_ERROR_KINDS, _lua_string, run_wrk_script
 from bench.measure import percentile
 from bench.pageview_capture import Request
 
@@ -45,23 +41,6 @@ end
 request = function()
   counter = counter + 1
   return reqs[(counter %% #reqs) + 1]
-end
-
-local reported = 0
-response = function(status, headers, body)
-  if status >= 400 and reported < 3 then
-    reported = reported + 1
-    io.write("WRK_ERROR " .. status .. " " .. string.gsub(string.sub(body or "", 1, 200), "%%s+", " ") .. "\\n")
-  end
-end
-
-done = function(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format(
-    'WRK_JSON {"requests": %%d, "duration_us": %%d, "connect": %%d, "read": %%d, "write": %%d, ' ..
-    '"status": %%d, "timeout": %%d, "p50_us": %%d, "p95_us": %%d, "p99_us": %%d, "max_us": %%d}\\n',
-    summary.requests, summary.duration, e.connect, e.read, e.write, e.status, e.timeout,
-    latency:percentile(50), latency:percentile(95), latency:percentile(99), latency.max))
 end
 """
 
@@ -88,29 +67,14 @@ def run_wrk(base_url: str, views: list[list[Request]], *, clients: int, seconds:
     sequence = flatten(views)
     script = _WRK_SCRIPT % {"requests": ",\n  ".join(_lua_request(r) for r in sequence),
                             "stride": max(1, len(sequence) // threads)}
-    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
-        handle.write(script)
-        path = Path(handle.name)
-    try:
-        command = ["wrk", "-t", str(threads), "-c", str(clients), "-d", f"{max(1, round(seconds))}s",
-                   "--timeout", f"{REQUEST_TIMEOUT_S}s", "-s", str(path), base_url]
-        completed = subprocess.run(command, capture_output=True, text=True, timeout=seconds + REQUEST_TIMEOUT_S + 30,
-                                   check=False)
-    finally:
-        path.unlink(missing_ok=True)
-    output = completed.stdout
-    line = next((x for x in output.splitlines() if x.startswith("WRK_JSON ")), None)
-    if line is None:
-        raise RuntimeError(f"wrk gave no summary:\n{completed.stdout}\n{completed.stderr}")
-    data = json.loads(line.removeprefix("WRK_JSON "))
+    data, samples = run_wrk_script(base_url, script, clients=clients, seconds=seconds, threads=threads)
     duration = data["duration_us"] / 1e6
-    kinds = {k: data[k] for k in ("connect", "read", "write", "status", "timeout")}
+    kinds = {k: data[k] for k in WRK_ERROR_KINDS}
     return {"client": "wrk", "clients": clients, "seconds": round(duration, 2), "requests": data["requests"],
             "requests_per_s": round(data["requests"] / duration, 1), "errors": sum(kinds.values()),
             "error_kinds": kinds, "request_p50_ms": round(data["p50_us"] / 1000, 1),
             "request_p95_ms": round(data["p95_us"] / 1000, 1), "request_max_ms": round(data["max_us"] / 1000, 1),
-            "error_samples": [x.removeprefix("WRK_ERROR ") for x in output.splitlines()
-                              if x.startswith("WRK_ERROR ")][:3]}
+            "error_samples": samples}
 
 
 class Tally:
